@@ -1,0 +1,276 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Alert kinds, as PRODUCT.md names them.
+const (
+	KindMention             = "mention"
+	KindStatusChange        = "status_change"
+	KindDeadlinePassed      = "deadline_passed"
+	KindDeadlineApproaching = "deadline_approaching"
+	KindFeedBroken          = "feed_broken"
+	KindSourceAdded         = "source_added"
+)
+
+// Delivery states of an alert.
+const (
+	StatePending   = "pending"   // waiting to be posted
+	StateSending   = "sending"   // a post may be under way: reconcile before posting again
+	StateDelivered = "delivered" // Slack accepted it
+	StateFailed    = "failed"    // a permanent error; kept with the reason
+)
+
+// ItemRef names the feed item that is an alert's evidence.
+type ItemRef struct {
+	GUID      string    `json:"guid"`
+	Link      string    `json:"link"`
+	Title     string    `json:"title"`
+	Feed      string    `json:"feed"`
+	Published time.Time `json:"published,omitzero"`
+}
+
+// ForecastRef names the forecast a deadline alert is about.
+type ForecastRef struct {
+	What   string    `json:"what"`
+	Due    string    `json:"due"`
+	DueAt  time.Time `json:"due_at"`
+	Source string    `json:"source,omitempty"`
+}
+
+// Alert is one message in the outbox. Everything needed to render it is
+// stored with it, so it reads the same however late it is delivered.
+type Alert struct {
+	Seq       int64  `json:"-"`
+	ID        string `json:"-"`
+	DedupeKey string `json:"-"` // at most one alert per key, ever
+	Kind      string `json:"-"`
+	Agreement string `json:"-"`
+	Channel   string `json:"-"`
+	ParentSeq int64  `json:"-"` // a thread reply to this alert
+
+	AgreementName  string       `json:"agreement_name,omitempty"`
+	Status         string       `json:"status,omitempty"`
+	PreviousStatus string       `json:"previous_status,omitempty"`
+	DetectedStatus string       `json:"detected_status,omitempty"`
+	Item           *ItemRef     `json:"item,omitempty"`
+	Forecast       *ForecastRef `json:"forecast,omitempty"`
+	Summary        string       `json:"summary,omitempty"`  // a short extract of the item
+	Sentence       string       `json:"sentence,omitempty"` // the sentence a status rule fired on
+	Rule           string       `json:"rule,omitempty"`
+	Feed           string       `json:"feed,omitempty"`  // feed_broken: the feed id
+	Error          string       `json:"error,omitempty"` // feed_broken: the last error; empty on recovery
+	UserID         string       `json:"user_id,omitempty"`
+	Note           string       `json:"note,omitempty"`
+
+	State     string    `json:"-"`
+	CreatedAt time.Time `json:"-"`
+	Attempts  int       `json:"-"`
+	LastError string    `json:"-"`
+	TS        string    `json:"-"` // Slack's timestamp once delivered
+	ThreadTS  string    `json:"-"` // the parent's ts, for replies
+}
+
+// NewAlertID returns a random alert id.
+func NewAlertID() string {
+	var b [10]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// Enqueue adds an alert to the outbox. When a.DedupeKey is set and an alert
+// with that key exists, nothing is added and Enqueue reports false.
+func (tx *Tx) Enqueue(a *Alert) (bool, error) {
+	if a.ID == "" {
+		a.ID = NewAlertID()
+	}
+	a.State, a.CreatedAt = StatePending, tx.now
+	payload, err := json.Marshal(a)
+	if err != nil {
+		return false, fmt.Errorf("enqueue %s alert: %w", a.Kind, err)
+	}
+	var dedupe, parent any
+	if a.DedupeKey != "" {
+		dedupe = a.DedupeKey
+	}
+	if a.ParentSeq != 0 {
+		parent = a.ParentSeq
+	}
+	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO alerts
+		(id, dedupe_key, kind, agreement_id, channel, parent_seq, payload, state, created_at, next_attempt_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		a.ID, dedupe, a.Kind, a.Agreement, a.Channel, parent, string(payload), StatePending, millis(tx.now), millis(tx.now))
+	if err != nil {
+		return false, fmt.Errorf("enqueue %s alert: %w", a.Kind, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return false, nil
+	}
+	a.Seq, err = res.LastInsertId()
+	return true, err
+}
+
+// AlertByDedupeKey returns the alert enqueued under key, or ErrNotFound.
+func (tx *Tx) AlertByDedupeKey(key string) (Alert, error) {
+	rows, err := tx.tx.QueryContext(tx.ctx, alertSelect+" WHERE a.dedupe_key = ?", key)
+	if err != nil {
+		return Alert{}, fmt.Errorf("alert %s: %w", key, err)
+	}
+	list, err := scanAlerts(rows)
+	if err != nil {
+		return Alert{}, fmt.Errorf("alert %s: %w", key, err)
+	}
+	if len(list) == 0 {
+		return Alert{}, fmt.Errorf("alert %s: %w", key, ErrNotFound)
+	}
+	return list[0], nil
+}
+
+const alertSelect = `SELECT a.seq, a.id, COALESCE(a.dedupe_key, ''), a.kind, a.agreement_id, a.channel,
+	COALESCE(a.parent_seq, 0), a.payload, a.state, a.created_at, a.attempts, a.last_error, a.ts,
+	COALESCE(p.ts, '') FROM alerts a LEFT JOIN alerts p ON p.seq = a.parent_seq`
+
+func scanAlerts(rows *sql.Rows) ([]Alert, error) {
+	defer rows.Close()
+	var out []Alert
+	for rows.Next() {
+		var a Alert
+		var payload string
+		var created int64
+		if err := rows.Scan(&a.Seq, &a.ID, &a.DedupeKey, &a.Kind, &a.Agreement, &a.Channel, &a.ParentSeq,
+			&payload, &a.State, &created, &a.Attempts, &a.LastError, &a.TS, &a.ThreadTS); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(payload), &a); err != nil {
+			return nil, fmt.Errorf("alert %d payload: %w", a.Seq, err)
+		}
+		a.CreatedAt = fromMillis(created)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Due returns, for each channel, the oldest alert not yet delivered, when it
+// may be tried now. Alerts of one channel go out in the order they were made:
+// while the oldest waits for a retry, the ones behind it wait too.
+func (s *Store) Due(ctx context.Context) ([]Alert, error) {
+	rows, err := s.db.QueryContext(ctx, alertSelect+` WHERE a.seq IN (
+		SELECT MIN(seq) FROM alerts WHERE state IN ('pending', 'sending') GROUP BY channel)
+		AND a.next_attempt_at <= ? ORDER BY a.seq`, millis(s.now()))
+	if err != nil {
+		return nil, fmt.Errorf("due alerts: %w", err)
+	}
+	return scanAlerts(rows)
+}
+
+// Alerts returns alerts by state (all states when none given), oldest first.
+func (s *Store) Alerts(ctx context.Context, states ...string) ([]Alert, error) {
+	q, args := alertSelect, []any{}
+	if len(states) > 0 {
+		q += " WHERE a.state IN (?" + repeat(",?", len(states)-1) + ")"
+		for _, st := range states {
+			args = append(args, st)
+		}
+	}
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY a.seq", args...)
+	if err != nil {
+		return nil, fmt.Errorf("list alerts: %w", err)
+	}
+	return scanAlerts(rows)
+}
+
+func repeat(s string, n int) string {
+	out := ""
+	for range n {
+		out += s
+	}
+	return out
+}
+
+// Outbox counts alerts by state.
+func (s *Store) Outbox(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT state, COUNT(*) FROM alerts GROUP BY state")
+	if err != nil {
+		return nil, fmt.Errorf("count alerts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
+		}
+		out[st] = n
+	}
+	return out, rows.Err()
+}
+
+// MarkSending records that a post of the alert is about to start. From here
+// until MarkDelivered, a crash leaves the alert "sending", and the next start
+// must ask Slack whether it arrived before posting it again.
+func (s *Store) MarkSending(ctx context.Context, seq int64) error {
+	return s.setAlert(ctx, seq, "state = 'sending', attempts = attempts + 1", nil)
+}
+
+// MarkDelivered records Slack's acceptance of the alert, with the channel it
+// landed in and its ts.
+func (s *Store) MarkDelivered(ctx context.Context, seq int64, channel, ts string) error {
+	return s.setAlert(ctx, seq, "state = 'delivered', channel = ?, ts = ?, delivered_at = ?, last_error = ''",
+		[]any{channel, ts, millis(s.now())})
+}
+
+// MarkRetry puts the alert back to pending, to be tried again at next.
+func (s *Store) MarkRetry(ctx context.Context, seq int64, reason string, next time.Time) error {
+	return s.setAlert(ctx, seq, "state = 'pending', last_error = ?, next_attempt_at = ?", []any{reason, millis(next)})
+}
+
+// MarkFailed gives up on the alert for good, keeping the reason.
+func (s *Store) MarkFailed(ctx context.Context, seq int64, reason string) error {
+	return s.setAlert(ctx, seq, "state = 'failed', last_error = ?", []any{reason})
+}
+
+func (s *Store) setAlert(ctx context.Context, seq int64, set string, args []any) error {
+	res, err := s.db.ExecContext(ctx, "UPDATE alerts SET "+set+" WHERE seq = ?", append(args, seq)...)
+	if err != nil {
+		return fmt.Errorf("update alert %d: %w", seq, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("update alert %d: %w", seq, ErrNotFound)
+	}
+	return nil
+}
+
+// Alert returns one alert by seq, or ErrNotFound.
+func (s *Store) Alert(ctx context.Context, seq int64) (Alert, error) {
+	rows, err := s.db.QueryContext(ctx, alertSelect+" WHERE a.seq = ?", seq)
+	if err != nil {
+		return Alert{}, fmt.Errorf("alert %d: %w", seq, err)
+	}
+	list, err := scanAlerts(rows)
+	if err != nil {
+		return Alert{}, fmt.Errorf("alert %d: %w", seq, err)
+	}
+	if len(list) == 0 {
+		return Alert{}, fmt.Errorf("alert %d: %w", seq, ErrNotFound)
+	}
+	return list[0], nil
+}
+
+// Enqueue adds one alert in its own transaction.
+func (s *Store) Enqueue(ctx context.Context, a *Alert) (bool, error) {
+	var ok bool
+	err := s.InTx(ctx, func(tx *Tx) error {
+		var err error
+		ok, err = tx.Enqueue(a)
+		return err
+	})
+	return ok, err
+}

@@ -1,0 +1,155 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Item is the record of one feed item pactwatch has seen.
+type Item struct {
+	ID        int64
+	FeedID    string
+	Key       string // identity within the feed
+	GUID      string
+	Link      string
+	Title     string
+	Published time.Time
+	FirstSeen time.Time
+	StoryID   int64
+}
+
+// InsertItem records an item as seen. It reports false, and changes nothing,
+// when the feed already had an item with the same key: first-seen is decided
+// by this one statement, never by a read before it.
+func (tx *Tx) InsertItem(it *Item) (bool, error) {
+	if it.FirstSeen.IsZero() {
+		it.FirstSeen = tx.now
+	}
+	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO items
+		(feed_id, key, guid, link, title, published, first_seen, story_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0))
+		ON CONFLICT (feed_id, key) DO NOTHING`,
+		it.FeedID, it.Key, it.GUID, it.Link, it.Title, millis(it.Published), millis(it.FirstSeen), it.StoryID)
+	if err != nil {
+		return false, fmt.Errorf("insert item %s/%s: %w", it.FeedID, it.Key, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return false, err
+	}
+	it.ID, err = res.LastInsertId()
+	return true, err
+}
+
+// ItemSeen reports whether the feed already has an item with this key.
+func (tx *Tx) ItemSeen(feedID, key string) (bool, error) {
+	var one int
+	err := tx.tx.QueryRowContext(tx.ctx, "SELECT 1 FROM items WHERE feed_id = ? AND key = ?", feedID, key).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// StoryWindow is how far apart two items with the same title may be published
+// and still count as one story. Links identify a story at any distance.
+const StoryWindow = 7 * 24 * time.Hour
+
+// Story returns the story an item belongs to: the one with the same canonical
+// link, else one with the same normalised title published within StoryWindow,
+// else a new one. The boolean is true when the story is new.
+func (tx *Tx) Story(linkKey, titleKey string, published time.Time) (int64, bool, error) {
+	var id int64
+	var err error
+	if linkKey != "" {
+		err = tx.tx.QueryRowContext(tx.ctx, "SELECT id FROM stories WHERE link_key = ? ORDER BY id LIMIT 1", linkKey).Scan(&id)
+		if err == nil {
+			return id, false, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, false, fmt.Errorf("find story: %w", err)
+		}
+	}
+	if titleKey != "" {
+		lo, hi := int64(0), int64(1)<<62
+		if !published.IsZero() {
+			lo, hi = millis(published.Add(-StoryWindow)), millis(published.Add(StoryWindow))
+		}
+		err = tx.tx.QueryRowContext(tx.ctx, `SELECT id FROM stories WHERE title_key = ?
+			AND (published = 0 OR published BETWEEN ? AND ?) ORDER BY id LIMIT 1`, titleKey, lo, hi).Scan(&id)
+		if err == nil {
+			return id, false, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return 0, false, fmt.Errorf("find story: %w", err)
+		}
+	}
+	res, err := tx.tx.ExecContext(tx.ctx, "INSERT INTO stories (link_key, title_key, published, first_seen) VALUES (?, ?, ?, ?)",
+		linkKey, titleKey, millis(published), millis(tx.now))
+	if err != nil {
+		return 0, false, fmt.Errorf("create story: %w", err)
+	}
+	id, err = res.LastInsertId()
+	return id, true, err
+}
+
+// SetItemStory attaches an item to its story.
+func (tx *Tx) SetItemStory(itemID, storyID int64) error {
+	_, err := tx.tx.ExecContext(tx.ctx, "UPDATE items SET story_id = ? WHERE id = ?", storyID, itemID)
+	return err
+}
+
+// AddMention records that an item is about an agreement, with the status it
+// reported (if any).
+func (tx *Tx) AddMention(agreementID string, itemID int64, at time.Time, detected string) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO mentions (agreement_id, item_id, at, detected)
+		VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, agreementID, itemID, millis(at), detected)
+	if err != nil {
+		return fmt.Errorf("add mention %s: %w", agreementID, err)
+	}
+	return nil
+}
+
+// Mention is an item about an agreement, for "latest mentions" answers.
+type Mention struct {
+	Item
+	Detected string
+}
+
+// LatestMentions returns up to n items about the agreement, newest first.
+func (s *Store) LatestMentions(ctx context.Context, agreementID string, n int) ([]Mention, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.feed_id, i.key, i.guid, i.link, i.title, i.published, i.first_seen,
+		COALESCE(i.story_id, 0), m.detected
+		FROM mentions m JOIN items i ON i.id = m.item_id
+		WHERE m.agreement_id = ? ORDER BY m.at DESC, i.id DESC LIMIT ?`, agreementID, n)
+	if err != nil {
+		return nil, fmt.Errorf("latest mentions of %s: %w", agreementID, err)
+	}
+	defer rows.Close()
+	var out []Mention
+	for rows.Next() {
+		var m Mention
+		var pub, seen int64
+		if err := rows.Scan(&m.ID, &m.FeedID, &m.Key, &m.GUID, &m.Link, &m.Title, &pub, &seen, &m.StoryID, &m.Detected); err != nil {
+			return nil, err
+		}
+		m.Published, m.FirstSeen = fromMillis(pub), fromMillis(seen)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// PruneItems deletes items first seen before cutoff that no undelivered alert
+// still needs, and returns how many it deleted. Status history and alerts are
+// never pruned here; an item's key going means a feed that still carries it
+// very old would show it again, so keep cutoff well past any feed's length.
+func (s *Store) PruneItems(ctx context.Context, cutoff time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM items WHERE first_seen < ?`, millis(cutoff))
+	if err != nil {
+		return 0, fmt.Errorf("prune items: %w", err)
+	}
+	return res.RowsAffected()
+}

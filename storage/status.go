@@ -1,0 +1,204 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Where a status change came from.
+const (
+	SourceConfig   = "config"   // the starting status in the config file
+	SourceDetected = "detected" // a status rule fired on an item
+	SourceAdmin    = "admin"    // an admin set it with /pact set or a button
+)
+
+// AgreementState is an agreement's current status.
+type AgreementState struct {
+	ID         string
+	Status     string
+	Since      time.Time // when pactwatch recorded the change
+	EvidenceAt time.Time // when the evidence was published; later evidence alone may move it
+	Last       Change    // the history entry that set it
+}
+
+// Change is one entry of an agreement's status history.
+type Change struct {
+	ID          int64
+	AgreementID string
+	RecordedAt  time.Time // when pactwatch recorded it
+	EffectiveAt time.Time // when it became true: the evidence's publication time, or RecordedAt
+	Previous    string
+	Status      string
+	Source      string // SourceConfig, SourceDetected or SourceAdmin
+	ItemGUID    string
+	FeedID      string
+	Link        string
+	Title       string
+	Sentence    string // the sentence that fired
+	Rule        string // the status rule's query
+	UserID      string // the admin, for SourceAdmin
+	Note        string
+}
+
+// EnsureAgreement records an agreement's starting status the first time it
+// is seen. An agreement already in the database keeps its status: after the
+// first start, history (not the config file) is the truth.
+func (tx *Tx) EnsureAgreement(id, status string) error {
+	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO agreements (id, status, since) VALUES (?, ?, ?)
+		ON CONFLICT (id) DO NOTHING`, id, status, millis(tx.now))
+	if err != nil {
+		return fmt.Errorf("ensure agreement %s: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	c := Change{AgreementID: id, Status: status, Source: SourceConfig, Note: "starting status from the config"}
+	return tx.insertChange(&c, true)
+}
+
+// AgreementState returns the agreement's current status, or ErrNotFound.
+func (tx *Tx) AgreementState(id string) (AgreementState, error) {
+	return agreementState(tx.ctx, tx.tx, id)
+}
+
+// AgreementState returns the agreement's current status, or ErrNotFound.
+func (s *Store) AgreementState(ctx context.Context, id string) (AgreementState, error) {
+	return agreementState(ctx, s.db, id)
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func agreementState(ctx context.Context, q querier, id string) (AgreementState, error) {
+	st := AgreementState{ID: id}
+	var since, evidence, hid int64
+	err := q.QueryRowContext(ctx, "SELECT status, since, evidence_at, history_id FROM agreements WHERE id = ?", id).
+		Scan(&st.Status, &since, &evidence, &hid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, fmt.Errorf("agreement %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return st, fmt.Errorf("agreement %s: %w", id, err)
+	}
+	st.Since, st.EvidenceAt = fromMillis(since), fromMillis(evidence)
+	if hid != 0 {
+		rows, err := q.QueryContext(ctx, changeSelect+" WHERE id = ?", hid)
+		if err != nil {
+			return st, fmt.Errorf("agreement %s: %w", id, err)
+		}
+		list, err := scanChanges(rows)
+		if err != nil {
+			return st, fmt.Errorf("agreement %s: %w", id, err)
+		}
+		if len(list) == 1 {
+			st.Last = list[0]
+		}
+	}
+	return st, nil
+}
+
+// SetStatus records a change of status and makes it current. c.Previous is
+// filled in from the current state.
+func (tx *Tx) SetStatus(c *Change) error {
+	cur, err := tx.AgreementState(c.AgreementID)
+	if err != nil {
+		return err
+	}
+	c.Previous = cur.Status
+	return tx.insertChange(c, true)
+}
+
+// RecordEvidence keeps a change in the history without making it current:
+// for evidence older than what set the current status, which must not move
+// it back but still tells when a status held (forecasts are judged on it).
+func (tx *Tx) RecordEvidence(c *Change) error { return tx.insertChange(c, false) }
+
+func (tx *Tx) insertChange(c *Change, current bool) error {
+	c.RecordedAt = tx.now
+	if c.EffectiveAt.IsZero() {
+		c.EffectiveAt = tx.now
+	}
+	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO status_history
+		(agreement_id, recorded_at, effective_at, previous, status, source, item_guid, feed_id, link, title, sentence, rule, user_id, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.AgreementID, millis(c.RecordedAt), millis(c.EffectiveAt), c.Previous, c.Status, c.Source,
+		c.ItemGUID, c.FeedID, c.Link, c.Title, c.Sentence, c.Rule, c.UserID, c.Note)
+	if err != nil {
+		return fmt.Errorf("record status of %s: %w", c.AgreementID, err)
+	}
+	if c.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if !current {
+		return nil
+	}
+	_, err = tx.tx.ExecContext(tx.ctx, `UPDATE agreements SET status = ?, since = ?, evidence_at = ?, history_id = ? WHERE id = ?`,
+		c.Status, millis(c.RecordedAt), millis(c.EffectiveAt), c.ID, c.AgreementID)
+	if err != nil {
+		return fmt.Errorf("set status of %s: %w", c.AgreementID, err)
+	}
+	return nil
+}
+
+const changeSelect = `SELECT id, agreement_id, recorded_at, effective_at, previous, status, source,
+	item_guid, feed_id, link, title, sentence, rule, user_id, note FROM status_history`
+
+func scanChanges(rows *sql.Rows) ([]Change, error) {
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		var rec, eff int64
+		if err := rows.Scan(&c.ID, &c.AgreementID, &rec, &eff, &c.Previous, &c.Status, &c.Source,
+			&c.ItemGUID, &c.FeedID, &c.Link, &c.Title, &c.Sentence, &c.Rule, &c.UserID, &c.Note); err != nil {
+			return nil, err
+		}
+		c.RecordedAt, c.EffectiveAt = fromMillis(rec), fromMillis(eff)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// History returns an agreement's status history, oldest first by when each
+// status became true.
+func (s *Store) History(ctx context.Context, agreementID string) ([]Change, error) {
+	rows, err := s.db.QueryContext(ctx, changeSelect+" WHERE agreement_id = ? ORDER BY effective_at, id", agreementID)
+	if err != nil {
+		return nil, fmt.Errorf("history of %s: %w", agreementID, err)
+	}
+	return scanChanges(rows)
+}
+
+// History returns an agreement's status history inside the transaction.
+func (tx *Tx) History(agreementID string) ([]Change, error) {
+	rows, err := tx.tx.QueryContext(tx.ctx, changeSelect+" WHERE agreement_id = ? ORDER BY effective_at, id", agreementID)
+	if err != nil {
+		return nil, fmt.Errorf("history of %s: %w", agreementID, err)
+	}
+	return scanChanges(rows)
+}
+
+// ReachedBefore reports the first history entry, if any, in which the
+// agreement held one of statuses with evidence from before t.
+func (tx *Tx) ReachedBefore(agreementID string, statuses []string, t time.Time) (Change, bool, error) {
+	list, err := tx.History(agreementID)
+	if err != nil {
+		return Change{}, false, err
+	}
+	for _, c := range list {
+		if !c.EffectiveAt.Before(t) {
+			break
+		}
+		for _, s := range statuses {
+			if c.Status == s {
+				return c, true, nil
+			}
+		}
+	}
+	return Change{}, false, nil
+}

@@ -1,0 +1,239 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// clock is a settable test clock.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+func openTest(t *testing.T) (*Store, *clock, string) {
+	t.Helper()
+	c := &clock{t: time.Date(2015, 5, 8, 12, 0, 0, 0, time.UTC)}
+	path := filepath.Join(t.TempDir(), "pw.db")
+	s, err := Open(context.Background(), path, WithClock(c.now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, c, path
+}
+
+func inTx(t *testing.T, s *Store, fn func(*Tx) error) {
+	t.Helper()
+	if err := s.InTx(context.Background(), fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenCreatesPrivateFileAndMigratesOnce(t *testing.T) {
+	s, _, path := openTest(t)
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if perm := info.Mode().Perm(); perm != 0o600 {
+		t.Errorf("database mode %o, want 600", perm)
+	}
+	s.Close()
+	// Opening again applies nothing twice and keeps the data.
+	s2, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	var n int
+	if err := s2.db.QueryRow("SELECT COUNT(*) FROM schema_migrations").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Errorf("%d migrations recorded, want 1", n)
+	}
+}
+
+func TestInsertItemIsFirstSeenOnce(t *testing.T) {
+	s, _, _ := openTest(t)
+	var first, second bool
+	inTx(t, s, func(tx *Tx) (err error) {
+		first, err = tx.InsertItem(&Item{FeedID: "f", Key: "guid:1", Title: "a"})
+		return err
+	})
+	inTx(t, s, func(tx *Tx) (err error) {
+		second, err = tx.InsertItem(&Item{FeedID: "f", Key: "guid:1", Title: "changed"})
+		return err
+	})
+	if !first || second {
+		t.Errorf("first insert %v, second %v; want true, false", first, second)
+	}
+	// The same key in another feed is another item.
+	inTx(t, s, func(tx *Tx) error {
+		ok, err := tx.InsertItem(&Item{FeedID: "g", Key: "guid:1"})
+		if !ok {
+			t.Error("same key in another feed was not inserted")
+		}
+		return err
+	})
+}
+
+func TestStoryByLinkOrTitleWithinWindow(t *testing.T) {
+	s, _, _ := openTest(t)
+	day := time.Date(2015, 2, 4, 0, 0, 0, 0, time.UTC)
+	inTx(t, s, func(tx *Tx) error {
+		a, isNew, err := tx.Story("https://x.example/a", "us suspends cyber group", day)
+		if err != nil || !isNew {
+			t.Fatalf("first story: new=%v err=%v", isNew, err)
+		}
+		// Same link, other title: the same story.
+		if b, _, _ := tx.Story("https://x.example/a", "another title here", day); b != a {
+			t.Errorf("same link gave story %d, want %d", b, a)
+		}
+		// Same title, other link, a day later: the same story.
+		if c, _, _ := tx.Story("https://y.example/b", "us suspends cyber group", day.Add(24*time.Hour)); c != a {
+			t.Errorf("same title gave story %d, want %d", c, a)
+		}
+		// Same title a month later: another story.
+		if d, isNew, _ := tx.Story("https://z.example/c", "us suspends cyber group", day.Add(30*24*time.Hour)); d == a || !isNew {
+			t.Errorf("same title a month later joined story %d", d)
+		}
+		return nil
+	})
+}
+
+func TestEnqueueDedupesAndDueKeepsChannelOrder(t *testing.T) {
+	s, c, _ := openTest(t)
+	ctx := context.Background()
+	var seqs []int64
+	inTx(t, s, func(tx *Tx) error {
+		for i, ch := range []string{"C1", "C1", "C2"} {
+			a := &Alert{Kind: KindMention, Agreement: "x", Channel: ch, DedupeKey: []string{"k1", "k2", "k3"}[i], Status: "active"}
+			if _, err := tx.Enqueue(a); err != nil {
+				return err
+			}
+			seqs = append(seqs, a.Seq)
+		}
+		ok, err := tx.Enqueue(&Alert{Kind: KindMention, Channel: "C1", DedupeKey: "k1"})
+		if ok {
+			t.Error("second alert with the same dedupe key was enqueued")
+		}
+		return err
+	})
+	due, err := s.Due(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []int64{}
+	for _, a := range due {
+		got = append(got, a.Seq)
+	}
+	// Only each channel's head is due.
+	if diff := cmp.Diff([]int64{seqs[0], seqs[2]}, got); diff != "" {
+		t.Errorf("due (-want +got):\n%s", diff)
+	}
+	if due[0].Status != "active" || due[0].ID == "" {
+		t.Errorf("payload not round-tripped: %+v", due[0])
+	}
+	// A head waiting for a retry holds its channel back.
+	if err := s.MarkRetry(ctx, seqs[0], "HTTP 500", c.t.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	due, _ = s.Due(ctx)
+	if len(due) != 1 || due[0].Seq != seqs[2] {
+		t.Errorf("while C1 backs off, due = %v; want only C2's head", due)
+	}
+	if err := s.MarkFailed(ctx, seqs[0], "channel_not_found"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkDelivered(ctx, seqs[2], "C2", "1.0001"); err != nil {
+		t.Fatal(err)
+	}
+	due, _ = s.Due(ctx)
+	if len(due) != 1 || due[0].Seq != seqs[1] {
+		t.Errorf("after C1's head failed, due = %v; want C1's second", due)
+	}
+	if err := s.MarkDelivered(ctx, 9999, "C", "1"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("marking a missing alert: %v, want ErrNotFound", err)
+	}
+}
+
+func TestStatusHistoryAndReachedBefore(t *testing.T) {
+	s, _, _ := openTest(t)
+	ctx := context.Background()
+	may := time.Date(2015, 5, 8, 0, 0, 0, 0, time.UTC)
+	inTx(t, s, func(tx *Tx) error {
+		if err := tx.EnsureAgreement("ru-cn", "rumored"); err != nil {
+			return err
+		}
+		if err := tx.EnsureAgreement("ru-cn", "signed"); err != nil { // second call changes nothing
+			return err
+		}
+		return tx.SetStatus(&Change{AgreementID: "ru-cn", Status: "signed", Source: SourceDetected, EffectiveAt: may, Sentence: "Russia and China signed."})
+	})
+	st, err := s.AgreementState(ctx, "ru-cn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Status != "signed" || !st.EvidenceAt.Equal(may) || st.Last.Previous != "rumored" {
+		t.Errorf("state = %+v", st)
+	}
+	inTx(t, s, func(tx *Tx) error {
+		_, ok, err := tx.ReachedBefore("ru-cn", []string{"signed"}, time.Date(2015, 7, 1, 0, 0, 0, 0, time.UTC))
+		if !ok {
+			t.Error("signed in May not seen as reached before July")
+		}
+		_, ok, _ = tx.ReachedBefore("ru-cn", []string{"signed"}, time.Date(2015, 4, 1, 0, 0, 0, 0, time.UTC))
+		if ok {
+			t.Error("signed in May seen as reached before April")
+		}
+		return err
+	})
+	h, err := s.History(ctx, "ru-cn")
+	if err != nil || len(h) != 2 {
+		t.Fatalf("history = %v, %v; want 2 entries", h, err)
+	}
+	if _, err := s.AgreementState(ctx, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing agreement: %v, want ErrNotFound", err)
+	}
+}
+
+func TestMuteExpires(t *testing.T) {
+	s, c, _ := openTest(t)
+	ctx := context.Background()
+	if err := s.Mute(ctx, "x", c.t.Add(time.Hour), "U1"); err != nil {
+		t.Fatal(err)
+	}
+	if u, _ := s.MutedUntil(ctx, "x", c.t); u.IsZero() {
+		t.Error("not muted within the hour")
+	}
+	if u, _ := s.MutedUntil(ctx, "x", c.t.Add(2*time.Hour)); !u.IsZero() {
+		t.Error("still muted after it expired")
+	}
+}
+
+func TestBackupWritesACopy(t *testing.T) {
+	s, _, path := openTest(t)
+	inTx(t, s, func(tx *Tx) error { return tx.EnsureAgreement("x", "active") })
+	dst := filepath.Join(filepath.Dir(path), "copy.db")
+	if err := s.Backup(context.Background(), dst); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(context.Background(), dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if st, err := b.AgreementState(context.Background(), "x"); err != nil || st.Status != "active" {
+		t.Errorf("backup state = %+v, %v", st, err)
+	}
+	if err := s.Backup(context.Background(), dst); err == nil {
+		t.Error("backup over an existing file did not fail")
+	}
+}
