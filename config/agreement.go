@@ -1,0 +1,142 @@
+package config
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+	"go.yaml.in/yaml/v3"
+)
+
+// Agreement is one entry of `agreements`: something the team tracks.
+type Agreement struct {
+	ID, Name    string
+	Kind        string // one of Kinds()
+	Parties     []string
+	Aliases     []string
+	Status      string       // the starting status; defaults to the first of its lifecycle
+	Match       string       // the `match` query as written
+	Query       *query.Query // Match, compiled
+	StatusRules []StatusRule
+	Forecasts   []Forecast
+	Channel     string   // defaults to Slack.Channel
+	Feeds       []string // feed ids it reads; defaults to every feed
+	Line        int
+}
+
+var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "match", "status_rules", "forecasts", "channel", "feeds"}
+
+// agreements decodes `agreements`: at least one, each id unique.
+func (l *loader) agreements(m *mapping, c *Config) []Agreement {
+	items, ln := l.list(m, top, "agreements")
+	if len(items) == 0 {
+		l.add(orNode(ln, m.node), "no agreements to watch")
+		return nil
+	}
+	var out []Agreement
+	first := map[string]int{}
+	for i, n := range items {
+		a, ok := l.agreement(n, i, c)
+		if !ok {
+			continue
+		}
+		if line, dup := first[a.ID]; dup {
+			l.addLine(a.Line, "duplicate agreement id %q (first on line %d)", a.ID, line)
+			continue
+		}
+		if a.ID != "" {
+			first[a.ID] = a.Line
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// agreement decodes one entry of `agreements`.
+func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
+	s := scope{name: fmt.Sprintf("agreement #%d", i+1), where: fmt.Sprintf("in agreement #%d", i+1)}
+	m, ok := l.asMapping(n, s)
+	if !ok {
+		return Agreement{}, false
+	}
+	if id := m.peek("id"); id != "" {
+		s = scope{name: fmt.Sprintf("agreement %q", id), where: fmt.Sprintf("in agreement %q", id)}
+	}
+	l.checkKeys(m, s, agreementKeys)
+	a := Agreement{Line: n.Line, Channel: c.Slack.Channel}
+	var idNode, kindNode, matchNode *yaml.Node
+	a.ID, idNode = l.required(m, s, "id")
+	if a.ID != "" && !slug.MatchString(a.ID) {
+		l.add(idNode, "%s: %q is not a slug (%s)", s.field("id"), a.ID, slugRule)
+	}
+	a.Name, _ = l.required(m, s, "name")
+	a.Kind, kindNode = l.required(m, s, "kind")
+	if a.Kind != "" && Lifecycle(a.Kind) == nil {
+		l.add(kindNode, "%s: unknown kind %q%s", s.field("kind"), a.Kind, hint(a.Kind, Kinds()))
+	}
+	a.Parties, _, _ = l.strs(m, s, "parties")
+	a.Aliases, _, _ = l.strs(m, s, "aliases")
+	a.Match, matchNode = l.required(m, s, "match")
+	if a.Match != "" {
+		a.Query = l.query(matchNode, s.field("match"), a.Match)
+	}
+	a.StatusRules = l.statusRules(m, s)
+	statuses := a.Statuses()
+	status, statusNode := l.str(m, s, "status")
+	switch {
+	case status != "":
+		a.Status = status
+		l.checkStatus(statusNode, s.field("status"), status, a.Kind, statuses)
+	case Lifecycle(a.Kind) != nil:
+		a.Status = Lifecycle(a.Kind)[0]
+	}
+	a.Forecasts = l.forecasts(m, s, &a, c)
+	if ch, _ := l.str(m, s, "channel"); ch != "" {
+		a.Channel = ch
+	}
+	a.Feeds = l.agreementFeeds(m, s, c)
+	return a, true
+}
+
+// agreementFeeds reads `feeds`, each an id of a feed; absent means all.
+func (l *loader) agreementFeeds(m *mapping, s scope, c *Config) []string {
+	ids, nodes, ln := l.strs(m, s, "feeds")
+	if ln == nil || isNull(ln) {
+		ids = nil
+		for _, f := range c.Feeds {
+			ids = append(ids, f.ID)
+		}
+		return ids
+	}
+	if len(ids) == 0 && ln.Kind == yaml.SequenceNode && len(ln.Content) == 0 {
+		l.add(ln, "%s: empty list (leave the key out to read every feed)", s.field("feeds"))
+	}
+	known := make([]string, len(c.Feeds))
+	for i, f := range c.Feeds {
+		known[i] = f.ID
+	}
+	var out []string
+	for i, id := range ids {
+		if !slices.Contains(known, id) {
+			l.add(nodes[i], "%s: unknown feed %q%s", s.field("feeds"), id, didYouMean(id, known))
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// checkStatus reports a status that is not in the agreement's vocabulary.
+// With an unknown kind the vocabulary is unknown too, so it says nothing.
+func (l *loader) checkStatus(n *yaml.Node, field, status, kind string, statuses []string) {
+	if Lifecycle(kind) == nil || slices.Contains(statuses, status) {
+		return
+	}
+	h := didYouMean(status, statuses)
+	if h == "" {
+		h = fmt.Sprintf(" (a %s's statuses are %s; status_rules may add more)", kind, strings.Join(statuses, ", "))
+	}
+	l.add(n, "%s: unknown status %q%s", field, status, h)
+}

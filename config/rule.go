@@ -1,0 +1,58 @@
+package config
+
+import (
+	"fmt"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+	"go.yaml.in/yaml/v3"
+)
+
+// StatusRule is one entry of an agreement's `status_rules`: an item that
+// matches Query moves the agreement to Status.
+type StatusRule struct {
+	Status string
+	Source string // the query as written
+	Query  *query.Query
+	Line   int
+}
+
+var ruleKeys = []string{"status", "query"}
+
+// statusRules decodes an agreement's `status_rules`. Their statuses extend
+// the agreement's vocabulary, so they only need the shape of a status.
+func (l *loader) statusRules(m *mapping, as scope) []StatusRule {
+	items, _ := l.list(m, as, "status_rules")
+	var out []StatusRule
+	for i, n := range items {
+		s := scope{
+			name:  fmt.Sprintf("%s: status rule #%d", as.name, i+1),
+			where: fmt.Sprintf("in status rule #%d of %s", i+1, as.name),
+		}
+		rm, ok := l.asMapping(n, s)
+		if !ok {
+			continue
+		}
+		if st := rm.peek("status"); st != "" {
+			s.name = fmt.Sprintf("%s: status rule %q", as.name, st)
+			s.where = fmt.Sprintf("in status rule %q of %s", st, as.name)
+		}
+		l.checkKeys(rm, s, ruleKeys)
+		r := StatusRule{Line: n.Line}
+		var stNode, qNode *yaml.Node
+		r.Status, stNode = l.required(rm, s, "status")
+		valid := r.Status != ""
+		if valid && !IsStatusWord(r.Status) {
+			l.add(stNode, "%s: %q is not a lower-case snake_case word (like in_force)", s.field("status"), r.Status)
+			valid = false
+		}
+		r.Source, qNode = l.required(rm, s, "query")
+		if r.Source != "" {
+			r.Query = l.query(qNode, s.field("query"), r.Source)
+		}
+		// A rule with a bad status would only add noise to the vocabulary.
+		if valid {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+)
+
+// didYouMean returns ` (did you mean "x"?)` for the option closest to word,
+// or "" when none is close enough to be a plausible typo.
+func didYouMean(word string, options []string) string {
+	best, bestDist := "", -1
+	w := strings.ToLower(word)
+	for _, o := range options {
+		d := editDistance(w, strings.ToLower(o))
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = o, d
+		}
+	}
+	limit := 1
+	switch n := len([]rune(word)); {
+	case n > 8:
+		limit = 3
+	case n > 4:
+		limit = 2
+	}
+	if bestDist < 0 || bestDist > limit {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// hint is didYouMean, or else the list of what is allowed.
+func hint(word string, options []string) string {
+	if s := didYouMean(word, options); s != "" {
+		return s
+	}
+	return " (allowed: " + strings.Join(options, ", ") + ")"
+}
+
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours each cost one, so the
+// usual typos ("chanel", "stauts") are one or two edits away.
+func editDistance(a, b string) int {
+	s, t := []rune(a), []rune(b)
+	prev2 := make([]int, len(t)+1)
+	prev := make([]int, len(t)+1)
+	cur := make([]int, len(t)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(s); i++ {
+		cur[0] = i
+		for j := 1; j <= len(t); j++ {
+			cost := 1
+			if s[i-1] == t[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(t)]
+}

@@ -1,0 +1,147 @@
+package query
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// itemKind is the kind of a lexical item of a query.
+type itemKind int
+
+const (
+	itemEOF itemKind = iota
+	itemWord
+	itemPhrase
+	itemLParen
+	itemRParen
+	itemAnd
+	itemOr
+	itemNot // NOT, or "-" starting a term
+	itemNear
+	itemTitle // "title:"
+)
+
+// item is one lexical item of a query.
+type item struct {
+	kind itemKind
+	text string // as written; for a phrase, what is between the quotes
+	col  int
+	n    int // the distance of NEAR/n
+}
+
+// lex splits src into items, ending with itemEOF.
+func lex(src string) ([]item, error) {
+	rs := []rune(src)
+	var items []item
+	for i := 0; i < len(rs); {
+		r, col := rs[i], i+1
+		switch {
+		case unicode.IsSpace(r):
+			i++
+		case r == '(' || r == ')':
+			kind := itemLParen
+			if r == ')' {
+				kind = itemRParen
+			}
+			items = append(items, item{kind: kind, text: string(r), col: col})
+			i++
+		case isQuote(r):
+			j := i + 1
+			for j < len(rs) && !isQuote(rs[j]) {
+				j++
+			}
+			if j == len(rs) {
+				return nil, syntaxErr(col, "unterminated quote")
+			}
+			items = append(items, item{kind: itemPhrase, text: string(rs[i+1 : j]), col: col})
+			i = j + 1
+		case r == '-':
+			if i+1 == len(rs) || endsWord(rs[i+1]) && !isQuote(rs[i+1]) && rs[i+1] != '(' {
+				return nil, syntaxErr(col, `"-" must be followed directly by the term it excludes, as in -sanctions`)
+			}
+			items = append(items, item{kind: itemNot, text: "-", col: col})
+			i++
+		default:
+			j := i
+			for j < len(rs) && !endsWord(rs[j]) {
+				j++
+			}
+			more, err := lexWord(items, string(rs[i:j]), col, true)
+			if err != nil {
+				return nil, err
+			}
+			items = more
+			i = j
+		}
+	}
+	return append(items, item{kind: itemEOF, col: len(rs) + 1}), nil
+}
+
+// lexWord appends the items of w, a run of runes up to a space, a
+// parenthesis or a quote: an operator (if ops), a field prefix, a word.
+func lexWord(items []item, w string, col int, ops bool) ([]item, error) {
+	if kind := operator(w); kind != itemWord && ops {
+		return append(items, item{kind: kind, text: w, col: col}), nil
+	}
+	if ops && (w == "NEAR" || strings.HasPrefix(w, "NEAR/")) {
+		n, err := nearDistance(w, col)
+		if err != nil {
+			return nil, err
+		}
+		return append(items, item{kind: itemNear, text: w, col: col, n: n}), nil
+	}
+	field, rest, ok := strings.Cut(w, ":")
+	if !ok {
+		return append(items, item{kind: itemWord, text: w, col: col}), nil
+	}
+	if !strings.EqualFold(field, "title") {
+		return nil, syntaxErr(col, "unknown field %q: the only field is title:", field)
+	}
+	items = append(items, item{kind: itemTitle, text: field + ":", col: col})
+	col += len([]rune(field)) + 1
+	switch {
+	case rest == "":
+		return items, nil // title: applies to the phrase or group that follows
+	case rest[0] == '-':
+		return nil, syntaxErr(col, "put the - before title:, as in -title:%s", rest[1:])
+	}
+	return lexWord(items, rest, col, false)
+}
+
+// operator returns the kind of w if it is AND, OR or NOT, else itemWord.
+func operator(w string) itemKind {
+	switch w {
+	case "AND":
+		return itemAnd
+	case "OR":
+		return itemOr
+	case "NOT":
+		return itemNot
+	}
+	return itemWord
+}
+
+// nearDistance returns the n of "NEAR/n", which must be 1 to maxNear.
+func nearDistance(w string, col int) (int, error) {
+	digits := strings.TrimPrefix(w, "NEAR/")
+	if digits == w || digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return 0, syntaxErr(col, "NEAR needs a distance in words, as in NEAR/5")
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 1 || n > maxNear {
+		return 0, syntaxErr(col, "%s is out of range: the distance must be 1 to %d", w, maxNear)
+	}
+	return n, nil
+}
+
+// endsWord reports whether r ends a word in a query.
+func endsWord(r rune) bool {
+	return unicode.IsSpace(r) || r == '(' || r == ')' || isQuote(r)
+}
+
+// isQuote reports whether r delimits a phrase: straight or curly double
+// quotes, since queries are often pasted from word processors.
+func isQuote(r rune) bool {
+	return r == '"' || r == '“' || r == '”'
+}
