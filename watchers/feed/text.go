@@ -1,0 +1,37 @@
+package feed
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// literalEntity matches a character reference left in text after one round
+// of decoding, as in titles escaped twice by their publisher ("&amp;#8217;").
+var literalEntity = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});`)
+
+// cleanTitle returns a title as one line of plain text: HTML stripped,
+// entities decoded (twice-escaped ones too) and all whitespace collapsed.
+func cleanTitle(s string) string {
+	s = StripHTML(s)
+	s = literalEntity.ReplaceAllStringFunc(s, html.UnescapeString)
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
+}
+
+// isSpace reports whether r separates words (Unicode White_Space, which
+// includes the line and paragraph separators).
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r)
+}
+
+// isInvisible reports whether r is a control or formatting character that
+// carries nothing a reader sees and would only break word matching: soft
+// hyphens, zero-width spaces, byte order marks and the like.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u2060', '\ufeff':
+		return true
+	}
+	return unicode.IsControl(r)
+}
