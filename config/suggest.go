@@ -11,7 +11,7 @@ func didYouMean(word string, options []string) string {
 	best, bestDist := "", -1
 	w := strings.ToLower(word)
 	for _, o := range options {
-		d := editDistance(w, strings.ToLower(o))
+		d := EditDistance(w, strings.ToLower(o))
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = o, d
 		}
@@ -37,10 +37,11 @@ func hint(word string, options []string) string {
 	return " (allowed: " + strings.Join(options, ", ") + ")"
 }
 
-// editDistance is the optimal string alignment distance: insertions,
+// EditDistance is the optimal string alignment distance: insertions,
 // deletions, substitutions and swaps of neighbours each cost one, so the
-// usual typos ("chanel", "stauts") are one or two edits away.
-func editDistance(a, b string) int {
+// usual typos ("chanel", "stauts") are one or two edits away. It is also
+// what /pact uses to forgive typos in agreement names.
+func EditDistance(a, b string) int {
 	s, t := []rune(a), []rune(b)
 	prev2 := make([]int, len(t)+1)
 	prev := make([]int, len(t)+1)

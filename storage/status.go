@@ -137,8 +137,12 @@ func (tx *Tx) insertChange(c *Change, current bool) error {
 	if !current {
 		return nil
 	}
+	evidence := c.EffectiveAt
+	if c.Source == SourceConfig {
+		evidence = time.Time{} // any news, however old, may move a configured status
+	}
 	_, err = tx.tx.ExecContext(tx.ctx, `UPDATE agreements SET status = ?, since = ?, evidence_at = ?, history_id = ? WHERE id = ?`,
-		c.Status, millis(c.RecordedAt), millis(c.EffectiveAt), c.ID, c.AgreementID)
+		c.Status, millis(c.RecordedAt), millis(evidence), c.ID, c.AgreementID)
 	if err != nil {
 		return fmt.Errorf("set status of %s: %w", c.AgreementID, err)
 	}

@@ -1,0 +1,145 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// deliver takes one due alert through the outbox states and reports whether
+// it was delivered. Post failures are handled here (retry or fail); the
+// error is for a failing store or a rejected token.
+func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) {
+	// The post in flight is finished even when shutdown begins.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), inFlightTimeout)
+	defer cancel()
+	channel, thread, ready, err := d.target(ctx, a)
+	if err != nil {
+		return false, err
+	}
+	if !ready {
+		return false, d.Store.MarkRetry(ctx, a.Seq, "waiting for the thread's first message", d.now().Add(d.pollInterval()))
+	}
+	if a.State == storage.StateSending || d.unsure[a.Seq] {
+		ts, found, err := d.find(ctx, a, channel, thread)
+		if err != nil {
+			if next, ok := d.retryTime(err, a.Attempts); ok {
+				return false, d.retry(ctx, a, "look for an earlier post: "+err.Error(), next)
+			}
+			d.log().Error("cannot tell whether an alert was posted; posting it (again)", "alert", a.ID, "err", err)
+		} else if found {
+			return true, d.delivered(ctx, a, channel, ts, "found earlier post")
+		}
+	}
+	if err := d.Store.MarkSending(ctx, a.Seq); err != nil {
+		return false, err
+	}
+	a.Attempts++
+	d.posted(channel)
+	ts, err := d.Poster.Post(ctx, channel, thread, Render(a))
+	if err != nil {
+		return false, d.failed(ctx, a, channel, err)
+	}
+	return true, d.delivered(ctx, a, channel, ts, "posted")
+}
+
+// target returns the channel and thread an alert goes to. A reply goes to
+// its parent's thread once the parent is delivered, top-level when the
+// parent failed for good, and waits (ready false) until then.
+func (d *Deliverer) target(ctx context.Context, a storage.Alert) (channel, thread string, ready bool, err error) {
+	channel = d.channel(a)
+	if a.ParentSeq == 0 {
+		return channel, "", true, nil
+	}
+	p, err := d.Store.Alert(ctx, a.ParentSeq)
+	if errors.Is(err, storage.ErrNotFound) {
+		return channel, "", true, nil
+	}
+	if err != nil {
+		return "", "", false, fmt.Errorf("parent of alert %s: %w", a.ID, err)
+	}
+	switch p.State {
+	case storage.StateDelivered:
+		if p.Channel != "" {
+			channel = p.Channel // a thread lives in its parent's channel
+		}
+		return channel, p.TS, true, nil
+	case storage.StateFailed:
+		return channel, "", true, nil
+	}
+	return "", "", false, nil
+}
+
+func (d *Deliverer) delivered(ctx context.Context, a storage.Alert, channel, ts, how string) error {
+	delete(d.unsure, a.Seq)
+	if err := d.Store.MarkDelivered(ctx, a.Seq, channel, ts); err != nil {
+		return err
+	}
+	d.log().Info("alert delivered", "alert", a.ID, "kind", a.Kind, "channel", channel, "ts", ts, "attempts", a.Attempts, "how", how)
+	return nil
+}
+
+// failed decides what a failed post means for the alert; see classify.
+func (d *Deliverer) failed(ctx context.Context, a storage.Alert, channel string, err error) error {
+	o, wait, maybePosted := classify(err)
+	if maybePosted {
+		if d.unsure == nil {
+			d.unsure = map[int64]bool{}
+		}
+		d.unsure[a.Seq] = true
+	}
+	now := d.now()
+	switch o {
+	case rateLimited:
+		return d.retry(ctx, a, err.Error(), now.Add(max(wait, time.Second)))
+	case permanent:
+		return d.giveUp(ctx, a, channel, err)
+	case authFailed:
+		if rerr := d.retry(ctx, a, err.Error(), now.Add(backoffCap)); rerr != nil {
+			return rerr
+		}
+		return fmt.Errorf("deliver alert %s: Slack refused the token: %w", a.ID, err)
+	case unknownError:
+		if a.Attempts >= d.maxAttempts() {
+			return d.giveUp(ctx, a, channel, fmt.Errorf("gave up after %d attempts: %w", a.Attempts, err))
+		}
+	}
+	return d.retry(ctx, a, err.Error(), now.Add(backoff(a.Attempts, d.random)))
+}
+
+// retryTime is when to try again after err, for errors that pass with time.
+func (d *Deliverer) retryTime(err error, attempts int) (time.Time, bool) {
+	switch o, wait, _ := classify(err); o {
+	case rateLimited:
+		return d.now().Add(max(wait, time.Second)), true
+	case retryLater:
+		return d.now().Add(backoff(attempts, d.random)), true
+	}
+	return time.Time{}, false
+}
+
+func (d *Deliverer) retry(ctx context.Context, a storage.Alert, reason string, next time.Time) error {
+	d.log().Warn("alert not delivered; will retry", "alert", a.ID, "kind", a.Kind, "attempts", a.Attempts, "next", next, "err", reason)
+	return d.Store.MarkRetry(ctx, a.Seq, reason, next)
+}
+
+// giveUp fails the alert for good and tells the admin channel, unless the
+// alert was for the admin channel itself.
+func (d *Deliverer) giveUp(ctx context.Context, a storage.Alert, channel string, cause error) error {
+	delete(d.unsure, a.Seq)
+	if err := d.Store.MarkFailed(ctx, a.Seq, cause.Error()); err != nil {
+		return err
+	}
+	d.log().Error("alert failed for good", "alert", a.ID, "kind", a.Kind, "channel", channel, "attempts", a.Attempts, "err", cause)
+	admin := d.adminChannel()
+	if admin == "" || admin == channel {
+		return nil
+	}
+	if _, err := d.Poster.Post(ctx, admin, "", failureNotice(a, channel, cause)); err != nil {
+		d.log().Error("cannot tell the admin channel about a failed alert", "alert", a.ID, "channel", admin, "err", err)
+	}
+	return nil
+}

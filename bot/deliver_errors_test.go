@@ -1,0 +1,147 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/pactwatch/pactwatch/bot/fakeslack"
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+func TestPermanentErrorFailsTheAlertAndTellsAdmins(t *testing.T) {
+	e := newEnv(t)
+	e.slack.FailNext(1, fakeslack.SlackError("channel_not_found").On("chat.postMessage"))
+	first := e.enqueue(storage.Alert{Channel: "C1"})
+	second := e.enqueue(storage.Alert{Channel: "C1"})
+	if n := e.deliver(); n != 1 {
+		t.Errorf("delivered %d, want 1 (the second alert)", n)
+	}
+	got := e.alert(first.Seq)
+	if got.State != storage.StateFailed || !strings.Contains(got.LastError, "channel_not_found") {
+		t.Errorf("first alert: %s %q, want failed with channel_not_found", got.State, got.LastError)
+	}
+	if got := e.alert(second.Seq); got.State != storage.StateDelivered {
+		t.Errorf("second alert %s, want delivered behind the failed one", got.State)
+	}
+	notices := e.slack.Messages("C0ADMIN")
+	if len(notices) != 1 {
+		t.Fatalf("%d admin notices, want 1", len(notices))
+	}
+	for _, want := range []string{first.ID, "<#C1>", "channel_not_found"} {
+		if !strings.Contains(notices[0].Text, want) {
+			t.Errorf("admin notice %q does not mention %s", notices[0].Text, want)
+		}
+	}
+}
+
+func TestFailedAdminAlertIsOnlyLogged(t *testing.T) {
+	e := newEnv(t)
+	e.slack.FailNext(1, fakeslack.SlackError("not_in_channel").On("chat.postMessage"))
+	a := e.enqueue(storage.Alert{Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Error: "timeout", Channel: "C0ADMIN"})
+	e.deliver()
+	if got := e.alert(a.Seq).State; got != storage.StateFailed {
+		t.Errorf("state %s, want failed", got)
+	}
+	if got := e.slack.Calls("chat.postMessage"); got != 1 {
+		t.Errorf("%d posts, want only the failed one (no notice about itself)", got)
+	}
+}
+
+func TestUnknownErrorGivesUpAfterMaxAttempts(t *testing.T) {
+	e := newEnv(t)
+	e.slack.FailNext(defaultMaxAttempts, fakeslack.SlackError("brand_new_error").On("chat.postMessage"))
+	a := e.enqueue(storage.Alert{Channel: "C1"})
+	for range 12 {
+		e.deliver()
+		e.clock.Advance(backoffCap)
+	}
+	got := e.alert(a.Seq)
+	if got.State != storage.StateFailed || got.Attempts != defaultMaxAttempts || !strings.Contains(got.LastError, "brand_new_error") {
+		t.Errorf("state %s after %d attempts (%q), want failed after %d", got.State, got.Attempts, got.LastError, defaultMaxAttempts)
+	}
+	if got := len(e.slack.Messages("C0ADMIN")); got != 1 {
+		t.Errorf("%d admin notices, want 1", got)
+	}
+}
+
+func TestRejectedTokenKeepsAlerts(t *testing.T) {
+	e := newEnv(t)
+	e.slack.FailNext(1, fakeslack.SlackError("token_revoked").On("chat.postMessage"))
+	a := e.enqueue(storage.Alert{Channel: "C1"})
+	b := e.enqueue(storage.Alert{Channel: "C2"})
+	if _, err := e.d.DeliverDue(e.ctx); err == nil || !strings.Contains(err.Error(), "token_revoked") {
+		t.Errorf("DeliverDue error %v, want token_revoked", err)
+	}
+	if got := e.alert(a.Seq); got.State != storage.StatePending {
+		t.Errorf("alert %s, want kept pending", got.State)
+	}
+	if got := e.alert(b.Seq); got.State != storage.StatePending || got.Attempts != 0 {
+		t.Errorf("other channel's alert %s after %d attempts; want untouched", got.State, got.Attempts)
+	}
+	e.clock.Advance(backoffCap - time.Second)
+	if e.due(a.Seq) {
+		t.Errorf("retried within 10 minutes")
+	}
+}
+
+func TestChannelOrderWhileAnotherChannelBacksOff(t *testing.T) {
+	e := newEnv(t)
+	e.slack.FailNext(1, fakeslack.HTTPStatus(503).On("chat.postMessage"))
+	a1 := e.enqueue(storage.Alert{Channel: "CA", Summary: "a1"})
+	b1 := e.enqueue(storage.Alert{Channel: "CB", Summary: "b1"})
+	a2 := e.enqueue(storage.Alert{Channel: "CA", Summary: "a2"})
+	b2 := e.enqueue(storage.Alert{Channel: "CB", Summary: "b2"})
+	if n := e.deliver(); n != 2 {
+		t.Errorf("delivered %d, want CB's two", n)
+	}
+	if got := len(e.slack.Messages("CA")); got != 0 {
+		t.Errorf("%d messages in CA while its first alert backs off, want 0", got)
+	}
+	e.clock.Advance(backoff(1, func() float64 { return 0 }))
+	e.deliver()
+	var order []string
+	for _, m := range e.slack.Messages() {
+		order = append(order, m.Channel+":"+payloadID(m))
+	}
+	want := []string{"CB:" + b1.ID, "CB:" + b2.ID, "CA:" + a1.ID, "CA:" + a2.ID}
+	if diff := cmp.Diff(want, order); diff != "" {
+		t.Errorf("post order (-want +got):\n%s", diff)
+	}
+}
+
+func payloadID(m fakeslack.Message) string {
+	id, _ := m.Metadata.EventPayload["id"].(string)
+	return id
+}
+
+func TestPacingPerChannel(t *testing.T) {
+	e := newEnv(t)
+	var slept []time.Duration
+	e.d.Pace = time.Second
+	e.d.Sleep = func(ctx context.Context, d time.Duration) error {
+		slept = append(slept, d)
+		e.clock.Advance(d)
+		return nil
+	}
+	for _, ch := range []string{"C1", "C1", "C1", "C2"} {
+		e.enqueue(storage.Alert{Channel: ch})
+	}
+	if n := e.deliver(); n != 4 {
+		t.Fatalf("delivered %d, want 4", n)
+	}
+	// C2 does not wait for C1; C1's second and third wait a second each.
+	if diff := cmp.Diff([]time.Duration{time.Second, time.Second}, slept); diff != "" {
+		t.Errorf("sleeps (-want +got):\n%s", diff)
+	}
+	var channels []string
+	for _, m := range e.slack.Messages() {
+		channels = append(channels, m.Channel)
+	}
+	if diff := cmp.Diff([]string{"C1", "C2", "C1", "C1"}, channels); diff != "" {
+		t.Errorf("post order (-want +got):\n%s", diff)
+	}
+}

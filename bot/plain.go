@@ -1,0 +1,67 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// maxPlainValue bounds each detail line of the plain rendering.
+const maxPlainValue = 500
+
+// plainAlert renders an alert as readable plain text: a headline such as
+// "[status_change] Russia–China cyber pact (ru-cn-cyber): rumored → signed"
+// followed by indented detail lines.
+func plainAlert(a storage.Alert) string {
+	var b strings.Builder
+	b.WriteString("[" + a.Kind + "] " + plainHeadline(a))
+	detail := func(key, value string) {
+		if value = cutPlain(oneLine(value), maxPlainValue); value != "" {
+			fmt.Fprintf(&b, "\n    %-9s %s", key+":", value)
+		}
+	}
+	if it := a.Item; it != nil {
+		detail("title", it.Title)
+		detail("link", it.Link)
+		detail("feed", it.Feed)
+	}
+	if a.Sentence != "" {
+		detail("sentence", `"`+oneLine(a.Sentence)+`"`)
+	}
+	if f := a.Forecast; f != nil {
+		detail("forecast", f.What)
+		detail("due", f.Due+dueAt(f))
+		detail("source", f.Source)
+	}
+	detail("rule", a.Rule)
+	detail("set by", a.UserID)
+	detail("note", a.Note)
+	return b.String()
+}
+
+// plainHeadline is the part of the first line after the kind.
+func plainHeadline(a storage.Alert) string {
+	who := cutPlain(agreementName(a), maxName)
+	if a.Agreement != "" && a.Agreement != agreementName(a) {
+		who += " (" + a.Agreement + ")"
+	}
+	switch a.Kind {
+	case storage.KindFeedBroken:
+		if a.Error == "" {
+			return a.Feed + ": recovered"
+		}
+		return a.Feed + ": " + cutPlain(oneLine(a.Error), maxPlainValue)
+	case storage.KindSourceAdded:
+		feed := ""
+		if a.Item != nil {
+			feed = a.Item.Feed
+		}
+		return who + ": also reported by " + feed
+	case storage.KindDeadlinePassed, storage.KindDeadlineApproaching:
+		if f := a.Forecast; f != nil {
+			return who + ": " + oneLine(f.What) + " due " + f.Due + ", status " + a.Status
+		}
+	}
+	return who + ": " + statusMove(a)
+}

@@ -1,0 +1,125 @@
+package bot
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+var (
+	fixtureTime = time.Date(2015, 3, 4, 9, 30, 0, 0, time.UTC)
+	fixtureItem = &storage.ItemRef{
+		GUID:      "https://thehill.com/?p=1234",
+		Link:      "https://thehill.com/policy/cybersecurity/russia-china-pact?utm_source=rss&x=1",
+		Title:     "Russia & China sign <cyber> pact | The Hill",
+		Feed:      "thehill-cyber",
+		Published: fixtureTime,
+	}
+	fixtureForecast = &storage.ForecastRef{
+		What:   "final deal",
+		Due:    "2015-H1",
+		DueAt:  time.Date(2015, 6, 30, 23, 59, 59, 0, time.UTC),
+		Source: "Kommersant",
+	}
+)
+
+// renderFixtures holds one fixed alert per layout; each golden file is
+// named after its key.
+func renderFixtures() map[string]storage.Alert {
+	base := storage.Alert{
+		ID: "a1b2c3d4e5", Agreement: "ru-cn-cyber", AgreementName: "Russia–China cyber pact",
+		Channel: "C0CYBER", CreatedAt: fixtureTime,
+	}
+	with := func(f func(a *storage.Alert)) storage.Alert {
+		a := base
+		f(&a)
+		return a
+	}
+	return map[string]storage.Alert{
+		"mention": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.Item = storage.KindMention, "rumored", fixtureItem
+			a.Summary = "Moscow and Beijing agreed not to hack each other, officials said on Friday."
+			a.DetectedStatus = "signed"
+		}),
+		"status_change": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.PreviousStatus, a.DetectedStatus = storage.KindStatusChange, "signed", "rumored", "signed"
+			a.Item, a.Rule = fixtureItem, `signed OR inked OR "concluded an agreement"`
+			a.Sentence = "Russia and China have signed a cyber security pact, Kommersant reported."
+		}),
+		"status_change_admin": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.PreviousStatus = storage.KindStatusChange, "stalled", "signed"
+			a.UserID, a.Note = "U0ADMIN1", "Talks broke off <per> the embassy & press"
+		}),
+		"deadline_passed": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.Forecast = storage.KindDeadlinePassed, "rumored", fixtureForecast
+		}),
+		"deadline_approaching": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.Forecast = storage.KindDeadlineApproaching, "rumored", fixtureForecast
+		}),
+		"feed_broken": {
+			ID: "f00dfeed01", Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Channel: "C0ADMIN",
+			Error: `GET https://thehill.com/feed: 503 Service Unavailable <html>`,
+		},
+		"feed_broken_recovered": {ID: "f00dfeed02", Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Channel: "C0ADMIN"},
+		"source_added": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.ParentSeq = storage.KindSourceAdded, "signed", 1
+			a.Item = &storage.ItemRef{GUID: "r-99", Link: "https://www.reuters.com/article/us-russia-china-cyber", Title: "Russia, China sign cyber pact", Feed: "reuters-world"}
+		}),
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	for name, a := range renderFixtures() {
+		t.Run(name, func(t *testing.T) {
+			checkGolden(t, name+".json", indentJSON(t, Render(a)))
+		})
+	}
+}
+
+// indentJSON marshals v as indented JSON without escaping <, > and &, so
+// that golden files read like what Slack receives.
+func indentJSON(t *testing.T, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestRenderEscapesFeedText(t *testing.T) {
+	m := Render(renderFixtures()["mention"])
+	for _, s := range []string{string(indentJSON(t, m.Blocks)), m.Text} {
+		// The raw title must not reach Slack: "<cyber>" would be a link and
+		// "|" would end the link label.
+		if strings.Contains(s, "<cyber>") || strings.Contains(s, "& China") || strings.Contains(s, "pact | The") {
+			t.Errorf("unescaped feed text in %s", s)
+		}
+		if !strings.Contains(s, "Russia &amp; China sign &lt;cyber&gt; pact ¦ The Hill") {
+			t.Errorf("escaped title missing from %s", s)
+		}
+		if !strings.Contains(s, "<https://thehill.com/policy/cybersecurity/russia-china-pact?utm_source=rss&amp;x=1|") {
+			t.Errorf("link missing from %s", s)
+		}
+	}
+}
+
+func TestRenderPlain(t *testing.T) {
+	got := Render(renderFixtures()["status_change"]).Plain
+	want := `[status_change] Russia–China cyber pact (ru-cn-cyber): rumored → signed
+    title:    Russia & China sign <cyber> pact | The Hill
+    link:     https://thehill.com/policy/cybersecurity/russia-china-pact?utm_source=rss&x=1
+    feed:     thehill-cyber
+    sentence: "Russia and China have signed a cyber security pact, Kommersant reported."
+    rule:     signed OR inked OR "concluded an agreement"`
+	if got != want {
+		t.Errorf("plain rendering:\ngot:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -1,0 +1,95 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// Forecast states.
+const (
+	ForecastPending   = "pending"
+	ForecastDueSoon   = "due soon"
+	ForecastPassed    = "passed"
+	ForecastFulfilled = "fulfilled"
+)
+
+// ForecastState is a forecast and where it stands.
+type ForecastState struct {
+	config.Forecast
+	State   string
+	DaysTo  int       // days until due (negative once passed)
+	DoneAt  time.Time // when the fulfilling status took effect
+	DoneVia string    // that status
+}
+
+// Report is everything known about one agreement: what /pact status and
+// `pactwatch status` answer.
+type Report struct {
+	Agreement  *config.Agreement
+	State      storage.AgreementState
+	Forecasts  []ForecastState
+	Mentions   []storage.Mention
+	MutedUntil time.Time
+}
+
+// BuildReport gathers an agreement's report at now.
+func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement, now time.Time, mentions int) (Report, error) {
+	r := Report{Agreement: a}
+	var err error
+	if r.State, err = store.AgreementState(ctx, a.ID); err != nil {
+		return r, fmt.Errorf("status of %s: %w", a.ID, err)
+	}
+	history, err := store.History(ctx, a.ID)
+	if err != nil {
+		return r, err
+	}
+	for _, f := range a.Forecasts {
+		r.Forecasts = append(r.Forecasts, forecastState(f, history, now))
+	}
+	if mentions > 0 {
+		if r.Mentions, err = store.LatestMentions(ctx, a.ID, mentions); err != nil {
+			return r, err
+		}
+	}
+	if r.MutedUntil, err = store.MutedUntil(ctx, a.ID, now); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// forecastState judges a forecast on the status history: fulfilled when a
+// done_when status took effect before the due time, passed when the due
+// time is behind us without that, due soon within remind_before (or a
+// week), pending otherwise.
+func forecastState(f config.Forecast, history []storage.Change, now time.Time) ForecastState {
+	fs := ForecastState{Forecast: f, DaysTo: int(f.DueAt.Sub(now).Hours() / 24)}
+	for _, c := range history {
+		if !c.EffectiveAt.Before(f.DueAt) || c.EffectiveAt.After(now) {
+			continue
+		}
+		for _, s := range f.DoneWhen {
+			if c.Status == s && fs.DoneAt.IsZero() {
+				fs.DoneAt, fs.DoneVia = c.EffectiveAt, s
+			}
+		}
+	}
+	soon := f.RemindBefore
+	if soon == 0 {
+		soon = 7 * 24 * time.Hour
+	}
+	switch {
+	case !fs.DoneAt.IsZero():
+		fs.State = ForecastFulfilled
+	case !now.Before(f.DueAt):
+		fs.State = ForecastPassed
+	case f.DueAt.Sub(now) <= soon:
+		fs.State = ForecastDueSoon
+	default:
+		fs.State = ForecastPending
+	}
+	return fs
+}

@@ -1,0 +1,107 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// dateFmt is how answers print dates: a policy team thinks in days.
+const dateFmt = "2 Jan 2006"
+
+// Text is the report as plain text, for the terminal and for Slack's text
+// fallback.
+func (r Report) Text(now time.Time) string {
+	var b strings.Builder
+	a := r.Agreement
+	fmt.Fprintf(&b, "%s (%s): %s\n", a.Name, a.ID, r.State.Status)
+	fmt.Fprintf(&b, "  %s\n", r.since())
+	if why := r.why(); why != "" {
+		fmt.Fprintf(&b, "  %s\n", why)
+	}
+	if !r.MutedUntil.IsZero() {
+		fmt.Fprintf(&b, "  mentions muted until %s\n", r.MutedUntil.Format(time.RFC3339))
+	}
+	if len(r.Forecasts) > 0 {
+		b.WriteString("Forecasts:\n")
+		for _, f := range r.Forecasts {
+			fmt.Fprintf(&b, "  - %s\n", f.Line())
+		}
+	}
+	if len(r.Mentions) > 0 {
+		b.WriteString("Latest mentions:\n")
+		for _, m := range r.Mentions {
+			date := ""
+			if !m.Published.IsZero() {
+				date = m.Published.Format("2006-01-02") + " "
+			}
+			fmt.Fprintf(&b, "  - %s%s [%s] %s\n", date, m.Title, m.FeedID, m.Link)
+		}
+	}
+	return b.String()
+}
+
+// since says since when the status holds.
+func (r Report) since() string {
+	at := r.State.EvidenceAt
+	if at.IsZero() {
+		at = r.State.Since
+	}
+	if at.IsZero() {
+		return "status as configured"
+	}
+	return "since " + at.Format(dateFmt)
+}
+
+// why says what set the status: the evidence, an admin, or the config.
+func (r Report) why() string {
+	c := r.State.Last
+	switch {
+	case c.Link != "" || c.Title != "":
+		s := fmt.Sprintf("evidence: %q (%s) %s", c.Title, c.FeedID, c.Link)
+		if c.Sentence != "" {
+			s += fmt.Sprintf("\n    %q", c.Sentence)
+		}
+		return s
+	case c.UserID != "":
+		s := "set by <@" + c.UserID + ">"
+		if c.Note != "" {
+			s += ": " + c.Note
+		}
+		return s
+	case c.Note != "":
+		return c.Note
+	}
+	return ""
+}
+
+// Line is a forecast in one line: what, by when, and where it stands.
+func (f ForecastState) Line() string {
+	s := fmt.Sprintf("%s by %s (%s, due %s)", f.What, f.Due, strings.Join(f.DoneWhen, "/"), f.DueAt.Add(-time.Second).Format(dateFmt))
+	switch f.State {
+	case ForecastFulfilled:
+		s += fmt.Sprintf(": fulfilled, %s on %s", f.DoneVia, f.DoneAt.Format(dateFmt))
+	case ForecastPassed:
+		s += fmt.Sprintf(": passed %d days ago", -f.DaysTo)
+	case ForecastDueSoon:
+		s += fmt.Sprintf(": due in %d days", f.DaysTo)
+	default:
+		s += fmt.Sprintf(": pending, due in %d days", f.DaysTo)
+	}
+	if f.Source != "" {
+		s += " — source: " + f.Source
+	}
+	return s
+}
+
+// ListLine is the report in one line, for lists.
+func (r Report) ListLine() string {
+	s := fmt.Sprintf("%-20s %-12s %s", r.Agreement.ID, r.State.Status, r.since())
+	for _, f := range r.Forecasts {
+		if f.State == ForecastPending || f.State == ForecastDueSoon {
+			s += "; next: " + f.Line()
+			break
+		}
+	}
+	return s
+}

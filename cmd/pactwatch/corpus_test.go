@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pactwatch/pactwatch/bot/fakeslack"
+	"github.com/pactwatch/pactwatch/watchers/feed"
+)
+
+// The labelled corpus lives beside the repository (../shared/corpus); it is
+// there in CI too. PACTWATCH_CORPUS points elsewhere.
+func corpusDir(t *testing.T) string {
+	dir := os.Getenv("PACTWATCH_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "corpus")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "labels.json")); err != nil {
+		t.Skipf("corpus not found at %s (set PACTWATCH_CORPUS): %v", dir, err)
+	}
+	return dir
+}
+
+type label struct {
+	Feed           string            `json:"feed"`
+	FeedID         string            `json:"feed_id"`
+	GUID           *string           `json:"guid"`
+	Link           string            `json:"link"`
+	Title          string            `json:"title"`
+	Agreements     []string          `json:"agreements"`
+	DetectedStatus map[string]string `json:"detected_status"`
+	Story          string            `json:"story"`
+}
+
+// copyDir copies the corpus into a writable temp folder (the database is
+// created next to the config).
+func copyDir(t *testing.T, src string) string {
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		in, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		out, err := os.Create(target)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, in); err != nil {
+			return err
+		}
+		return out.Close()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// scores are precision and recall of a predicted set against a gold one.
+type scores struct {
+	tp, fp, fn int
+	fps, fns   []string
+}
+
+func score(pred, gold map[string]bool) scores {
+	var s scores
+	for k := range pred {
+		if gold[k] {
+			s.tp++
+		} else {
+			s.fp++
+			s.fps = append(s.fps, k)
+		}
+	}
+	for k := range gold {
+		if !pred[k] {
+			s.fn++
+			s.fns = append(s.fns, k)
+		}
+	}
+	sort.Strings(s.fps)
+	sort.Strings(s.fns)
+	return s
+}
+
+func (s scores) precision() float64 { return ratio(s.tp, s.tp+s.fp) }
+func (s scores) recall() float64    { return ratio(s.tp, s.tp+s.fn) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// TestCorpus runs one `pactwatch poll` over the labelled corpus against a
+// fake Slack, and scores the alerts' metadata against the labels: mentions
+// over (story, agreement), detected statuses over (story, agreement,
+// status), duplicate top-level alerts, and which forecasts passed. Run it
+// with -v to see the figures and every miss:
+//
+//	go test ./cmd/pactwatch -run TestCorpus -v
+func TestCorpus(t *testing.T) {
+	dir := copyDir(t, corpusDir(t))
+	var labels []label
+	data, err := os.ReadFile(filepath.Join(dir, "labels.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &labels); err != nil {
+		t.Fatal(err)
+	}
+	slack := fakeslack.New(t)
+	e, out, errOut := testEnv(map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": slack.URL()})
+	if code := run(context.Background(), []string{"poll", "--config", filepath.Join(dir, "config.yaml")}, e); code != 0 {
+		t.Fatalf("poll exited %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+
+	byItem := map[string]label{} // feed id + guid or canonical link → label
+	goldMention, goldStatus := map[string]bool{}, map[string]bool{}
+	for _, l := range labels {
+		byItem[itemKey(l.FeedID, deref(l.GUID), l.Link)] = l
+		for _, a := range l.Agreements {
+			goldMention[l.Story+" "+a] = true
+		}
+		for a, st := range l.DetectedStatus {
+			goldStatus[l.Story+" "+a+" "+st] = true
+		}
+	}
+	predMention, predStatus := map[string]bool{}, map[string]bool{}
+	topLevel := map[string]int{}
+	var passed []string
+	for _, m := range slack.Messages() {
+		p := m.Metadata.EventPayload
+		kind, _ := p["kind"].(string)
+		agreement, _ := p["agreement"].(string)
+		if kind == "deadline_passed" {
+			fc, _ := p["forecast"].(map[string]any)
+			passed = append(passed, fmt.Sprintf("%s %v %v", agreement, fc["what"], fc["due"]))
+			continue
+		}
+		item, _ := p["item"].(map[string]any)
+		if item == nil {
+			continue
+		}
+		guid, _ := item["guid"].(string)
+		link, _ := item["link"].(string)
+		feedID, _ := item["feed"].(string)
+		l, ok := byItem[itemKey(feedID, guid, link)]
+		if !ok {
+			t.Errorf("alert for an item the labels do not know: %v", item)
+			continue
+		}
+		if kind == "mention" || kind == "status_change" {
+			predMention[l.Story+" "+agreement] = true
+			topLevel[l.Story+" "+agreement]++
+		}
+		if st, _ := p["detected_status"].(string); st != "" {
+			predStatus[l.Story+" "+agreement+" "+st] = true
+		}
+	}
+	dups := 0
+	for _, n := range topLevel {
+		dups += n - 1
+	}
+	ms, ss := score(predMention, goldMention), score(predStatus, goldStatus)
+	t.Logf("mention (story, agreement): precision %.3f recall %.3f (tp %d fp %d fn %d); duplicate top-level alerts %d",
+		ms.precision(), ms.recall(), ms.tp, ms.fp, ms.fn, dups)
+	t.Logf("  false positives: %s", strings.Join(ms.fps, "; "))
+	t.Logf("  missed: %s", strings.Join(ms.fns, "; "))
+	t.Logf("detected_status (story, agreement, status): precision %.3f recall %.3f (tp %d fp %d fn %d)",
+		ss.precision(), ss.recall(), ss.tp, ss.fp, ss.fn)
+	t.Logf("  false positives: %s", strings.Join(ss.fps, "; "))
+	t.Logf("  missed: %s", strings.Join(ss.fns, "; "))
+	sort.Strings(passed)
+	t.Logf("deadline_passed: %s", strings.Join(passed, "; "))
+
+	if ms.precision() < 0.92 || ms.recall() < 0.98 {
+		t.Errorf("mention precision %.3f (want ≥ 0.92), recall %.3f (want ≥ 0.98)", ms.precision(), ms.recall())
+	}
+	if dups != 0 {
+		t.Errorf("%d duplicate top-level alerts, want 0", dups)
+	}
+	checkDeadlines(t, dir, passed)
+	if testing.Short() {
+		return
+	}
+	if ss.precision() < 0.90 || ss.recall() < 0.90 {
+		t.Errorf("detected_status precision %.3f (want ≥ 0.90), recall %.3f (want ≥ 0.90)", ss.precision(), ss.recall())
+	}
+}
+
+// checkDeadlines compares the forecasts that passed with the corpus's
+// expected_deadlines.json.
+func checkDeadlines(t *testing.T, dir string, passed []string) {
+	var want []struct{ Agreement, What, Due, Expected string }
+	data, err := os.ReadFile(filepath.Join(dir, "expected_deadlines.json"))
+	if err != nil {
+		t.Logf("no expected_deadlines.json: %v", err)
+		return
+	}
+	if err := json.Unmarshal(data, &want); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, p := range passed {
+		got[p] = true
+	}
+	for _, w := range want {
+		key := w.Agreement + " " + w.What + " " + w.Due
+		if (w.Expected == "passed") != got[key] {
+			t.Errorf("forecast %s: want %s, passed=%v", key, w.Expected, got[key])
+		}
+	}
+}
+
+func itemKey(feedID, guid, link string) string {
+	if guid != "" {
+		return feedID + " guid " + guid
+	}
+	return feedID + " link " + feed.CanonicalLink(link)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// testEnv is an env over buffers, a fixed environment and the real clock.
+func testEnv(vars map[string]string) (*env, *syncBuffer, *syncBuffer) {
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	return &env{stdout: out, stderr: errOut, getenv: func(k string) string { return vars[k] }, now: time.Now, noPace: true}, out, errOut
+}

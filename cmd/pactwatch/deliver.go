@@ -1,0 +1,31 @@
+package main
+
+import (
+	"log/slog"
+
+	"github.com/pactwatch/pactwatch/bot"
+	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// newDeliverer delivers to Slack when there is a bot token, else prints
+// alerts on standard output.
+func newDeliverer(cfg *config.Config, store *storage.Store, e *env, log *slog.Logger) *bot.Deliverer {
+	d := &bot.Deliverer{
+		Store:          store,
+		Now:            e.now,
+		Log:            log,
+		AdminChannel:   cfg.Slack.AdminChannel,
+		DefaultChannel: cfg.Slack.Channel,
+	}
+	if tok := cfg.Slack.Token.Value(); tok != "" {
+		sp := &bot.SlackPoster{Client: bot.NewSlackClient(tok, cfg.Slack.APIURL)}
+		d.Poster, d.History = sp, sp
+		if !e.noPace {
+			d.Pace = bot.DefaultPace
+		}
+	} else {
+		d.Poster = bot.NewWriterPoster(e.stdout)
+	}
+	return d
+}

@@ -1,0 +1,91 @@
+// Command pactwatch watches news feeds for the international agreements a
+// policy team tracks and tells the team in Slack when something changes.
+//
+// Usage:
+//
+//	pactwatch run     the daemon: scheduled polls, deadline checks, Slack delivery, HTTP endpoints
+//	pactwatch poll    one round now, then exit
+//	pactwatch check   validate the config
+//	pactwatch status  print an agreement's status (or the list)
+//	pactwatch match   dry run of a feed against one agreement
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now})
+	stop()
+	os.Exit(code)
+}
+
+// env is what a command may touch of the world outside: its output streams,
+// the environment and the clock. Tests pass their own.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+	// hup, when set, receives a value for each SIGHUP (config reload).
+	hup <-chan os.Signal
+	// noPace turns off the one-message-a-second pacing of Slack posts, for
+	// tests against a fake Slack.
+	noPace bool
+}
+
+// Exit codes.
+const (
+	exitOK     = 0
+	exitFailed = 1 // the work could not be done (bad config, unusable database)
+	exitUsage  = 2 // the command line was wrong
+)
+
+type command struct {
+	name, summary string
+	run           func(ctx context.Context, e *env, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"run", "run the daemon: scheduled polls, deadline checks, Slack delivery, HTTP endpoints", cmdRun},
+		{"poll", "poll every feed once, check deadlines, deliver what is due, then exit", cmdPoll},
+		{"check", "validate the config; print each problem as FILE:LINE: message", cmdCheck},
+		{"status", "print an agreement's status, forecasts and latest mentions (or the list)", cmdStatus},
+		{"match", "dry run: which items of a feed match an agreement, and which status rule fires", cmdMatch},
+		{"backup", "write a consistent copy of the database to a file", cmdBackup},
+	}
+}
+
+func run(ctx context.Context, args []string, e *env) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprintf(e.stderr, "pactwatch: unknown command %q\n\n", args[0])
+	usage(e.stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "pactwatch tells a policy team in Slack when an international agreement it tracks changes.")
+	fmt.Fprintln(w, "\nUsage: pactwatch COMMAND [--config FILE] [options]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-7s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nEvery command takes --config FILE (default $PACTWATCH_CONFIG, else pactwatch.yaml) and --help.")
+}

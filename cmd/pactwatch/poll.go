@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pactwatch/pactwatch/watchers"
+)
+
+func cmdPoll(ctx context.Context, e *env, args []string) int {
+	fs, c := newFlags(e, "poll", "", "Poll every feed once, check deadlines, deliver what is due, then exit.\n"+
+		"Exits 0 even when some feed is broken (each is reported); non-zero only when the config or the database is unusable.")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	cfg, store, log, ok := c.open(ctx, e)
+	if !ok {
+		return exitFailed
+	}
+	defer store.Close()
+	w := watchers.New(cfg, store, watchers.Options{Now: e.now, Log: log})
+	if err := w.Prepare(ctx); err != nil {
+		fmt.Fprintln(e.stderr, "pactwatch:", err)
+		return exitFailed
+	}
+	rep := w.Poll(ctx)
+	for _, f := range rep.Failed() {
+		fmt.Fprintf(e.stderr, "feed %s: %v\n", f.FeedID, f.Err)
+	}
+	deadlines, err := w.CheckDeadlines(ctx)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "pactwatch:", err)
+		return exitFailed
+	}
+	d := newDeliverer(cfg, store, e, log)
+	if err := d.Reconcile(ctx); err != nil {
+		log.Warn("reconcile", "err", err)
+	}
+	delivered, derr := d.DeliverDue(ctx)
+	newItems := 0
+	for _, f := range rep.Feeds {
+		newItems += f.New
+	}
+	fmt.Fprintf(e.stderr, "polled %d feeds (%d failed): %d new items, %d alerts, %d deadline alerts, %d delivered\n",
+		len(rep.Feeds), len(rep.Failed()), newItems, rep.Alerts(), deadlines, delivered)
+	if derr != nil {
+		fmt.Fprintf(e.stderr, "delivery stopped: %v (undelivered alerts stay queued for the next run)\n", derr)
+	}
+	return exitOK
+}

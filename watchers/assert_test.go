@@ -1,0 +1,78 @@
+package watchers
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHeldBack checks, on real news sentences, whether a status word is
+// reported as holding now, or held back as negated or hypothetical.
+func TestHeldBack(t *testing.T) {
+	tests := []struct {
+		sentence, word, want string
+	}{
+		// A plain past-tense report holds.
+		{"Russia and China signed an agreement on information security on Friday.", "signed", ""},
+		// A past-tense mention inside a clause still holds.
+		{"The language built on the agreement that Moscow and Beijing signed in May.", "signed", ""},
+		// Passive voice with an adverb holds.
+		{"The working group was formally suspended on Wednesday.", "suspended", ""},
+		// "no ... was signed" is negated.
+		{"The summit came and went and no deal was signed.", "signed", heldNegated},
+		// "did not" / "didn't" negate.
+		{"The two leaders did not sign the accord.", "sign", heldNegated},
+		{"Beijing didn't resume the talks.", "resume", heldNegated},
+		// "failed to" negates.
+		{"Negotiators failed to sign the text before the deadline.", "sign", heldNegated},
+		// "refused to resume" is a refusal, not a resumption.
+		{"Officials refused to resume the dialogue.", "resume", heldNegated},
+		// A conditional is hypothetical.
+		{"If it is signed, the pact would allow joint operations.", "signed", heldHypothetical},
+		// Modals are hypothetical.
+		{"The deal could be signed in May.", "signed", heldHypothetical},
+		// A hope or a plan is not a fact.
+		{"The U.S. hopes to restart the talks early next year.", "restart", heldHypothetical},
+		{"Moscow says it is ready to resume cyber talks.", "resume", heldHypothetical},
+		// "no plans to" is a negated plan.
+		{"China has no plans to resume the working group.", "resume", heldNegated},
+		// A verdict of doubt after the word holds it back.
+		{"A revival of the group looks unlikely.", "revival", heldHypothetical},
+		// A negation in an earlier clause does not reach past the comma.
+		{"No one was surprised, but the pact was signed on time.", "signed", ""},
+		// "not going to be reconvened" is negated.
+		{"Officials said the group is not going to be reconvened.", "reconvened", heldNegated},
+		// "agree to revive" is a promise about the future.
+		{"Obama and Xi agree to revive talks.", "revive", heldHypothetical},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.sentence, tt.word)
+		if i < 0 {
+			t.Fatalf("%q not in %q", tt.word, tt.sentence)
+		}
+		got, cue := heldBack(tt.sentence, i, i+len(tt.word))
+		if got != tt.want {
+			t.Errorf("heldBack(%q, %q) = %q (cue %q), want %q", tt.sentence, tt.word, got, cue, tt.want)
+		}
+	}
+}
+
+// TestSentences checks sentence splitting on abbreviations, initials and
+// quotes.
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"Russia and China signed a pact. The U.S. shrugged it off.", 2},
+		{"The U.S. State Department said so. Mr. Kerry agreed.", 2},
+		{"He said \"it is over.\" Then he left.", 2},
+		{"First line\nSecond line", 2},
+		{"Talks resumed in Jan. 2015 in Geneva.", 1},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := sentences(tt.text); len(got) != tt.want {
+			t.Errorf("sentences(%q) = %q, want %d", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package watchers
+
+// countries names the ways news prose refers to a state: its names, its
+// demonyms and its capital (used for its government, as in "Beijing said").
+// Leaders are left out: they change, and the config's queries name them
+// where it matters (see partyForms).
+var countries = [][]string{
+	{"United States", "US", "U.S.", "USA", "U.S.A.", "America", "American", "Americans", "Washington", "White House"},
+	{"Russia", "Russian", "Russians", "Russian Federation", "Moscow", "Kremlin"},
+	{"China", "Chinese", "PRC", "Beijing", "Sino"},
+	{"United Kingdom", "UK", "U.K.", "Britain", "British", "London", "Downing Street"},
+	{"France", "French", "Paris", "Elysee", "Élysée"},
+	{"Germany", "German", "Germans", "Berlin"},
+	{"Japan", "Japanese", "Tokyo"},
+	{"India", "Indian", "New Delhi", "Delhi"},
+	{"Iran", "Iranian", "Tehran"},
+	{"Israel", "Israeli", "Jerusalem"},
+	{"North Korea", "North Korean", "Pyongyang", "DPRK"},
+	{"South Korea", "South Korean", "Seoul"},
+	{"Ukraine", "Ukrainian", "Kyiv", "Kiev"},
+	{"Belarus", "Belarusian", "Minsk"},
+	{"Kazakhstan", "Kazakh", "Astana"},
+	{"Turkey", "Turkish", "Türkiye", "Ankara"},
+	{"Saudi Arabia", "Saudi", "Riyadh"},
+	{"Pakistan", "Pakistani", "Islamabad"},
+	{"Brazil", "Brazilian", "Brasilia", "Brasília"},
+	{"Canada", "Canadian", "Ottawa"},
+	{"Australia", "Australian", "Canberra"},
+	{"Italy", "Italian", "Rome"},
+	{"Spain", "Spanish", "Madrid"},
+	{"Poland", "Polish", "Warsaw"},
+	{"Netherlands", "Dutch", "The Hague"},
+	{"Sweden", "Swedish", "Stockholm"},
+	{"Norway", "Norwegian", "Oslo"},
+	{"Finland", "Finnish", "Helsinki"},
+	{"Estonia", "Estonian", "Tallinn"},
+	{"Syria", "Syrian", "Damascus"},
+	{"Egypt", "Egyptian", "Cairo"},
+	{"Vietnam", "Vietnamese", "Hanoi"},
+	{"Taiwan", "Taiwanese", "Taipei"},
+	{"Mexico", "Mexican", "Mexico City"},
+	{"South Africa", "South African", "Pretoria"},
+	{"Indonesia", "Indonesian", "Jakarta"},
+	{"Singapore", "Singaporean"},
+	{"European Union", "EU", "E.U.", "Brussels"},
+	{"NATO"},
+}

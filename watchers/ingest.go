@@ -1,0 +1,203 @@
+package watchers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/storage"
+	"github.com/pactwatch/pactwatch/watchers/feed"
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// ingest records one item in one transaction: first seen, its story, its
+// mentions, the status changes it proves and the alerts they cause. It
+// returns the number of alerts enqueued and whether the item was new.
+// Items published before cutoff are remembered (and may move a status) but
+// raise no alert.
+func (w *Watcher) ingest(ctx context.Context, p *plan, f *config.Feed, it *feed.Item, cutoff time.Time) (int, bool, error) {
+	readers := p.byFeed[f.ID]
+	alerts, isNew := 0, false
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		alerts, isNew = 0, false
+		row := &storage.Item{FeedID: f.ID, Key: it.Key, GUID: it.GUID, Link: it.Link, Title: it.Title, Published: it.Published}
+		ok, err := tx.InsertItem(row)
+		if err != nil || !ok {
+			return err
+		}
+		isNew = true
+		storyID, _, err := tx.Story(it.Link, titleKey(it.Title), it.Published)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetItemStory(row.ID, storyID); err != nil {
+			return err
+		}
+		doc := newDocument(it)
+		quiet := !cutoff.IsZero() && (it.Published.IsZero() || it.Published.Before(cutoff))
+		matched := matchAll(readers, doc)
+		if len(matched) == 0 {
+			return nil
+		}
+		dets := analyze(it, matched)
+		for _, t := range matched {
+			n, err := w.record(tx, p, t, f, it, row, storyID, dets[t.ID], quiet)
+			if err != nil {
+				return fmt.Errorf("agreement %s: %w", t.ID, err)
+			}
+			alerts += n
+		}
+		return nil
+	})
+	return alerts, isNew, err
+}
+
+// matchAll returns the agreements whose match query the document satisfies.
+func matchAll(readers []*tracked, doc *query.Document) []*tracked {
+	var out []*tracked
+	for _, t := range readers {
+		if t.Query.Match(doc) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// newDocument prepares an item's text for matching: the title, then summary,
+// content and categories as separate fields, so that no phrase or NEAR
+// spans two of them.
+func newDocument(it *feed.Item) *query.Document {
+	return query.NewDocument(it.Title, it.Summary, it.Content, strings.Join(it.Categories, " · "))
+}
+
+// record handles one agreement that the item matched.
+func (w *Watcher) record(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,
+	storyID int64, det *detection, quiet bool) (int, error) {
+	if err := tx.AddMention(t.ID, row.ID, evidenceTime(it, tx.Now()), det.Status); err != nil {
+		return 0, err
+	}
+	state, err := tx.AgreementState(t.ID)
+	if err != nil {
+		if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
+			return 0, err
+		}
+		if state, err = tx.AgreementState(t.ID); err != nil {
+			return 0, err
+		}
+	}
+	ref := &storage.ItemRef{GUID: it.GUID, Link: it.Link, Title: it.Title, Feed: f.ID, Published: it.Published}
+	moved := false
+	if det.Status != "" && det.Status != state.Status {
+		c := &storage.Change{AgreementID: t.ID, EffectiveAt: evidenceTime(it, tx.Now()), Status: det.Status,
+			Source: storage.SourceDetected, ItemGUID: it.GUID, FeedID: f.ID, Link: it.Link, Title: it.Title,
+			Sentence: det.Sentence, Rule: det.Rule}
+		if c.EffectiveAt.Before(state.EvidenceAt) {
+			// Older news than what set the current status: keep it in the
+			// history (forecasts are judged on it) but do not move back.
+			err = tx.RecordEvidence(c)
+		} else {
+			err = tx.SetStatus(c)
+			moved = true
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	if quiet {
+		return 0, nil
+	}
+	a := &storage.Alert{Agreement: t.ID, AgreementName: t.Name, Channel: channelFor(p.cfg, t.Agreement),
+		Status: state.Status, DetectedStatus: det.Status, Item: ref, Summary: summary(it),
+		Sentence: det.Sentence, Rule: det.Rule}
+	if moved {
+		a.Status, a.PreviousStatus = det.Status, state.Status
+	}
+	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
+	if parent, err := tx.AlertByDedupeKey(storyKey); err == nil {
+		// A later source of a story already alerted: a reply in its thread.
+		a.Kind, a.ParentSeq, a.Channel = storage.KindSourceAdded, parent.Seq, parent.Channel
+		ok, err := tx.Enqueue(a)
+		return b2i(ok), err
+	}
+	a.DedupeKey = storyKey
+	switch {
+	case moved:
+		a.Kind = storage.KindStatusChange
+	default:
+		until, err := tx.MutedUntil(t.ID, tx.Now())
+		if err != nil {
+			return 0, err
+		}
+		if !until.IsZero() {
+			return 0, nil
+		}
+		a.Kind = storage.KindMention
+	}
+	ok, err := tx.Enqueue(a)
+	return b2i(ok), err
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// evidenceTime is when an item's news happened: its publication time, or
+// when pactwatch first saw it.
+func evidenceTime(it *feed.Item, seen time.Time) time.Time {
+	if it.Published.IsZero() {
+		return seen
+	}
+	return it.Published
+}
+
+// channelFor is where an agreement's alerts go.
+func channelFor(cfg *config.Config, a *config.Agreement) string {
+	if a.Channel != "" {
+		return a.Channel
+	}
+	return cfg.Slack.Channel
+}
+
+// titleKey normalises a title for recognising the same story under another
+// link. Titles of fewer than four words ("Morning brief") are too generic to
+// identify a story.
+func titleKey(title string) string {
+	toks := query.Tokenize(title)
+	if len(toks) < 4 {
+		return ""
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	return strings.Join(words, " ")
+}
+
+// cut shortens s to at most max bytes, at a space where there is one in
+// the second half, never inside a character, marking the cut with "…".
+func cut(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	i := strings.LastIndexByte(s[:max], ' ')
+	if i < max/2 {
+		for i = max; i > 0 && !utf8.RuneStart(s[i]); i-- {
+		}
+	}
+	return strings.TrimRight(s[:i], " ,;:") + "…"
+}
+
+// summary is a short extract of the item for the alert.
+func summary(it *feed.Item) string {
+	s := it.Summary
+	if s == "" {
+		s = it.Content
+	}
+	return cut(s, 600)
+}

@@ -1,0 +1,97 @@
+// Package watchers is the cron side of pactwatch: it fetches feeds, matches
+// their items against each agreement's query, detects status changes, checks
+// forecast deadlines, and writes the alerts all of that causes into the
+// storage outbox, each in the same transaction as its cause.
+package watchers
+
+import (
+	"context"
+	"log/slog"
+	"sync/atomic"
+	"time"
+
+	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/storage"
+	"github.com/pactwatch/pactwatch/watchers/feed"
+)
+
+// Options tune a Watcher; the zero value is usable.
+type Options struct {
+	Now          func() time.Time // the clock; default time.Now
+	Log          *slog.Logger     // default slog.Default()
+	Fetcher      *feed.Fetcher    // default feed.NewFetcher with the config's folder
+	Concurrency  int              // feeds fetched at once; default 8
+	FetchTimeout time.Duration    // a whole fetch of one feed; default 60s
+	// BrokenAfter is how many failed polls in a row make a feed_broken alert;
+	// default 3.
+	BrokenAfter int
+	// Wake, when set, is signalled (without blocking) after new alerts were
+	// enqueued, so that delivery does not wait for its next tick.
+	Wake chan<- struct{}
+}
+
+// Watcher polls feeds and enqueues alerts. Its config can be swapped while
+// it runs (Reload); a poll in progress finishes on the config it began with.
+type Watcher struct {
+	store *storage.Store
+	opts  Options
+	plan  atomic.Pointer[plan]
+}
+
+// New returns a Watcher over cfg and store.
+func New(cfg *config.Config, store *storage.Store, opts Options) *Watcher {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Log == nil {
+		opts.Log = slog.Default()
+	}
+	if opts.Fetcher == nil {
+		opts.Fetcher = feed.NewFetcher(cfg.Dir)
+	}
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 8
+	}
+	if opts.FetchTimeout <= 0 {
+		opts.FetchTimeout = 60 * time.Second
+	}
+	if opts.BrokenAfter <= 0 {
+		opts.BrokenAfter = 3
+	}
+	w := &Watcher{store: store, opts: opts}
+	w.plan.Store(newPlan(cfg))
+	return w
+}
+
+// Config returns the config the watcher currently runs on.
+func (w *Watcher) Config() *config.Config { return w.plan.Load().cfg }
+
+// Reload makes the watcher use cfg from its next poll on.
+func (w *Watcher) Reload(cfg *config.Config) {
+	w.opts.Fetcher.BaseDir = cfg.Dir
+	w.plan.Store(newPlan(cfg))
+}
+
+func (w *Watcher) wake() {
+	if w.opts.Wake == nil {
+		return
+	}
+	select {
+	case w.opts.Wake <- struct{}{}:
+	default:
+	}
+}
+
+// Prepare records each agreement's starting status the first time it is
+// seen, so that status answers have something to say before any news.
+func (w *Watcher) Prepare(ctx context.Context) error {
+	p := w.plan.Load()
+	return w.store.InTx(ctx, func(tx *storage.Tx) error {
+		for _, t := range p.all {
+			if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
