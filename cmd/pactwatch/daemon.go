@@ -101,7 +101,8 @@ func (d *daemon) Run(ctx context.Context) error {
 	wg.Add(1)
 	go func() { // a first round now: downtime must not wait for the next tick
 		defer wg.Done()
-		d.watcher.PollDue(ctx)
+		rep := d.watcher.PollDue(ctx)
+		d.log.Info("first round done", "feeds", len(rep.Feeds), "failed", len(rep.Failed()), "alerts", rep.Alerts())
 	}()
 	d.log.Info("pactwatch running", "feeds", len(d.watcher.Config().Feeds), "agreements", len(d.watcher.Config().Agreements))
 	d.loop(ctx)
