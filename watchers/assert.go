@@ -11,7 +11,6 @@ import (
 const (
 	heldNegated      = "negated"
 	heldHypothetical = "hypothetical"
-	heldBackground   = "background"
 )
 
 // lookBack is how many words before a status word are searched for a
@@ -39,6 +38,17 @@ func heldBack(sentence string, start, end int) (why, cue string) {
 	}
 	if hit < 0 {
 		return "", ""
+	}
+	if hit > 0 && nominal(toks[hit].Text) {
+		switch toks[hit-1].Text {
+		case "a", "an", "any":
+			// "a revival", "any resumption": an event talked about, not one
+			// that happened.
+			return heldHypothetical, toks[hit-1].Text + " " + toks[hit].Text
+		}
+	}
+	if cue, ok := deniedComplement(sentence, toks, hit); ok {
+		return heldNegated, cue
 	}
 	// Walk back over the clause.
 	adjacent := true // only auxiliaries and adverbs so far
@@ -72,24 +82,58 @@ func heldBack(sentence string, start, end int) (why, cue string) {
 		if _, ok := auxiliaries[w]; !ok && !strings.HasSuffix(w, "ly") {
 			adjacent = false
 		}
-		if w == "since" || w == "after" || w == "until" {
-			// A temporal clause recalls an earlier event: "for the first time
-			// since China walked away". It is background, not news.
-			return heldBackground, w
-		}
 		if clauseWord(w) {
 			break
 		}
 	}
-	for i := hit + 1; i < len(toks) && i-hit <= 6; i++ {
+	for i := hit + 1; i < len(toks) && i-hit <= 10; i++ {
 		if clauseBreak(sentence[toks[i-1].End:toks[i].Start]) {
 			break
 		}
-		if _, ok := doubt[toks[i].Text]; ok {
-			return heldHypothetical, toks[i].Text
+		w := toks[i].Text
+		if _, ok := doubt[w]; ok {
+			return heldHypothetical, w
+		}
+		if w == "likely" && i > hit+1 && (toks[i-1].Text == "less" || toks[i-1].Text == "not") {
+			return heldHypothetical, toks[i-1].Text + " likely"
 		}
 	}
 	return "", ""
+}
+
+// nominal reports whether a status word is a noun of an event ("revival",
+// "suspension", "resumption", "agreement") rather than a verb.
+func nominal(w string) bool {
+	for _, suf := range []string{"al", "ion", "ment"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedComplement finds a status word inside what a negated verb of saying
+// or meaning governs: "did not mean the working group had resumed", "no
+// sign that talks have restarted", "denied that it had signed". It looks
+// further back than the plain negation window, within the clause.
+func deniedComplement(sentence string, toks []query.Token, hit int) (string, bool) {
+	for i := hit - 1; i >= 0 && hit-i <= 16; i-- {
+		if i+1 < len(toks) && strings.ContainsAny(sentence[toks[i].End:toks[i+1].Start], ";:()") {
+			return "", false
+		}
+		if _, ok := complementHeads[toks[i].Text]; !ok {
+			continue
+		}
+		for k := i - 1; k >= 0 && i-k <= 3; k-- {
+			if _, ok := negators[toks[k].Text]; ok {
+				return toks[k].Text + " " + toks[i].Text, true
+			}
+			if toks[k].Text == "t" && k > 0 && strings.HasSuffix(toks[k-1].Text, "n") {
+				return toks[k-1].Text + "'t " + toks[i].Text, true
+			}
+		}
+	}
+	return "", false
 }
 
 // clauseBreak reports whether the text between two words ends a clause.
@@ -126,6 +170,8 @@ var (
 		"proposed", "proposes", "propose", "considering", "consider", "weighs", "weighing", "set", "poised", "due")
 	possibility = set("prospect", "prospects", "chance", "chances", "hope", "hopes", "possibility",
 		"possible", "potential", "talk", "idea", "question", "eventual", "future")
+	complementHeads = set("mean", "means", "meant", "signal", "signals", "indicate", "indicates", "suggest", "suggests",
+		"confirm", "confirmed", "sign", "evidence", "indication", "say", "said", "believe", "think")
 	doubt       = set("unlikely", "doubtful", "uncertain", "improbable", "unclear")
 	auxiliaries = set("be", "been", "being", "is", "are", "was", "were", "am", "have", "has", "had",
 		"do", "does", "did", "get", "got", "formally", "officially", "finally", "now", "already", "also",

@@ -76,3 +76,28 @@ func TestSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldBackFurther covers cues beyond the plain negation window.
+func TestHeldBackFurther(t *testing.T) {
+	tests := []struct {
+		sentence, word, want string
+	}{
+		// A negated verb of meaning governs its whole complement clause.
+		{"Both sides stressed that the encounter did not mean the U.S.-Russia working group on cybersecurity had resumed.", "resumed", heldNegated},
+		// "no sign that" likewise.
+		{"There was no sign that the U.S.-China working group on cyber issues had restarted.", "restarted", heldNegated},
+		// An event noun after "a" is talked about, not reported.
+		{"The breach makes a revival of the working group even less likely.", "revival", heldHypothetical},
+		// A doubt verdict several words later still counts.
+		{"A resumption of the long-frozen cyber working group looks unlikely.", "resumption", heldHypothetical},
+		// A plain report after a semicolon-free clause holds.
+		{"Officials said the pact was signed in May.", "signed", ""},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.sentence, tt.word)
+		got, cue := heldBack(tt.sentence, i, i+len(tt.word))
+		if got != tt.want {
+			t.Errorf("heldBack(%q, %q) = %q (cue %q), want %q", tt.sentence, tt.word, got, cue, tt.want)
+		}
+	}
+}

@@ -6,13 +6,15 @@ import (
 	"unicode/utf8"
 )
 
-// sentences splits text into sentences: at a line break, and after ".", "!"
+// sentences splits text into sentences: at a line break or a semicolon, and after ".", "!"
 // or "?" (and any closing quotes or brackets) followed by a space and a
 // capital letter, digit or quote, unless the full stop ends a known
 // abbreviation ("Mr.", "Jan.") or an initial ("U.S.", "J.").
 func sentences(text string) []string {
 	var out []string
-	for _, line := range strings.Split(text, "\n") {
+	// A semicolon joins clauses that are often about different things ("the
+	// pact was signed; the group stayed suspended"): split there too.
+	for _, line := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' }) {
 		start := 0
 		for i := 0; i < len(line); {
 			r, size := utf8.DecodeRuneInString(line[i:])

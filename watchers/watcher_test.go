@@ -263,7 +263,7 @@ func TestStatusOfAnotherAgreementIsNotCredited(t *testing.T) {
 		"Russia and China discussed a cyber accord. Work in the US-China cyber working group stalled after China pulled out."))
 	r.poll()
 	got := r.alerts()
-	want := []string{"mention ru-cn rumored", "status_change us-cn stalled (stalled)"}
+	want := []string{"mention ru-cn rumored", "mention us-cn suspended (suspended)"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("alerts = %q, want %q", got, want)
 	}
