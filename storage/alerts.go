@@ -18,6 +18,10 @@ const (
 	KindDeadlineApproaching = "deadline_approaching"
 	KindFeedBroken          = "feed_broken"
 	KindSourceAdded         = "source_added"
+	// KindDeliveryFailed tells the admin channel that another alert failed
+	// for good. It goes through the outbox like any alert, so the notice
+	// itself is neither lost nor repeated.
+	KindDeliveryFailed = "delivery_failed"
 )
 
 // Delivery states of an alert.
@@ -45,6 +49,18 @@ type ForecastRef struct {
 	Source string    `json:"source,omitempty"`
 }
 
+// FailedRef names, in a delivery_failed notice, the alert that failed for
+// good and why.
+type FailedRef struct {
+	ID            string `json:"id"`
+	Kind          string `json:"kind"`
+	Channel       string `json:"channel"`
+	Agreement     string `json:"agreement,omitempty"`
+	AgreementName string `json:"agreement_name,omitempty"`
+	Feed          string `json:"feed,omitempty"`
+	Reason        string `json:"reason"`
+}
+
 // Alert is one message in the outbox. Everything needed to render it is
 // stored with it, so it reads the same however late it is delivered.
 type Alert struct {
@@ -69,13 +85,17 @@ type Alert struct {
 	Error          string       `json:"error,omitempty"` // feed_broken: the last error; empty on recovery
 	UserID         string       `json:"user_id,omitempty"`
 	Note           string       `json:"note,omitempty"`
+	Failed         *FailedRef   `json:"failed,omitempty"` // delivery_failed: the alert that failed
 
 	State     string    `json:"-"`
 	CreatedAt time.Time `json:"-"`
 	Attempts  int       `json:"-"`
 	LastError string    `json:"-"`
-	TS        string    `json:"-"` // Slack's timestamp once delivered
-	ThreadTS  string    `json:"-"` // the parent's ts, for replies
+	// NextAttemptAt is when the alert may be tried next (pending, or
+	// sending after a post that may have reached Slack).
+	NextAttemptAt time.Time `json:"-"`
+	TS            string    `json:"-"` // Slack's timestamp once delivered
+	ThreadTS      string    `json:"-"` // the parent's ts, for replies
 }
 
 // NewAlertID returns a random alert id.
@@ -134,8 +154,8 @@ func (tx *Tx) AlertByDedupeKey(key string) (Alert, error) {
 }
 
 const alertSelect = `SELECT a.seq, a.id, COALESCE(a.dedupe_key, ''), a.kind, a.agreement_id, a.channel,
-	COALESCE(a.parent_seq, 0), a.payload, a.state, a.created_at, a.attempts, a.last_error, a.ts,
-	COALESCE(p.ts, '') FROM alerts a LEFT JOIN alerts p ON p.seq = a.parent_seq`
+	COALESCE(a.parent_seq, 0), a.payload, a.state, a.created_at, a.attempts, a.last_error, a.next_attempt_at,
+	a.ts, COALESCE(p.ts, '') FROM alerts a LEFT JOIN alerts p ON p.seq = a.parent_seq`
 
 func scanAlerts(rows *sql.Rows) ([]Alert, error) {
 	defer rows.Close()
@@ -143,15 +163,15 @@ func scanAlerts(rows *sql.Rows) ([]Alert, error) {
 	for rows.Next() {
 		var a Alert
 		var payload string
-		var created int64
+		var created, next int64
 		if err := rows.Scan(&a.Seq, &a.ID, &a.DedupeKey, &a.Kind, &a.Agreement, &a.Channel, &a.ParentSeq,
-			&payload, &a.State, &created, &a.Attempts, &a.LastError, &a.TS, &a.ThreadTS); err != nil {
+			&payload, &a.State, &created, &a.Attempts, &a.LastError, &next, &a.TS, &a.ThreadTS); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(payload), &a); err != nil {
 			return nil, fmt.Errorf("alert %d payload: %w", a.Seq, err)
 		}
-		a.CreatedAt = fromMillis(created)
+		a.CreatedAt, a.NextAttemptAt = fromMillis(created), fromMillis(next)
 		out = append(out, a)
 	}
 	return out, rows.Err()
@@ -232,13 +252,52 @@ func (s *Store) MarkRetry(ctx context.Context, seq int64, reason string, next ti
 	return s.setAlert(ctx, seq, "state = 'pending', last_error = ?, next_attempt_at = ?", []any{reason, millis(next)})
 }
 
+// MarkUnsure schedules another try at next for an alert whose last post
+// may have reached Slack (a 5xx, a timeout, a cut connection). The alert
+// stays "sending": the next attempt, in this process or after a restart,
+// looks for it in Slack before posting it again. Were it put back to
+// pending, a crash before that attempt would post it twice.
+func (s *Store) MarkUnsure(ctx context.Context, seq int64, reason string, next time.Time) error {
+	return s.setAlert(ctx, seq, "state = 'sending', last_error = ?, next_attempt_at = ?", []any{reason, millis(next)})
+}
+
 // MarkFailed gives up on the alert for good, keeping the reason.
 func (s *Store) MarkFailed(ctx context.Context, seq int64, reason string) error {
 	return s.setAlert(ctx, seq, "state = 'failed', last_error = ?", []any{reason})
 }
 
+// MarkFailedNotify gives up on the alert for good, keeping the reason, and
+// in the same transaction enqueues notice (when not nil), the admin
+// channel's delivery_failed alert about it: a crash cannot fail the alert
+// and lose the notice. It reports whether the notice was enqueued (false
+// when one with its DedupeKey exists already).
+func (s *Store) MarkFailedNotify(ctx context.Context, seq int64, reason string, notice *Alert) (bool, error) {
+	added := false
+	err := s.InTx(ctx, func(tx *Tx) error {
+		if err := updateAlert(ctx, tx.tx, seq, "state = 'failed', last_error = ?", []any{reason}); err != nil {
+			return err
+		}
+		if notice == nil {
+			return nil
+		}
+		var err error
+		added, err = tx.Enqueue(notice)
+		return err
+	})
+	return added, err
+}
+
 func (s *Store) setAlert(ctx context.Context, seq int64, set string, args []any) error {
-	res, err := s.db.ExecContext(ctx, "UPDATE alerts SET "+set+" WHERE seq = ?", append(args, seq)...)
+	return updateAlert(ctx, s.db, seq, set, args)
+}
+
+// execer is what updateAlert needs of a *sql.DB or a *sql.Tx.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func updateAlert(ctx context.Context, db execer, seq int64, set string, args []any) error {
+	res, err := db.ExecContext(ctx, "UPDATE alerts SET "+set+" WHERE seq = ?", append(args, seq)...)
 	if err != nil {
 		return fmt.Errorf("update alert %d: %w", seq, err)
 	}
