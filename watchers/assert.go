@@ -39,6 +39,9 @@ func heldBack(sentence string, start, end int) (why, cue string) {
 	if hit < 0 {
 		return "", ""
 	}
+	if strings.HasSuffix(strings.TrimRight(sentence, ` "'”’)`), "?") {
+		return heldHypothetical, "?" // "Will Moscow and Beijing sign?" asks, it does not report
+	}
 	if hit > 0 && nominal(toks[hit].Text) {
 		switch toks[hit-1].Text {
 		case "a", "an", "any":

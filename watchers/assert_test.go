@@ -90,6 +90,8 @@ func TestHeldBackFurther(t *testing.T) {
 		{"The breach makes a revival of the working group even less likely.", "revival", heldHypothetical},
 		// A doubt verdict several words later still counts.
 		{"A resumption of the long-frozen cyber working group looks unlikely.", "resumption", heldHypothetical},
+		// A question asks; it does not report.
+		{"Has the Russia-China cyber pact been signed?", "signed", heldHypothetical},
 		// A plain report after a semicolon-free clause holds.
 		{"Officials said the pact was signed in May.", "signed", ""},
 	}
