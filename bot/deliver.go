@@ -56,7 +56,6 @@ type Deliverer struct {
 
 	mu       sync.Mutex
 	lastPost map[string]time.Time // per channel, for pacing
-	unsure   map[int64]bool       // alerts whose last post may have reached Slack
 	random   func() float64       // backoff jitter; nil is math/rand
 }
 

@@ -21,13 +21,21 @@ func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) 
 		return false, err
 	}
 	if !ready {
-		return false, d.Store.MarkRetry(ctx, a.Seq, "waiting for the thread's first message", d.now().Add(d.pollInterval()))
+		// Only a pending alert can wait for its parent (a reply is posted
+		// once the parent is delivered), but keep "sending" if it ever is.
+		next := d.now().Add(d.pollInterval())
+		if a.State == storage.StateSending {
+			return false, d.Store.MarkUnsure(ctx, a.Seq, "waiting for the thread's first message", next)
+		}
+		return false, d.Store.MarkRetry(ctx, a.Seq, "waiting for the thread's first message", next)
 	}
-	if a.State == storage.StateSending || d.unsure[a.Seq] {
+	if a.State == storage.StateSending {
+		// A crash, or a failure after which Slack may have posted it: look
+		// before posting again.
 		ts, found, err := d.find(ctx, a, channel, thread)
 		if err != nil {
 			if next, ok := d.retryTime(err, a.Attempts); ok {
-				return false, d.retry(ctx, a, "look for an earlier post: "+err.Error(), next)
+				return false, d.retry(ctx, a, "look for an earlier post: "+err.Error(), next, true)
 			}
 			d.log().Error("cannot tell whether an alert was posted; posting it (again)", "alert", a.ID, "err", err)
 		} else if found {
@@ -39,7 +47,7 @@ func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) 
 	}
 	a.Attempts++
 	d.posted(channel)
-	ts, err := d.Poster.Post(ctx, channel, thread, Render(a))
+	ts, err := d.Poster.Post(ctx, channel, thread, d.render(a))
 	if err != nil {
 		return false, d.failed(ctx, a, channel, err)
 	}
@@ -74,7 +82,6 @@ func (d *Deliverer) target(ctx context.Context, a storage.Alert) (channel, threa
 }
 
 func (d *Deliverer) delivered(ctx context.Context, a storage.Alert, channel, ts, how string) error {
-	delete(d.unsure, a.Seq)
 	if err := d.Store.MarkDelivered(ctx, a.Seq, channel, ts); err != nil {
 		return err
 	}
@@ -85,20 +92,14 @@ func (d *Deliverer) delivered(ctx context.Context, a storage.Alert, channel, ts,
 // failed decides what a failed post means for the alert; see classify.
 func (d *Deliverer) failed(ctx context.Context, a storage.Alert, channel string, err error) error {
 	o, wait, maybePosted := classify(err)
-	if maybePosted {
-		if d.unsure == nil {
-			d.unsure = map[int64]bool{}
-		}
-		d.unsure[a.Seq] = true
-	}
 	now := d.now()
 	switch o {
 	case rateLimited:
-		return d.retry(ctx, a, err.Error(), now.Add(max(wait, time.Second)))
+		return d.retry(ctx, a, err.Error(), now.Add(max(wait, time.Second)), false)
 	case permanent:
 		return d.giveUp(ctx, a, channel, err)
 	case authFailed:
-		if rerr := d.retry(ctx, a, err.Error(), now.Add(backoffCap)); rerr != nil {
+		if rerr := d.retry(ctx, a, err.Error(), now.Add(backoffCap), false); rerr != nil {
 			return rerr
 		}
 		return fmt.Errorf("deliver alert %s: Slack refused the token: %w", a.ID, err)
@@ -107,7 +108,7 @@ func (d *Deliverer) failed(ctx context.Context, a storage.Alert, channel string,
 			return d.giveUp(ctx, a, channel, fmt.Errorf("gave up after %d attempts: %w", a.Attempts, err))
 		}
 	}
-	return d.retry(ctx, a, err.Error(), now.Add(backoff(a.Attempts, d.random)))
+	return d.retry(ctx, a, err.Error(), now.Add(backoff(a.Attempts, d.random)), maybePosted)
 }
 
 // retryTime is when to try again after err, for errors that pass with time.
@@ -121,25 +122,36 @@ func (d *Deliverer) retryTime(err error, attempts int) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-func (d *Deliverer) retry(ctx context.Context, a storage.Alert, reason string, next time.Time) error {
-	d.log().Warn("alert not delivered; will retry", "alert", a.ID, "kind", a.Kind, "attempts", a.Attempts, "next", next, "err", reason)
+// retry schedules the alert's next try at next. When Slack may have posted
+// it (unsure), it stays "sending" in the store, so that the next try, even
+// after a crash, looks for it in Slack first; otherwise it is pending again.
+func (d *Deliverer) retry(ctx context.Context, a storage.Alert, reason string, next time.Time, unsure bool) error {
+	d.log().Warn("alert not delivered; will retry", "alert", a.ID, "kind", a.Kind, "attempts", a.Attempts,
+		"next", next, "maybe_posted", unsure, "err", reason)
+	if unsure {
+		return d.Store.MarkUnsure(ctx, a.Seq, reason, next)
+	}
 	return d.Store.MarkRetry(ctx, a.Seq, reason, next)
 }
 
-// giveUp fails the alert for good and tells the admin channel, unless the
-// alert was for the admin channel itself.
+// giveUp fails the alert for good and, in the same transaction, enqueues a
+// delivery_failed notice to the admin channel, unless the alert was for the
+// admin channel itself (or was such a notice): the notice is then delivered
+// like any alert, with retries, and is not lost to a crash or an outage.
 func (d *Deliverer) giveUp(ctx context.Context, a storage.Alert, channel string, cause error) error {
-	delete(d.unsure, a.Seq)
-	if err := d.Store.MarkFailed(ctx, a.Seq, cause.Error()); err != nil {
+	admin := d.adminChannel()
+	var notice *storage.Alert
+	if admin != "" && admin != channel && a.Kind != storage.KindDeliveryFailed {
+		notice = &storage.Alert{
+			Kind: storage.KindDeliveryFailed, Channel: admin, DedupeKey: "delivery_failed:" + a.ID,
+			Failed: &storage.FailedRef{ID: a.ID, Kind: a.Kind, Channel: channel, Agreement: a.Agreement,
+				AgreementName: agreementName(a), Feed: a.Feed, Reason: cause.Error()},
+		}
+	}
+	if _, err := d.Store.MarkFailedNotify(ctx, a.Seq, cause.Error(), notice); err != nil {
 		return err
 	}
-	d.log().Error("alert failed for good", "alert", a.ID, "kind", a.Kind, "channel", channel, "attempts", a.Attempts, "err", cause)
-	admin := d.adminChannel()
-	if admin == "" || admin == channel {
-		return nil
-	}
-	if _, err := d.Poster.Post(ctx, admin, "", failureNotice(a, channel, cause)); err != nil {
-		d.log().Error("cannot tell the admin channel about a failed alert", "alert", a.ID, "channel", admin, "err", err)
-	}
+	d.log().Error("alert failed for good", "alert", a.ID, "kind", a.Kind, "channel", channel, "attempts", a.Attempts,
+		"admin_notice", notice != nil, "err", cause)
 	return nil
 }

@@ -17,8 +17,8 @@ func TestPermanentErrorFailsTheAlertAndTellsAdmins(t *testing.T) {
 	e.slack.FailNext(1, fakeslack.SlackError("channel_not_found").On("chat.postMessage"))
 	first := e.enqueue(storage.Alert{Channel: "C1"})
 	second := e.enqueue(storage.Alert{Channel: "C1"})
-	if n := e.deliver(); n != 1 {
-		t.Errorf("delivered %d, want 1 (the second alert)", n)
+	if n := e.deliver(); n != 2 {
+		t.Errorf("delivered %d, want 2 (the second alert and the admin notice)", n)
 	}
 	got := e.alert(first.Seq)
 	if got.State != storage.StateFailed || !strings.Contains(got.LastError, "channel_not_found") {
@@ -35,6 +35,45 @@ func TestPermanentErrorFailsTheAlertAndTellsAdmins(t *testing.T) {
 		if !strings.Contains(notices[0].Text, want) {
 			t.Errorf("admin notice %q does not mention %s", notices[0].Text, want)
 		}
+	}
+	// The notice is an outbox alert of its own, with metadata naming the
+	// failed one, so that it too is delivered once.
+	meta := notices[0].Metadata.EventPayload
+	failed, _ := meta["failed"].(map[string]any)
+	if meta["kind"] != storage.KindDeliveryFailed || failed["id"] != first.ID || failed["channel"] != "C1" {
+		t.Errorf("notice metadata %v", meta)
+	}
+	all, err := e.store.Alerts(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := all[len(all)-1]; last.Kind != storage.KindDeliveryFailed || last.State != storage.StateDelivered ||
+		last.TS != notices[0].TS || payloadID(notices[0]) != last.ID {
+		t.Errorf("notice in the outbox: %+v", last)
+	}
+}
+
+func TestAdminNoticeSurvivesAnOutage(t *testing.T) {
+	e := newEnv(t)
+	// The alert fails for good, then the notice meets a 503 and a crash.
+	e.slack.FailNext(1, fakeslack.SlackError("not_in_channel").On("chat.postMessage"))
+	e.slack.FailNext(1, fakeslack.HTTPStatus(503).On("chat.postMessage"))
+	a := e.enqueue(storage.Alert{Channel: "C1"})
+	e.deliver()
+	if got := len(e.slack.Messages("C0ADMIN")); got != 0 {
+		t.Fatalf("%d notices posted through the outage", got)
+	}
+	e.clock.Advance(time.Minute)
+	d := e.deliverer() // a fresh process
+	if err := d.Reconcile(e.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.DeliverDue(e.ctx); err != nil {
+		t.Fatal(err)
+	}
+	notices := e.slack.Messages("C0ADMIN")
+	if len(notices) != 1 || !strings.Contains(notices[0].Text, a.ID) {
+		t.Errorf("notices after the outage: %+v; want one about %s", notices, a.ID)
 	}
 }
 

@@ -9,9 +9,10 @@ import (
 	"github.com/pactwatch/pactwatch/storage"
 )
 
-// Reconcile settles the alerts a crash left "sending": each one whose
-// message is in Slack already is marked delivered with that message's ts,
-// and each one that is not goes back to pending, to be posted now. An alert
+// Reconcile settles the alerts a crash (or a failure after which Slack may
+// have posted them) left "sending": each one whose message is in Slack
+// already is marked delivered with that message's ts, and each one that is
+// not goes back to pending, to be posted now (or when its backoff ends). An alert
 // History cannot answer for stays "sending"; DeliverDue asks again before
 // posting it. Call it once at start, before Run.
 func (d *Deliverer) Reconcile(ctx context.Context) error {
@@ -41,7 +42,12 @@ func (d *Deliverer) Reconcile(ctx context.Context) error {
 			}
 		default:
 			d.log().Info("alert interrupted before reaching Slack; posting it again", "alert", a.ID, "kind", a.Kind)
-			if err := d.Store.MarkRetry(ctx, a.Seq, "not in Slack after a restart", d.now()); err != nil {
+			// A backoff that was running (Slack answered 5xx) still holds.
+			next := d.now()
+			if a.NextAttemptAt.After(next) {
+				next = a.NextAttemptAt
+			}
+			if err := d.Store.MarkRetry(ctx, a.Seq, "not in Slack after a restart", next); err != nil {
 				errs = append(errs, err)
 			}
 		}

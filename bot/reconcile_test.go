@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/pactwatch/pactwatch/bot/fakeslack"
 	"github.com/pactwatch/pactwatch/storage"
@@ -85,5 +87,78 @@ func TestReconcileAfterCrash(t *testing.T) {
 				t.Errorf("last message %s (alert %s) in thread %q, want alert %s in thread %q", m.TS, payloadID(m), m.ThreadTS, a.ID, thread)
 			}
 		})
+	}
+}
+
+// A crash after an answer that leaves it unknown whether Slack posted the
+// alert (a 5xx, a cut connection): the next process looks before posting,
+// so the alert is in Slack exactly once either way.
+func TestCrashAfterAnUnsureFailure(t *testing.T) {
+	tests := []struct {
+		name  string
+		fault fakeslack.Fault
+		// historyFault, when set, fails the first look in Slack.
+		historyFault *fakeslack.Fault
+	}{
+		// Posted, then 500; the process dies before the retry.
+		{"posted then 500", fakeslack.HTTPStatus(500).Recorded(), nil},
+		// Posted, then the connection was cut.
+		{"posted then dropped", fakeslack.Dropped().Recorded(), nil},
+		// Not posted: 500, then the crash; it is posted after the restart.
+		{"500", fakeslack.HTTPStatus(500), nil},
+		// Posted, and after the restart history answers 503 once: the alert
+		// must stay "sending" through that retry too.
+		{"posted, history down", fakeslack.HTTPStatus(500).Recorded(), new(fakeslack.HTTPStatus(503).On("conversations.history"))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newEnv(t)
+			e.slack.FailNext(1, tt.fault.On("chat.postMessage"))
+			a := e.enqueue(storage.Alert{Channel: "C1"})
+			e.deliver()
+			if got := e.alert(a.Seq).State; got != storage.StateSending {
+				t.Fatalf("after the unsure failure: %s, want sending", got)
+			}
+			// The crash: this Deliverer is gone. A fresh one starts later.
+			e.clock.Advance(time.Hour)
+			if tt.historyFault != nil {
+				e.slack.FailNext(1, *tt.historyFault)
+			}
+			d := e.deliverer()
+			_ = d.Reconcile(e.ctx) // an error leaves it sending, for DeliverDue
+			for range 5 {
+				if _, err := d.DeliverDue(e.ctx); err != nil {
+					t.Fatal(err)
+				}
+				e.clock.Advance(time.Minute)
+			}
+			msgs := e.slack.Messages("C1")
+			if len(msgs) != 1 || payloadID(msgs[0]) != a.ID {
+				t.Fatalf("%d messages in C1, want the alert exactly once", len(msgs))
+			}
+			if got := e.alert(a.Seq); got.State != storage.StateDelivered || got.TS != msgs[0].TS {
+				t.Errorf("stored %s %q, want delivered %q", got.State, got.TS, msgs[0].TS)
+			}
+		})
+	}
+}
+
+// A lookup in Slack that fails while the alert is "sending" keeps it so:
+// were it put back to pending, the next attempt would post without looking.
+func TestFailedLookupKeepsTheAlertSending(t *testing.T) {
+	e := newEnv(t)
+	e.slack.FailNext(1, fakeslack.HTTPStatus(500).Recorded().On("chat.postMessage"))
+	e.slack.FailNext(1, fakeslack.HTTPStatus(503).On("conversations.history"))
+	a := e.enqueue(storage.Alert{Channel: "C1"})
+	e.deliver() // posted, 500: sending
+	e.clock.Advance(time.Hour)
+	e.deliver() // the look fails with 503
+	if got := e.alert(a.Seq); got.State != storage.StateSending || !strings.Contains(got.LastError, "look for an earlier post") {
+		t.Errorf("after a failed look: %s %q, want sending", got.State, got.LastError)
+	}
+	e.clock.Advance(time.Hour)
+	e.deliver()
+	if got := len(e.slack.Messages("C1")); got != 1 {
+		t.Errorf("%d messages, want 1", got)
 	}
 }

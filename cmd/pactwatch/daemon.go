@@ -104,6 +104,11 @@ func (d *daemon) Run(ctx context.Context) error {
 		rep := d.watcher.PollDue(ctx)
 		d.log.Info("first round done", "feeds", len(rep.Feeds), "failed", len(rep.Failed()), "alerts", rep.Alerts())
 	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		d.watchConfig(ctx)
+	}()
 	d.log.Info("pactwatch running", "feeds", len(d.watcher.Config().Feeds), "agreements", len(d.watcher.Config().Agreements))
 	d.loop(ctx)
 
