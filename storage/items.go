@@ -142,14 +142,26 @@ func (s *Store) LatestMentions(ctx context.Context, agreementID string, n int) (
 	return out, rows.Err()
 }
 
-// PruneItems deletes items first seen before cutoff that no undelivered alert
-// still needs, and returns how many it deleted. Status history and alerts are
-// never pruned here; an item's key going means a feed that still carries it
-// very old would show it again, so keep cutoff well past any feed's length.
+// PruneItems deletes items first seen before cutoff, with their mentions
+// and the stories left without items, and returns how many items went.
+// Status history and alerts (delivered or not) are never pruned: alerts
+// carry their own copy of what they show, and their dedupe keys are what
+// keeps a deadline from being alerted twice. Keep cutoff well past any
+// feed's length: an item pruned while a feed still carries it is new again.
 func (s *Store) PruneItems(ctx context.Context, cutoff time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM items WHERE first_seen < ?`, millis(cutoff))
+	var n int64
+	err := s.InTx(ctx, func(tx *Tx) error {
+		res, err := tx.tx.ExecContext(ctx, `DELETE FROM items WHERE first_seen < ?`, millis(cutoff))
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		_, err = tx.tx.ExecContext(ctx, `DELETE FROM stories WHERE first_seen < ?
+			AND NOT EXISTS (SELECT 1 FROM items WHERE items.story_id = stories.id)`, millis(cutoff))
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("prune items: %w", err)
 	}
-	return res.RowsAffected()
+	return n, nil
 }

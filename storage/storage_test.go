@@ -237,3 +237,52 @@ func TestBackupWritesACopy(t *testing.T) {
 		t.Error("backup over an existing file did not fail")
 	}
 }
+
+func TestPruneKeepsHistoryAndAlerts(t *testing.T) {
+	s, c, _ := openTest(t)
+	ctx := context.Background()
+	inTx(t, s, func(tx *Tx) error {
+		it := &Item{FeedID: "f", Key: "old"}
+		if _, err := tx.InsertItem(it); err != nil {
+			return err
+		}
+		story, _, err := tx.Story("https://x.example/old", "", time.Time{})
+		if err != nil {
+			return err
+		}
+		if err := tx.SetItemStory(it.ID, story); err != nil {
+			return err
+		}
+		if err := tx.AddMention("x", it.ID, c.t, "signed"); err != nil {
+			return err
+		}
+		if err := tx.EnsureAgreement("x", "rumored"); err != nil {
+			return err
+		}
+		_, err = tx.Enqueue(&Alert{Kind: KindMention, Agreement: "x", Channel: "C1"})
+		return err
+	})
+	c.t = c.t.Add(400 * 24 * time.Hour)
+	inTx(t, s, func(tx *Tx) error {
+		_, err := tx.InsertItem(&Item{FeedID: "f", Key: "new"})
+		return err
+	})
+	n, err := s.PruneItems(ctx, c.t.Add(-365*24*time.Hour))
+	if err != nil || n != 1 {
+		t.Fatalf("pruned %d, %v; want 1", n, err)
+	}
+	if m, _ := s.LatestMentions(ctx, "x", 10); len(m) != 0 {
+		t.Errorf("mentions of a pruned item remain: %v", m)
+	}
+	if h, _ := s.History(ctx, "x"); len(h) != 1 {
+		t.Errorf("history pruned: %v", h)
+	}
+	if a, _ := s.Alerts(ctx, StatePending); len(a) != 1 {
+		t.Errorf("undelivered alert pruned: %v", a)
+	}
+	var stories int
+	s.db.QueryRow("SELECT COUNT(*) FROM stories").Scan(&stories)
+	if stories != 0 {
+		t.Errorf("%d orphan stories left", stories)
+	}
+}

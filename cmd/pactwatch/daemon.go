@@ -28,6 +28,7 @@ type daemon struct {
 	listener  net.Listener
 	server    *http.Server
 	wake      chan struct{}
+	retention time.Duration // prune items older than this; 0 keeps all
 
 	mu    sync.Mutex
 	sched *watchers.Scheduler
@@ -109,6 +110,13 @@ func (d *daemon) Run(ctx context.Context) error {
 		defer wg.Done()
 		d.watchConfig(ctx)
 	}()
+	if d.retention > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d.retain(ctx, d.retention)
+		}()
+	}
 	d.log.Info("pactwatch running", "feeds", len(d.watcher.Config().Feeds), "agreements", len(d.watcher.Config().Agreements))
 	d.loop(ctx)
 
