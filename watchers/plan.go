@@ -5,11 +5,13 @@ import (
 )
 
 // plan is a config prepared for polling: for each feed, the agreements that
-// read it, with their status rules compiled.
+// read it, with their status rules compiled, and an index of every match
+// query.
 type plan struct {
 	cfg    *config.Config
 	all    []*tracked
-	byFeed map[string][]*tracked
+	byFeed map[string][]*tracked // each in config order
+	index  *matchIndex
 }
 
 // tracked is one agreement with everything needed to judge an item.
@@ -17,13 +19,15 @@ type tracked struct {
 	*config.Agreement
 	rules []rule
 	scope scope
+	pos   int         // its position in plan.all: config order
+	index *matchIndex // its plan's index
 }
 
 func newPlan(cfg *config.Config) *plan {
 	p := &plan{cfg: cfg, byFeed: map[string][]*tracked{}}
 	for i := range cfg.Agreements {
 		a := &cfg.Agreements[i]
-		t := &tracked{Agreement: a, rules: rulesFor(a), scope: newScope(a)}
+		t := &tracked{Agreement: a, rules: rulesFor(a), scope: newScope(a), pos: len(p.all)}
 		p.all = append(p.all, t)
 		feeds := a.Feeds
 		if len(feeds) == 0 {
@@ -32,8 +36,16 @@ func newPlan(cfg *config.Config) *plan {
 			}
 		}
 		for _, id := range feeds {
-			p.byFeed[id] = append(p.byFeed[id], t)
+			list := p.byFeed[id]
+			if n := len(list); n > 0 && list[n-1] == t {
+				continue // the feed named twice
+			}
+			p.byFeed[id] = append(list, t)
 		}
+	}
+	p.index = newMatchIndex(p.all)
+	for _, t := range p.all {
+		t.index = p.index
 	}
 	return p
 }
