@@ -117,7 +117,7 @@ func agreementWords(a *config.Agreement) map[string]bool {
 // wordScore is how well one query word fits an agreement's words: 1 for the
 // word itself, less for a prefix or a typo, 0 for nothing close.
 func wordScore(w string, vocab map[string]bool) float64 {
-	if vocab[w] {
+	if vocab[w] || vocab[partyWords[w]] {
 		return 1
 	}
 	best := 0.0
@@ -130,6 +130,14 @@ func wordScore(w string, vocab map[string]bool) float64 {
 		}
 	}
 	return best
+}
+
+// partyWords are other words people use for the usual parties: "usa
+// china" means the United States ("us") and China.
+var partyWords = map[string]string{
+	"usa": "us", "america": "us", "american": "us", "washington": "us",
+	"russian": "russia", "moscow": "russia",
+	"chinese": "china", "prc": "china", "beijing": "china",
 }
 
 func typoLimit(w string) int {
