@@ -286,3 +286,30 @@ func TestPruneKeepsHistoryAndAlerts(t *testing.T) {
 		t.Errorf("%d orphan stories left", stories)
 	}
 }
+
+func TestDeliveryHealth(t *testing.T) {
+	s, c, _ := openTest(t)
+	ctx := context.Background()
+	var a Alert
+	inTx(t, s, func(tx *Tx) error {
+		a = Alert{Kind: KindMention, Channel: "C1"}
+		_, err := tx.Enqueue(&a)
+		return err
+	})
+	if n, _, _ := s.DeliveryHealth(ctx, c.t.Add(-time.Minute)); n != 0 {
+		t.Errorf("a fresh alert counted overdue")
+	}
+	c.t = c.t.Add(10 * time.Minute)
+	if n, _, _ := s.DeliveryHealth(ctx, c.t.Add(-5*time.Minute)); n != 1 {
+		t.Errorf("an alert due 10 minutes ago not counted overdue")
+	}
+	// Backing off after a failure is not overdue.
+	s.MarkRetry(ctx, a.Seq, "HTTP 503", c.t.Add(time.Minute))
+	if n, _, _ := s.DeliveryHealth(ctx, c.t.Add(-5*time.Minute)); n != 0 {
+		t.Errorf("an alert waiting out a retry counted overdue")
+	}
+	s.MarkDelivered(ctx, a.Seq, "C1", "1.1")
+	if _, last, _ := s.DeliveryHealth(ctx, c.t); !last.Equal(c.t.Truncate(time.Millisecond)) {
+		t.Errorf("last delivered %v, want %v", last, c.t)
+	}
+}

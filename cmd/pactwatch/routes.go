@@ -14,12 +14,12 @@ func (d *daemon) routes() http.Handler {
 	return mux
 }
 
-// healthz answers 200 while the database answers and the scheduler runs,
-// 503 otherwise, with what was checked.
+// healthz answers 200 while the database answers, the scheduler runs and
+// delivery is not stuck; 503 otherwise, with what was checked.
 func (d *daemon) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	checks := map[string]string{"database": "ok", "scheduler": "ok"}
+	checks := map[string]string{"database": "ok", "scheduler": "ok", "delivery": "ok"}
 	ok := true
 	if err := d.store.Ping(ctx); err != nil {
 		checks["database"], ok = err.Error(), false
@@ -29,6 +29,9 @@ func (d *daemon) healthz(w http.ResponseWriter, r *http.Request) {
 	d.mu.Unlock()
 	if sched == nil || !sched.Alive() {
 		checks["scheduler"], ok = "not running", false
+	}
+	if problem := d.deliveryCheck(ctx); problem != "" {
+		checks["delivery"], ok = problem, false
 	}
 	w.Header().Set("Content-Type", "application/json")
 	if !ok {
