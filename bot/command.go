@@ -20,14 +20,18 @@ const (
 // verbs maps what people type to the verb it means; the singular forms and
 // "?" are there because people type them.
 var verbs = map[string]string{
-	"help": VerbHelp, "?": VerbHelp,
-	"list": VerbList, "ls": VerbList,
-	"status": VerbStatus,
-	"history": VerbHistory,
-	"deadlines": VerbDeadlines, "deadline": VerbDeadlines,
-	"feeds": VerbFeeds, "feed": VerbFeeds,
-	"set": VerbSet,
-	"mute": VerbMute,
+	"help":      VerbHelp,
+	"?":         VerbHelp,
+	"list":      VerbList,
+	"ls":        VerbList,
+	"status":    VerbStatus,
+	"history":   VerbHistory,
+	"deadlines": VerbDeadlines,
+	"deadline":  VerbDeadlines,
+	"feeds":     VerbFeeds,
+	"feed":      VerbFeeds,
+	"set":       VerbSet,
+	"mute":      VerbMute,
 }
 
 // maxCommandWords bounds the words a command is split into; Slack sends at

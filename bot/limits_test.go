@@ -74,10 +74,10 @@ func TestRenderWithinSlackLimits(t *testing.T) {
 				t.Errorf("%d blocks, want 1 to 50", len(m.Blocks))
 			}
 			var blocks []struct {
-				Type     string       `json:"type"`
-				Text     *textObject  `json:"text"`
-				Fields   []textObject `json:"fields"`
-				Elements []textObject `json:"elements"`
+				Type     string          `json:"type"`
+				Text     *textObject     `json:"text"`
+				Fields   []textObject    `json:"fields"`
+				Elements json.RawMessage `json:"elements"`
 			}
 			raw, _ := json.Marshal(m.Blocks)
 			if err := json.Unmarshal(raw, &blocks); err != nil {
@@ -111,12 +111,16 @@ func TestRenderWithinSlackLimits(t *testing.T) {
 						check("field", f, 2000)
 					}
 				case "context":
-					if len(b.Elements) > 10 {
-						t.Errorf("context %d has %d elements", i, len(b.Elements))
+					var els []textObject
+					json.Unmarshal(b.Elements, &els)
+					if len(els) > 10 {
+						t.Errorf("context %d has %d elements", i, len(els))
 					}
-					for _, e := range b.Elements {
+					for _, e := range els {
 						check("context", e, 3000)
 					}
+				case "actions":
+					checkActions(t, b.Elements)
 				default:
 					t.Errorf("unexpected block type %s", b.Type)
 				}
@@ -135,4 +139,45 @@ func TestRenderWithinSlackLimits(t *testing.T) {
 type textObject struct {
 	Type string `json:"type"`
 	Text string `json:"text"`
+}
+
+// checkActions checks an actions block's buttons against Slack's limits:
+// at most 25 elements, button text 75 characters, value 2000, and a
+// confirmation dialog's title 100, text 300, buttons 30.
+func checkActions(t *testing.T, raw json.RawMessage) {
+	t.Helper()
+	var buttons []struct {
+		Type     string     `json:"type"`
+		Text     textObject `json:"text"`
+		ActionID string     `json:"action_id"`
+		Value    string     `json:"value"`
+		Confirm  *struct {
+			Title, Text, Confirm, Deny textObject
+		} `json:"confirm"`
+	}
+	if err := json.Unmarshal(raw, &buttons); err != nil {
+		t.Fatal(err)
+	}
+	if len(buttons) == 0 || len(buttons) > 25 {
+		t.Errorf("actions block with %d elements", len(buttons))
+	}
+	within := func(what, s string, max int) {
+		if n := utf8.RuneCountInString(s); n == 0 || n > max {
+			t.Errorf("%s: %d characters, want 1 to %d", what, n, max)
+		}
+	}
+	for _, b := range buttons {
+		if b.Type != "button" || b.Text.Type != "plain_text" {
+			t.Errorf("element %s with %s text, want a button with plain_text", b.Type, b.Text.Type)
+		}
+		within("button text", b.Text.Text, 75)
+		within("button value", b.Value, 2000)
+		within("action_id", b.ActionID, 255)
+		if c := b.Confirm; c != nil {
+			within("confirm title", c.Title.Text, 100)
+			within("confirm text", c.Text.Text, 300)
+			within("confirm button", c.Confirm.Text, 30)
+			within("deny button", c.Deny.Text, 30)
+		}
+	}
 }

@@ -56,7 +56,7 @@ func renderStatusChange(a storage.Alert) Message {
 		}
 		blocks = append(blocks, sectionBlock(text))
 	}
-	blocks = append(blocks, contextBlock(ruleText(a), detectedText(a)))
+	blocks = append(blocks, contextBlock(ruleText(a), detectedText(a)), statusActions(a))
 	text := "Status change: " + agreementText(a) + " " + escLine(statusMove(a), maxMove)
 	if l := itemLink(a.Item); l != "" {
 		text += ": " + l

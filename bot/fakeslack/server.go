@@ -9,7 +9,9 @@ package fakeslack
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -32,6 +34,8 @@ type Server struct {
 	views      []View
 	calls      map[string]int
 	faults     []*pendingFault
+	responses  []Response
+	socket     socket
 }
 
 // Option configures a Server.
@@ -80,10 +84,19 @@ var handlers = map[string]func(s *Server, p url.Values) any{
 	"conversations.replies": (*Server).replies,
 	"views.publish":         (*Server).publishView,
 	"auth.test":             (*Server).authTest,
+	"apps.connections.open": (*Server).openConnection,
 }
 
 // ServeHTTP answers one API call.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case strings.HasPrefix(r.URL.Path, responsePath):
+		s.serveResponse(w, r)
+		return
+	case r.URL.Path == socketPath:
+		s.serveSocket(w, r)
+		return
+	}
 	method, ok := strings.CutPrefix(r.URL.Path, "/api/")
 	if !ok {
 		http.NotFound(w, r)
@@ -104,6 +117,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var answer any
 	switch h, known := handlers[method]; {
+	case method == "apps.connections.open": // the app-level token, checked by the handler
+		answer = h(s, p)
 	case s.token != "" && p.Get("token") != s.token:
 		answer = slackError("invalid_auth")
 	case !known:
@@ -127,7 +142,7 @@ func params(r *http.Request) (url.Values, error) {
 	p := url.Values{}
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 		var body map[string]json.RawMessage
-		if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+		if err := json.NewDecoder(r.Body).Decode(&body); err != nil && !errors.Is(err, io.EOF) {
 			return nil, err
 		}
 		for k, raw := range body {

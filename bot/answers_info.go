@@ -1,0 +1,189 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/slack-go/slack"
+
+	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// helpLines are the /pact commands, as help lists them.
+var helpLines = []string{
+	"`/pact status QUERY` — where an agreement stands: status, since when and why, forecasts, latest news",
+	"`/pact list` — every agreement: status, since when, next forecast",
+	"`/pact history QUERY` — an agreement's status timeline",
+	"`/pact deadlines` — forecasts that passed, and those coming up",
+	"`/pact feeds` — each feed's health: last success, last error, items seen",
+	"`/pact set QUERY STATUS [note]` — admins: set the status (a status_change alert follows)",
+	"`/pact mute QUERY DURATION` — admins: no mention alerts for a while (`7d`, `36h`; `off` ends it)",
+}
+
+// helpAnswer lists the commands, after an optional first line.
+func helpAnswer(first string) Answer {
+	text := "*/pact* commands:"
+	if first != "" {
+		text = first + "\n" + text
+	}
+	for _, l := range helpLines {
+		text += "\n• " + l
+	}
+	return Answer{
+		Text: "pactwatch commands: /pact status QUERY, list, history QUERY, deadlines, feeds, set QUERY STATUS [note], mute QUERY DURATION",
+		Blocks: []slack.Block{
+			sectionBlock(text),
+			contextBlock("QUERY is an agreement's id, name, alias or parties (“russia china”). Answers are shown to you alone; add `public` to post one in the channel."),
+		},
+	}
+}
+
+// statusAnswer is the answer to /pact status.
+func statusAnswer(r Report) Answer {
+	a := r.Agreement
+	text := fmt.Sprintf("%s (%s): %s since %s", escLine(a.Name, maxName), escLine(a.ID, maxShort),
+		escLine(r.State.Status, maxShort), esc(r.sinceDate()))
+	return Answer{Text: text, Blocks: r.Blocks()}
+}
+
+// listAnswer is the answer to /pact list: one section per agreement.
+func listAnswer(reports []Report) Answer {
+	blocks := []slack.Block{headerBlock(fmt.Sprintf("Agreements (%d)", len(reports)))}
+	var fallback []string
+	shown := 0
+	for _, r := range reports {
+		if len(blocks) >= maxBlocks-2 {
+			break
+		}
+		a := r.Agreement
+		s := "*" + escLine(a.Name, maxName) + "* `" + escLine(a.ID, maxShort) + "`\n*" +
+			escLine(r.State.Status, maxShort) + "* since " + esc(r.sinceDate())
+		if f, ok := r.nextForecast(); ok {
+			s += "\nNext: " + forecastMrkdwn(f)
+		}
+		blocks = append(blocks, sectionBlock(s))
+		fallback = append(fallback, escLine(a.ID, maxShort)+" "+escLine(r.State.Status, maxShort))
+		shown++
+	}
+	more := ""
+	if n := len(reports) - shown; n > 0 {
+		more = fmt.Sprintf("%d more not shown (`pactwatch status` lists them all)", n)
+	}
+	blocks = append(blocks, contextBlock("`/pact status ID` for the details of one", more))
+	return Answer{Text: fmt.Sprintf("%d agreements: %s", len(reports), strings.Join(fallback, "; ")), Blocks: blocks}
+}
+
+// maxHistory is how many history entries /pact history shows, newest
+// first: enough for any real timeline, within Slack's limits.
+const maxHistory = 25
+
+// historyAnswer is the answer to /pact history: the status timeline,
+// newest first.
+func historyAnswer(a *config.Agreement, list []storage.Change) Answer {
+	blocks := []slack.Block{headerBlock("History: " + a.Name)}
+	shown := 0
+	for i := len(list) - 1; i >= 0 && shown < maxHistory; i-- {
+		blocks = append(blocks, sectionBlock(changeMrkdwn(list[i])))
+		shown++
+	}
+	more := ""
+	if n := len(list) - shown; n > 0 {
+		more = fmt.Sprintf("%d older entries not shown", n)
+	}
+	blocks = append(blocks, contextBlock("Newest first; dates are when each status became true", more))
+	text := fmt.Sprintf("History of %s: %d entries", escLine(a.Name, maxName), len(list))
+	if len(list) > 0 {
+		last := list[len(list)-1]
+		text += ", latest " + escLine(last.Status, maxShort) + " on " + last.EffectiveAt.Format(dateFmt)
+	}
+	return Answer{Text: text, Blocks: blocks}
+}
+
+// changeMrkdwn is one history entry: when, the move, and what caused it.
+func changeMrkdwn(c storage.Change) string {
+	s := "*" + c.EffectiveAt.Format(dateFmt) + "* · "
+	status := "*" + escLine(c.Status, maxShort) + "*"
+	switch {
+	case c.Source == storage.SourceAdmin && c.Previous == c.Status:
+		s += status + " confirmed by " + userMention(c.UserID)
+	case c.Source == storage.SourceDetected && c.Previous == "":
+		s += "evidence of " + status + " (older than the status then held; kept for forecasts)"
+	case c.Previous != "" && c.Previous != c.Status:
+		s += escLine(c.Previous, maxShort) + " → " + status
+	default:
+		s += status
+	}
+	switch {
+	case c.Source == storage.SourceAdmin && c.Previous != c.Status:
+		s += " · set by " + userMention(c.UserID)
+		if c.Note != "" {
+			s += ": " + escLine(c.Note, maxNote)
+		}
+	case c.Source == storage.SourceConfig:
+		s += " · _starting status from the config_"
+	}
+	if c.Link != "" || c.Title != "" {
+		s += "\n" + changeEvidence(c)
+	}
+	if c.Sentence != "" && c.Source == storage.SourceDetected {
+		s += "\n" + quoteText(c.Sentence, maxTitle)
+	}
+	return s
+}
+
+// deadlinesAnswer is the answer to /pact deadlines: forecasts that passed
+// (latest first), then those to come (soonest first).
+func deadlinesAnswer(passed, coming []deadline, fulfilled int) Answer {
+	line := func(d deadline) string {
+		return "• *" + escLine(d.r.Agreement.Name, maxName) + "* (now *" + escLine(d.r.State.Status, maxShort) + "*): " +
+			forecastMrkdwn(d.f)
+	}
+	var p, c []string
+	for _, d := range passed {
+		p = append(p, line(d))
+	}
+	for _, d := range coming {
+		c = append(c, line(d))
+	}
+	blocks := []slack.Block{headerBlock("Deadlines")}
+	blocks = append(blocks, lineSections(":alarm_clock: *Passed without the forecast coming true*", p)...)
+	blocks = append(blocks, lineSections(":spiral_calendar_pad: *Coming up*", c)...)
+	if len(p)+len(c) == 0 {
+		blocks = append(blocks, sectionBlock("No forecast is pending or overdue."))
+	}
+	if fulfilled > 0 {
+		blocks = append(blocks, contextBlock(fmt.Sprintf("%d fulfilled forecasts not shown", fulfilled)))
+	}
+	return Answer{
+		Text:   fmt.Sprintf("Deadlines: %d passed, %d coming up", len(p), len(c)),
+		Blocks: blocks,
+	}
+}
+
+// feedsAnswer is the answer to /pact feeds: each feed's health.
+func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState) Answer {
+	var lines []string
+	failing := 0
+	for _, f := range feeds {
+		st, ok := states[f.ID]
+		if !ok {
+			st = storage.FeedState{ID: f.ID}
+		}
+		icon := ":white_check_mark:"
+		switch {
+		case st.LastPolledAt.IsZero():
+			icon = ":grey_question:"
+		case st.ConsecutiveFailures > 0:
+			icon = ":warning:"
+			failing++
+		}
+		lines = append(lines, icon+" `"+escLine(f.ID, maxShort)+"` "+escLine(FeedHealth(st), maxSentence))
+	}
+	blocks := []slack.Block{headerBlock(fmt.Sprintf("Feeds (%d)", len(feeds)))}
+	blocks = append(blocks, lineSections("", lines)...)
+	return Answer{
+		Text:   fmt.Sprintf("Feeds: %d, %d failing", len(feeds), failing),
+		Blocks: blocks,
+	}
+}

@@ -1,0 +1,93 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// confirmNote marks the history entry of an admin's confirmation.
+const confirmNote = "confirmed the detected change"
+
+// actionResult is what a click did: nothing because the status moved on
+// (moved is the status now), nothing because it was done already (already
+// is who did it), or, with both empty, what was asked.
+type actionResult struct {
+	moved, already string
+}
+
+// confirm records that an admin confirmed a detected change: a history
+// entry of the same status from the same evidence and time, which leaves
+// the current status (and what may move it) as it is.
+func (a *App) confirm(ctx context.Context, al storage.Alert, user string) (actionResult, error) {
+	var res actionResult
+	err := a.Store.InTx(ctx, func(tx *storage.Tx) error {
+		cur, err := tx.AgreementState(al.Agreement)
+		if err != nil {
+			return err
+		}
+		if cur.Status != al.Status {
+			res.moved = cur.Status
+			return nil
+		}
+		history, err := tx.History(al.Agreement)
+		if err != nil {
+			return err
+		}
+		c := storage.Change{AgreementID: al.Agreement, Previous: al.Status, Status: al.Status,
+			Source: storage.SourceAdmin, UserID: user, Note: confirmNote, EffectiveAt: cur.EvidenceAt}
+		if it := al.Item; it != nil {
+			c.ItemGUID, c.FeedID, c.Link, c.Title = it.GUID, it.Feed, it.Link, it.Title
+		}
+		for _, h := range history {
+			switch {
+			case h.Source == storage.SourceAdmin && h.Note == confirmNote && h.Status == c.Status && h.ItemGUID == c.ItemGUID:
+				res.already = h.UserID
+				return nil
+			case h.Source == storage.SourceDetected && h.Status == c.Status && h.ItemGUID == c.ItemGUID:
+				c.EffectiveAt = h.EffectiveAt // the confirmation dates from the evidence
+			}
+		}
+		return tx.RecordEvidence(&c)
+	})
+	if err != nil {
+		return res, fmt.Errorf("confirm alert %s: %w", al.ID, err)
+	}
+	return res, nil
+}
+
+// revert sets the status back to what it was before the detected change,
+// as an admin's change, and enqueues the status_change alert that says so
+// in the same transaction.
+func (a *App) revert(ctx context.Context, al storage.Alert, user string) (actionResult, error) {
+	var res actionResult
+	err := a.Store.InTx(ctx, func(tx *storage.Tx) error {
+		cur, err := tx.AgreementState(al.Agreement)
+		if err != nil {
+			return err
+		}
+		if cur.Status != al.Status {
+			res.moved = cur.Status
+			return nil
+		}
+		note := "reverted the detected change to " + al.Status
+		if al.Item != nil && al.Item.Title != "" {
+			note += " (" + cutPlain(oneLine(al.Item.Title), maxTitle) + ")"
+		}
+		c := &storage.Change{AgreementID: al.Agreement, Status: al.PreviousStatus, Source: storage.SourceAdmin,
+			UserID: user, Note: note}
+		if err := tx.SetStatus(c); err != nil {
+			return err
+		}
+		_, err = tx.Enqueue(&storage.Alert{
+			Kind: storage.KindStatusChange, Agreement: al.Agreement, AgreementName: al.AgreementName,
+			Channel: al.Channel, Status: al.PreviousStatus, PreviousStatus: al.Status, UserID: user, Note: note,
+		})
+		return err
+	})
+	if err != nil {
+		return res, fmt.Errorf("revert alert %s: %w", al.ID, err)
+	}
+	return res, nil
+}

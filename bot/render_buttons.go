@@ -1,0 +1,60 @@
+package bot
+
+import (
+	"github.com/slack-go/slack"
+
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// The buttons on a detected status_change alert. Their value is the
+// alert's id, which names everything a click needs.
+const (
+	ActionConfirm = "pactwatch_confirm"
+	ActionRevert  = "pactwatch_revert"
+	// statusActionsID is the block id of the buttons, so that a resolved
+	// alert can drop them.
+	statusActionsID = "pactwatch_status_actions"
+)
+
+// Slack's limits on buttons and their confirmation dialog.
+const (
+	maxButtonText   = 75
+	maxConfirmTitle = 100
+	maxConfirmText  = 300
+)
+
+// statusActions returns the admins' buttons for a detected status change:
+// confirm it, or revert it to the previous status. Changes an admin made
+// (and alerts without a previous status) get none.
+func statusActions(a storage.Alert) slack.Block {
+	if a.UserID != "" || a.ID == "" || a.PreviousStatus == "" || a.PreviousStatus == a.Status {
+		return nil
+	}
+	plain := func(s string, max int) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, cutPlain(oneLine(s), max), false, false)
+	}
+	confirm := slack.NewButtonBlockElement(ActionConfirm, a.ID, plain("Confirm "+a.Status, maxButtonText)).
+		WithStyle(slack.StylePrimary)
+	revert := slack.NewButtonBlockElement(ActionRevert, a.ID, plain("Revert to "+a.PreviousStatus, maxButtonText)).
+		WithStyle(slack.StyleDanger)
+	revert.Confirm = slack.NewConfirmationBlockObject(
+		plain("Revert this status change?", maxConfirmTitle),
+		plain(agreementName(a)+" goes back to "+a.PreviousStatus+", and a status_change alert says so.", maxConfirmText),
+		plain("Revert", 30), plain("Keep it", 30))
+	return slack.NewActionBlock(statusActionsID, confirm, revert)
+}
+
+// resolvedMessage is an alert's message after an admin acted on it: the
+// same message without its buttons, and a line saying who did what.
+func resolvedMessage(a storage.Alert, line string) Message {
+	m := Render(a)
+	var blocks []slack.Block
+	for _, b := range m.Blocks {
+		if ab, ok := b.(*slack.ActionBlock); ok && ab.BlockID == statusActionsID {
+			continue
+		}
+		blocks = append(blocks, b)
+	}
+	m.Blocks = append(blocks, contextBlock(line))
+	return m
+}

@@ -1,0 +1,166 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// timeFmt is how answers print a moment, such as the end of a mute.
+const timeFmt = "2 Jan 2006 15:04 MST"
+
+// maxLines bounds the characters of the lines packed into one section,
+// under Slack's 3,000 with room for a title.
+const maxLines = 2800
+
+// sinceDate is when the status took effect, for a "Since" field.
+func (r Report) sinceDate() string {
+	at := r.State.EvidenceAt
+	if at.IsZero() {
+		at = r.State.Since
+	}
+	if at.IsZero() {
+		return "the start (as configured)"
+	}
+	return at.Format(dateFmt)
+}
+
+// whyMrkdwn says in mrkdwn what set the status: the evidence linked with
+// the sentence that fired, the admin and their note, or the config.
+func (r Report) whyMrkdwn() string {
+	c := r.State.Last
+	switch {
+	case c.Link != "" || c.Title != "":
+		s := "*Evidence:* " + changeEvidence(c)
+		if c.Sentence != "" {
+			s += "\n" + quoteText(c.Sentence, maxSentence)
+		}
+		return s
+	case c.UserID != "":
+		s := "*Set by* " + userMention(c.UserID)
+		if c.Note != "" {
+			s += ": " + escLine(c.Note, maxNote)
+		}
+		return s
+	case c.Note != "":
+		return "_" + escLine(c.Note, maxNote) + "_"
+	}
+	return ""
+}
+
+// changeEvidence is a history entry's item linked, with its feed.
+func changeEvidence(c storage.Change) string {
+	s := mrkdwnLink(c.Link, c.Title, maxTitle)
+	if c.FeedID != "" {
+		s += " · _" + escLine(c.FeedID, maxShort) + "_"
+	}
+	return s
+}
+
+// nextForecast is the first forecast still to come, if any.
+func (r Report) nextForecast() (ForecastState, bool) {
+	for _, f := range r.Forecasts {
+		if f.State == ForecastPending || f.State == ForecastDueSoon {
+			return f, true
+		}
+	}
+	return ForecastState{}, false
+}
+
+// forecastMrkdwn is a forecast in one mrkdwn line, with an emoji for where
+// it stands.
+func forecastMrkdwn(f ForecastState) string {
+	icon := map[string]string{
+		ForecastFulfilled: ":white_check_mark:",
+		ForecastPassed:    ":alarm_clock:",
+		ForecastDueSoon:   ":hourglass_flowing_sand:",
+	}[f.State]
+	if icon == "" {
+		icon = ":spiral_calendar_pad:"
+	}
+	return icon + " " + escLine(f.Line(), maxSentence)
+}
+
+// mentionMrkdwn is a mention in one mrkdwn line: date, linked headline, feed.
+func mentionMrkdwn(m storage.Mention) string {
+	s := ""
+	if !m.Published.IsZero() {
+		s = m.Published.Format(dateFmt) + " "
+	}
+	s += mrkdwnLink(m.Link, m.Title, maxTitle)
+	if m.FeedID != "" {
+		s += " · _" + escLine(m.FeedID, maxShort) + "_"
+	}
+	if m.Detected != "" {
+		s += " · reads *" + escLine(m.Detected, maxShort) + "*"
+	}
+	return s
+}
+
+// Blocks is the report in Block Kit: what /pact status answers.
+func (r Report) Blocks() []slack.Block {
+	a := r.Agreement
+	blocks := []slack.Block{
+		headerBlock(a.Name),
+		fieldsBlock("Status", "*"+escLine(r.State.Status, maxShort)+"*", "Since", esc(r.sinceDate())),
+	}
+	if why := r.whyMrkdwn(); why != "" {
+		blocks = append(blocks, sectionBlock(why))
+	}
+	if !r.MutedUntil.IsZero() {
+		blocks = append(blocks, contextBlock(":mute: Mention alerts muted until "+r.MutedUntil.Format(timeFmt)))
+	}
+	var lines []string
+	for _, f := range r.Forecasts {
+		lines = append(lines, forecastMrkdwn(f))
+	}
+	blocks = append(blocks, lineSections("*Forecasts*", lines)...)
+	lines = nil
+	for _, m := range r.Mentions {
+		lines = append(lines, "• "+mentionMrkdwn(m))
+	}
+	blocks = append(blocks, lineSections("*Latest mentions*", lines)...)
+	about := []string{"`" + escLine(a.ID, maxShort) + "`", escLine(strings.ReplaceAll(a.Kind, "_", " "), maxShort)}
+	if len(a.Parties) > 0 {
+		about = append(about, escLine(strings.Join(a.Parties, ", "), maxTitle))
+	}
+	blocks = append(blocks, contextBlock(about...))
+	return blocks
+}
+
+// lineSections packs lines into as few sections as Slack's text limit
+// allows, the first one starting with title. No lines, no sections.
+func lineSections(title string, lines []string) []slack.Block {
+	if len(lines) == 0 {
+		return nil
+	}
+	var out []slack.Block
+	cur := title
+	for _, l := range lines {
+		if cur != "" && len(cur)+1+len(l) > maxLines {
+			out = append(out, sectionBlock(cur))
+			cur = ""
+		}
+		if cur != "" {
+			cur += "\n"
+		}
+		cur += l
+	}
+	return append(out, sectionBlock(cur))
+}
+
+// durationText is a duration as people say it: "90 minutes", "36 hours",
+// "7 days".
+func durationText(d time.Duration) string {
+	switch {
+	case d < 2*time.Hour:
+		return fmt.Sprintf("%d minutes", int(d.Minutes()))
+	case d < 72*time.Hour:
+		return fmt.Sprintf("%d hours", int(d.Hours()))
+	}
+	return fmt.Sprintf("%d days", int(d.Hours()/24))
+}
