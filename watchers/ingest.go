@@ -16,14 +16,15 @@ import (
 
 // ingest records one item in one transaction: first seen, its story, its
 // mentions, the status changes it proves and the alerts they cause. It
-// returns the number of alerts enqueued and whether the item was new.
+// returns the number of alerts enqueued, of agreements matched, and whether
+// the item was new.
 // Items published before cutoff are remembered (and may move a status) but
 // raise no alert.
-func (w *Watcher) ingest(ctx context.Context, p *plan, f *config.Feed, it *feed.Item, cutoff time.Time) (int, bool, error) {
+func (w *Watcher) ingest(ctx context.Context, p *plan, f *config.Feed, it *feed.Item, cutoff time.Time) (int, int, bool, error) {
 	readers := p.byFeed[f.ID]
-	alerts, isNew := 0, false
+	alerts, matches, isNew := 0, 0, false
 	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		alerts, isNew = 0, false
+		alerts, matches, isNew = 0, 0, false
 		row := &storage.Item{FeedID: f.ID, Key: it.Key, GUID: it.GUID, Link: it.Link, Title: it.Title, Published: it.Published}
 		ok, err := tx.InsertItem(row)
 		if err != nil || !ok {
@@ -43,6 +44,7 @@ func (w *Watcher) ingest(ctx context.Context, p *plan, f *config.Feed, it *feed.
 		if len(matched) == 0 {
 			return nil
 		}
+		matches = len(matched)
 		dets := analyze(it, matched)
 		for _, t := range matched {
 			n, err := w.record(tx, p, t, f, it, row, storyID, dets[t.ID], quiet)
@@ -53,7 +55,7 @@ func (w *Watcher) ingest(ctx context.Context, p *plan, f *config.Feed, it *feed.
 		}
 		return nil
 	})
-	return alerts, isNew, err
+	return alerts, matches, isNew, err
 }
 
 // matchAll returns the agreements of readers whose match query the

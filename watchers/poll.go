@@ -19,7 +19,9 @@ type FeedResult struct {
 	NotModified bool
 	Items       int // items in the feed
 	New         int // items never seen before
+	Matches     int // (new item, agreement) pairs that matched
 	Alerts      int // alerts enqueued
+	Elapsed     time.Duration
 }
 
 // Report is what a poll round did, feed by feed.
@@ -82,6 +84,9 @@ func (w *Watcher) Poll(ctx context.Context, feedIDs ...string) Report {
 			w.opts.Log.Warn("feed failed", "feed", f.feed.ID, "url", f.feed.URL, "err", f.result.Err)
 		}
 	}
+	if w.opts.OnPoll != nil {
+		w.opts.OnPoll(rep)
+	}
 	if rep.Alerts() > 0 {
 		w.wake()
 	}
@@ -112,6 +117,8 @@ func (w *Watcher) fetchAll(ctx context.Context, feeds []*config.Feed) []*fetched
 }
 
 func (w *Watcher) fetchOne(ctx context.Context, fe *fetched) {
+	start := time.Now()
+	defer func() { fe.result.Elapsed = time.Since(start) }()
 	defer func() {
 		if r := recover(); r != nil {
 			fe.result.Err = fmt.Errorf("feed %s: panic: %v", fe.feed.ID, r)
@@ -175,7 +182,7 @@ func (w *Watcher) ingestAll(ctx context.Context, p *plan, all []*fetched) {
 			continue // a database error stopped this feed: fetch it again next time
 		}
 		cutoff := backfillCutoff(p.cfg.Backfill, e.fe.state, now)
-		n, isNew, err := w.ingest(ctx, p, e.fe.feed, e.it, cutoff)
+		n, matches, isNew, err := w.ingest(ctx, p, e.fe.feed, e.it, cutoff)
 		if err != nil {
 			e.fe.result.Err = fmt.Errorf("record item %q: %w", e.it.Title, err)
 			continue
@@ -183,6 +190,7 @@ func (w *Watcher) ingestAll(ctx context.Context, p *plan, all []*fetched) {
 		if isNew {
 			e.fe.result.New++
 		}
+		e.fe.result.Matches += matches
 		e.fe.result.Alerts += n
 	}
 }

@@ -25,6 +25,9 @@ type Options struct {
 	// BrokenAfter is how many failed polls in a row make a feed_broken alert;
 	// default 3.
 	BrokenAfter int
+	// OnPoll, when set, is called with the report of every poll round (for
+	// metrics).
+	OnPoll func(Report)
 	// Wake, when set, is signalled (without blocking) after new alerts were
 	// enqueued, so that delivery does not wait for its next tick.
 	Wake chan<- struct{}

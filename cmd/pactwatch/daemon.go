@@ -29,6 +29,7 @@ type daemon struct {
 	server    *http.Server
 	wake      chan struct{}
 	retention time.Duration // prune items older than this; 0 keeps all
+	metrics   *metrics
 
 	mu    sync.Mutex
 	sched *watchers.Scheduler
@@ -37,8 +38,8 @@ type daemon struct {
 // newDaemon wires a daemon over an open store. It listens at once (so the
 // address is known) but serves nothing until Run.
 func newDaemon(cfg *config.Config, store *storage.Store, e *env, log *slog.Logger) (*daemon, error) {
-	d := &daemon{e: e, log: log, store: store, wake: make(chan struct{}, 1)}
-	d.watcher = watchers.New(cfg, store, watchers.Options{Now: e.now, Log: log, Wake: d.wake})
+	d := &daemon{e: e, log: log, store: store, wake: make(chan struct{}, 1), metrics: newMetrics(store)}
+	d.watcher = watchers.New(cfg, store, watchers.Options{Now: e.now, Log: log, Wake: d.wake, OnPoll: d.metrics.observePoll})
 	d.deliverer = newDeliverer(cfg, store, e, log)
 	if cfg.Listen != "" {
 		ln, err := net.Listen("tcp", cfg.Listen)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -215,8 +216,8 @@ func TestExampleConfig(t *testing.T) {
 	}
 }
 
-// TestHealthz boots the daemon on port 0 and checks the health endpoint and
-// a graceful stop.
+// TestHealthz boots the daemon on port 0 and checks the health and metrics
+// endpoints and a graceful stop.
 func TestHealthz(t *testing.T) {
 	feedSrv, _ := feedServer(t, testRSS)
 	cfg := writeConfig(t, "listen: 127.0.0.1:0\n", feedSrv.URL)
@@ -242,6 +243,20 @@ func TestHealthz(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode == http.StatusOK
 	})
+	waitFor(t, 10*time.Second, func() bool { return strings.Contains(errOut.String(), "first round done") })
+	resp, err := http.Get("http://" + d.Addr() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`pactwatch_polls_total{feed="feed1",outcome="ok"} 1`, `pactwatch_items_new_total{feed="feed1"} 2`,
+		`pactwatch_alerts{kind="status_change",state="delivered"} 1`, "pactwatch_outbox_depth 0",
+		"pactwatch_delivery_latency_seconds_count 1", `pactwatch_feed_consecutive_failures{feed="feed1"} 0`} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)
