@@ -25,6 +25,7 @@ type daemon struct {
 	store     *storage.Store
 	watcher   *watchers.Watcher
 	deliverer *bot.Deliverer
+	slack     *slackApp // /pact, buttons and the Home tab
 	listener  net.Listener
 	server    *http.Server
 	wake      chan struct{}
@@ -41,6 +42,11 @@ func newDaemon(cfg *config.Config, store *storage.Store, e *env, log *slog.Logge
 	d := &daemon{e: e, log: log, store: store, wake: make(chan struct{}, 1), metrics: newMetrics(store)}
 	d.watcher = watchers.New(cfg, store, watchers.Options{Now: e.now, Log: log, Wake: d.wake, OnPoll: d.metrics.observePoll})
 	d.deliverer = newDeliverer(cfg, store, e, log)
+	slackSide, err := newSlackApp(cfg, store, e, log, d.wake, d.watcher.Config)
+	if err != nil {
+		return nil, err
+	}
+	d.slack = slackSide
 	if cfg.Listen != "" {
 		ln, err := net.Listen("tcp", cfg.Listen)
 		if err != nil {
@@ -79,6 +85,11 @@ func (d *daemon) Run(ctx context.Context) error {
 		if err := d.deliverer.Run(deliverCtx, d.wake); err != nil && !errors.Is(err, context.Canceled) {
 			d.log.Error("delivery stopped", "err", err)
 		}
+	}()
+	wg.Add(1)
+	go func() { // Socket Mode and the Home tab; stopped with delivery, after the HTTP server
+		defer wg.Done()
+		d.slack.Run(deliverCtx)
 	}()
 	if d.server != nil {
 		wg.Add(1)

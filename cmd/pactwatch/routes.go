@@ -11,6 +11,7 @@ import (
 func (d *daemon) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", d.healthz)
+	d.slack.mount(mux)
 	mux.Handle("GET /metrics", d.metrics.handler())
 	return mux
 }
