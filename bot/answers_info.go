@@ -153,7 +153,11 @@ func deadlinesAnswer(passed, coming []deadline, fulfilled int) Answer {
 		blocks = append(blocks, sectionBlock("No forecast is pending or overdue."))
 	}
 	if fulfilled > 0 {
-		blocks = append(blocks, contextBlock(fmt.Sprintf("%d fulfilled forecasts not shown", fulfilled)))
+		what := "forecasts"
+		if fulfilled == 1 {
+			what = "forecast"
+		}
+		blocks = append(blocks, contextBlock(fmt.Sprintf("%d fulfilled %s not shown", fulfilled, what)))
 	}
 	return Answer{
 		Text:   fmt.Sprintf("Deadlines: %d passed, %d coming up", len(p), len(c)),

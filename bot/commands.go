@@ -43,7 +43,7 @@ func (a *App) Command(ctx context.Context, userID, text string) Answer {
 		ans = notice(":warning: Sorry, pactwatch could not answer that just now. Try again in a minute; if it keeps failing, the logs say why.")
 	}
 	ans.Public = cmd.Public
-	ans.Text = cutText(ans.Text, maxFallback, true)
+	ans.Text = cutText(oneLine(ans.Text), maxFallback, true)
 	ans.Blocks = fitLimits(compact(ans.Blocks))
 	return ans
 }
