@@ -93,7 +93,7 @@ func TestChaos(t *testing.T) {
 		}
 		d.start(apiURL, r)
 		switch m := rng.IntN(100); {
-		case m < 25 && !refused: // at a post, if one comes soon
+		case m < 35 && !refused: // at a post, if one comes soon
 			point := int32(killBeforePost + rng.IntN(2))
 			proxy.arm(point)
 			select {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -127,6 +128,7 @@ func newSlackProxy(t *testing.T, fakeURL string, kill func()) *slackProxy {
 	rp := httputil.NewSingleHostReverseProxy(target)
 	rp.Transport = p
 	rp.ErrorHandler = func(w http.ResponseWriter, r *http.Request, err error) { w.WriteHeader(http.StatusBadGateway) }
+	rp.ErrorLog = log.New(io.Discard, "", 0) // a killed client cuts copies short: expected
 	p.srv = httptest.NewServer(rp)
 	t.Cleanup(p.srv.Close)
 	return p
