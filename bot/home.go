@@ -55,6 +55,8 @@ func homeAgreement(ag *config.Agreement, r Report, missing bool) []slack.Block {
 	}
 	if f, ok := r.nextForecast(); ok {
 		s += "\nNext forecast: " + forecastMrkdwn(f)
+	} else if f, ok := r.lastPassed(); ok {
+		s += "\nOverdue: " + forecastMrkdwn(f)
 	} else if len(r.Forecasts) > 0 {
 		s += "\nNo forecast pending"
 	}

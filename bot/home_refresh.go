@@ -94,7 +94,8 @@ func (a *App) RunHome(ctx context.Context, interval time.Duration) {
 	}
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
-	var last homeMark
+	// Nobody has the tab yet: those who open it get it as it is then.
+	last, _ := a.homeMark(ctx)
 	for {
 		select {
 		case <-ctx.Done():

@@ -71,6 +71,19 @@ func (r Report) nextForecast() (ForecastState, bool) {
 	return ForecastState{}, false
 }
 
+// lastPassed is the forecast whose due time passed last without it coming
+// true, if any.
+func (r Report) lastPassed() (ForecastState, bool) {
+	var out ForecastState
+	found := false
+	for _, f := range r.Forecasts {
+		if f.State == ForecastPassed && (!found || f.DueAt.After(out.DueAt)) {
+			out, found = f, true
+		}
+	}
+	return out, found
+}
+
 // forecastMrkdwn is a forecast in one mrkdwn line, with an emoji for where
 // it stands.
 func forecastMrkdwn(f ForecastState) string {
