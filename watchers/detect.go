@@ -1,6 +1,8 @@
 package watchers
 
 import (
+	"strings"
+
 	"github.com/pactwatch/pactwatch/watchers/feed"
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
@@ -26,19 +28,21 @@ type sentence struct {
 	doc  *query.Document
 }
 
-// itemSentences splits an item into sentences: the title, then the summary,
-// then the content when it says more than the summary.
-func itemSentences(it *feed.Item) []sentence {
+// itemSentences splits an item into sentences: the title's (a headline may
+// join two clauses with a semicolon), then the summary's, then the
+// content's. It also returns how many come from the title.
+func itemSentences(it *feed.Item) ([]sentence, int) {
 	var out []sentence
-	if it.Title != "" {
-		out = append(out, sentence{it.Title, query.NewDocument(it.Title)})
+	for _, s := range sentences(it.Title) {
+		out = append(out, sentence{s, query.NewDocument(s)})
 	}
+	titles := len(out)
 	for _, body := range []string{it.Summary, it.Content} {
 		for _, s := range sentences(body) {
 			out = append(out, sentence{s, query.NewDocument("", s)})
 		}
 	}
-	return out
+	return out, titles
 }
 
 // analyze finds the status the item reports for each agreement it matched.
@@ -47,38 +51,61 @@ func itemSentences(it *feed.Item) []sentence {
 // negated or hypothetical. Rules are tried in order; the first that counts
 // anywhere in the item wins.
 func analyze(it *feed.Item, matched []*tracked) map[string]*detection {
-	sents := itemSentences(it)
+	sents, bodyStart := itemSentences(it)
 	scopes := attach(sents, matched)
 	out := make(map[string]*detection, len(matched))
 	for i, t := range matched {
 		d := &detection{}
 		out[t.ID] = d
-	rules:
-		for _, r := range t.rules {
-			for j, s := range sents {
-				if !scopes[j][i] {
-					continue
-				}
-				hits := r.q.Hits(s.doc)
-				for _, h := range hits {
-					why, cue := heldBack(s.doc.Text(h.Field), h.Start, h.End)
-					if why == "" {
-						d.Status, d.Sentence, d.Rule = r.status, s.text, r.source
-						break rules
-					}
-					d.Held = append(d.Held, held{r.status, s.text, r.source, why, cue})
-				}
-			}
+		// The headline says what the news is: a status it reports wins.
+		// In the body, the rules' order decides, so that a report of a
+		// change outranks the background it recalls.
+		d.judge(t.scope, t.rules, sents[:bodyStart], scopes[:bodyStart], i)
+		body := &detection{}
+		body.judge(t.scope, t.rules, sents[bodyStart:], scopes[bodyStart:], i)
+		if d.Status == "" {
+			d.Status, d.Sentence, d.Rule = body.Status, body.Sentence, body.Rule
 		}
+		d.Held = append(d.Held, body.Held...)
 	}
 	return out
 }
 
+// judge tries rules in order over the sentences about agreement i, and
+// keeps the first that counts. It notes every status word held back, for
+// the match command, even after one counted.
+func (d *detection) judge(sc scope, rules []rule, sents []sentence, scopes [][]bool, i int) {
+	for _, r := range rules {
+		for j, s := range sents {
+			if !scopes[j][i] {
+				continue
+			}
+			for _, h := range r.q.Hits(s.doc) {
+				text := s.doc.Text(h.Field)
+				why, cue := heldBack(text, h.Start, h.End)
+				if why == "" {
+					if name, ok := sc.otherInstrument(text, h.Start, h.End); ok {
+						why, cue = heldOther, name
+					}
+				}
+				switch {
+				case why != "":
+					d.Held = append(d.Held, held{r.status, s.text, r.source, why, cue})
+				case d.Status == "":
+					d.Status, d.Sentence, d.Rule = r.status, s.text, r.source
+				}
+			}
+		}
+	}
+}
+
 // attach decides, sentence by sentence, which agreements each is about.
 // A sentence is about an agreement when it names it, or uses a noun of its
-// kind together with its parties (all of them, or some and no other
-// country). A sentence that names no party and no agreement is about the
-// agreements the text was last about, as "the pact" or "it" would be.
+// kind with its parties (all of them, or some and no other country), or a
+// topic word of its match query with all its parties. A sentence
+// that names no country is about the agreements the text was last about
+// when it refers back to them ("the pact", "it"); one that does neither
+// ("the central banks signed a currency swap") is about none.
 func attach(sents []sentence, matched []*tracked) [][]bool {
 	out := make([][]bool, len(sents))
 	topic := make([]bool, len(matched))
@@ -87,31 +114,49 @@ func attach(sents []sentence, matched []*tracked) [][]bool {
 	}
 	for j, s := range sents {
 		explicit := make([]bool, len(matched))
+		subject := make([]bool, len(matched))
 		anyExplicit, anyParty := false, false
 		for i, t := range matched {
-			e, party := t.scope.about(s.doc)
-			explicit[i] = e
+			e, party, subj := t.scope.about(s.doc)
+			explicit[i], subject[i] = e, subj
 			anyExplicit = anyExplicit || e
 			anyParty = anyParty || party
 		}
+		out[j] = make([]bool, len(matched))
 		switch {
 		case anyExplicit:
-			out[j], topic = explicit, explicit
+			copy(out[j], explicit)
+			topic = explicit
 		case !anyParty:
-			out[j] = topic
-		default:
-			out[j] = make([]bool, len(matched))
+			back := refersBack(s.doc)
+			for i := range matched {
+				out[j][i] = topic[i] && (subject[i] || back)
+			}
 		}
 	}
 	return out
 }
 
-// about reports whether a sentence is explicitly about the agreement, and
-// whether it names any country at all.
-func (s scope) about(d *query.Document) (explicit, party bool) {
+// pronouns refer back to what the text was about.
+var pronouns = mustParse(`it OR its`)
+
+func refersBack(d *query.Document) bool { return pronouns.Match(d) }
+
+func mustParse(q string) *query.Query {
+	parsed, err := query.Parse(q)
+	if err != nil {
+		panic(err)
+	}
+	return parsed
+}
+
+// about reports whether a sentence is explicitly about the agreement,
+// whether it names any country at all, and whether it speaks of the
+// agreement's subject.
+func (s scope) about(d *query.Document) (explicit, party, subject bool) {
 	for _, n := range s.names {
 		if n.Match(d) {
-			return true, true
+			return true, true, true
 		}
 	}
 	mine := 0
@@ -128,8 +173,33 @@ func (s scope) about(d *query.Document) (explicit, party bool) {
 		}
 	}
 	party = mine > 0 || foreign
-	if s.nouns == nil || !s.nouns.Match(d) || mine == 0 {
-		return false, party
+	all := mine == len(s.parties)
+	noun := s.nouns != nil && s.nouns.Match(d)
+	topical := s.topical(d)
+	subject = noun || topical
+	switch {
+	case noun && (mine > 0 || len(s.parties) == 0):
+		// "the pact" with its parties: all of them, or some and no other.
+		return all || !foreign, party, subject
+	case topical && all:
+		// A topic word is weaker than a noun of the kind: it needs every
+		// party ("EU and U.S. negotiators ... a successor to Privacy Shield").
+		return true, party, subject
 	}
-	return mine == len(s.parties) || !foreign, party
+	return false, party, subject
+}
+
+// topical reports whether the sentence has a term of the match query that
+// is not a party's name: "Privacy Shield", "information security".
+func (s scope) topical(d *query.Document) bool {
+	if s.match == nil {
+		return false
+	}
+	_, terms := s.match.Explain(d)
+	for _, t := range terms {
+		if !s.own[fold(strings.TrimPrefix(t, "title:"))] {
+			return true
+		}
+	}
+	return false
 }

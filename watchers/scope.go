@@ -10,10 +10,12 @@ import (
 // scope is what tells whether a sentence is about an agreement: its own
 // names, the nouns its kind goes by, and the ways prose names its parties.
 type scope struct {
-	names   []*query.Query // name and aliases, as phrases
-	nouns   *query.Query   // "pact", "working group"...
-	parties []*query.Query // one per party: any of its forms
-	foreign []*query.Query // countries that are not its parties
+	names   []*query.Query  // name and aliases, as phrases
+	nouns   *query.Query    // "pact", "working group"...
+	parties []*query.Query  // one per party: any of its forms
+	foreign []*query.Query  // countries that are not its parties
+	match   *query.Query    // the match query: its other terms name the topic
+	own     map[string]bool // folded names, aliases and party forms
 }
 
 // kindNouns are the words a sentence uses for an agreement of each kind.
@@ -34,8 +36,17 @@ func newScope(a *config.Agreement) scope {
 		nouns = kindNouns["pact"]
 	}
 	s.nouns, _ = query.Parse(nouns)
+	s.match = a.Query
+	s.own = map[string]bool{}
+	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		s.own[fold(n)] = true
+	}
 	for _, p := range a.Parties {
-		if q, err := query.Parse(anyOf(partyForms(p, a.Query))); err == nil {
+		forms := partyForms(p, a.Query)
+		for _, f := range forms {
+			s.own[fold(f)] = true
+		}
+		if q, err := query.Parse(anyOf(forms)); err == nil {
 			s.parties = append(s.parties, q)
 		}
 	}

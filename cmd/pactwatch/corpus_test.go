@@ -113,15 +113,55 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// TestCorpus runs one `pactwatch poll` over the labelled corpus against a
+// TestCorpus scores one `pactwatch poll` over the labelled corpus of
+// ../shared/corpus against the issue's targets. Run it with -v to see the
+// figures and every miss:
+//
+//	go test ./cmd/pactwatch -run Corpus -v
+func TestCorpus(t *testing.T) {
+	r := scoreCorpus(t, corpusDir(t))
+	if r.mention.precision() < 0.92 || r.mention.recall() < 0.98 {
+		t.Errorf("mention precision %.3f (want ≥ 0.92), recall %.3f (want ≥ 0.98)", r.mention.precision(), r.mention.recall())
+	}
+	if r.dups != 0 {
+		t.Errorf("%d duplicate top-level alerts, want 0", r.dups)
+	}
+	if r.status.precision() < 0.90 || r.status.recall() < 0.90 {
+		t.Errorf("detected_status precision %.3f (want ≥ 0.90), recall %.3f (want ≥ 0.90)", r.status.precision(), r.status.recall())
+	}
+}
+
+// TestHeldoutCorpus scores a second labelled corpus (testdata/heldout: four
+// other agreements, written without looking at the detector) to see how
+// detection does on other news. It was first scored before any tuning
+// (status precision 0.82, recall 0.70); the general rules it then led to
+// are in the git log. Its floors guard against regressions.
+func TestHeldoutCorpus(t *testing.T) {
+	r := scoreCorpus(t, filepath.Join("..", "..", "testdata", "heldout"))
+	if r.mention.precision() < 0.85 || r.mention.recall() < 0.90 {
+		t.Errorf("mention precision %.3f, recall %.3f: below the held-out floor (0.85, 0.90)", r.mention.precision(), r.mention.recall())
+	}
+	if r.dups != 0 {
+		t.Errorf("%d duplicate top-level alerts, want 0", r.dups)
+	}
+	if r.status.precision() < 0.85 || r.status.recall() < 0.85 {
+		t.Errorf("detected_status precision %.3f, recall %.3f: below the held-out floor (0.85, 0.85)", r.status.precision(), r.status.recall())
+	}
+}
+
+// corpusResult is how one poll over a labelled corpus scored.
+type corpusResult struct {
+	mention, status scores
+	dups            int
+}
+
+// scoreCorpus runs one `pactwatch poll` over a labelled corpus against a
 // fake Slack, and scores the alerts' metadata against the labels: mentions
 // over (story, agreement), detected statuses over (story, agreement,
-// status), duplicate top-level alerts, and which forecasts passed. Run it
-// with -v to see the figures and every miss:
-//
-//	go test ./cmd/pactwatch -run TestCorpus -v
-func TestCorpus(t *testing.T) {
-	dir := copyDir(t, corpusDir(t))
+// status), duplicate top-level alerts, and which forecasts passed.
+func scoreCorpus(t *testing.T, src string) corpusResult {
+	t.Helper()
+	dir := copyDir(t, src)
 	var labels []label
 	data, err := os.ReadFile(filepath.Join(dir, "labels.json"))
 	if err != nil {
@@ -195,19 +235,8 @@ func TestCorpus(t *testing.T) {
 	sort.Strings(passed)
 	t.Logf("deadline_passed: %s", strings.Join(passed, "; "))
 
-	if ms.precision() < 0.92 || ms.recall() < 0.98 {
-		t.Errorf("mention precision %.3f (want ≥ 0.92), recall %.3f (want ≥ 0.98)", ms.precision(), ms.recall())
-	}
-	if dups != 0 {
-		t.Errorf("%d duplicate top-level alerts, want 0", dups)
-	}
 	checkDeadlines(t, dir, passed)
-	if testing.Short() {
-		return
-	}
-	if ss.precision() < 0.90 || ss.recall() < 0.90 {
-		t.Errorf("detected_status precision %.3f (want ≥ 0.90), recall %.3f (want ≥ 0.90)", ss.precision(), ss.recall())
-	}
+	return corpusResult{mention: ms, status: ss, dups: dups}
 }
 
 // checkDeadlines compares the forecasts that passed with the corpus's
