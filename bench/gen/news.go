@@ -75,6 +75,17 @@ func (n *News) Item(feed, i int, about *Agreement, published time.Time) Item {
 	return it
 }
 
+// Headline writes only the title of an item, as Item would: about a when
+// it is not nil. It is cheaper than Item, for filling databases.
+func (n *News) Headline(about *Agreement) string {
+	if about != nil {
+		title, _ := n.aboutLead(about)
+		return title
+	}
+	c, d := n.country(), n.country()
+	return n.title(c, d)
+}
+
 // aboutLead writes the title and first sentence of news of a: both parties,
 // the topic and the kind, the topic right before the kind so that NEAR
 // queries find it too.
