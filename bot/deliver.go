@@ -54,24 +54,30 @@ type Deliverer struct {
 	// does not know before it is failed (default 10).
 	MaxAttempts int
 
-	mu       sync.Mutex
-	lastPost map[string]time.Time // per channel, for pacing
-	random   func() float64       // backoff jitter; nil is math/rand
+	mu             sync.Mutex
+	lastPost       map[string]time.Time // per channel, for pacing
+	lock           *storage.DeliveryLock
+	waitingForLock bool           // another process delivers; logged once
+	random         func() float64 // backoff jitter; nil is math/rand
 }
 
 // DeliverDue posts every alert that is due, and the ones that fall due
 // behind them, until nothing is due now. It returns how many were
-// delivered, and an error when the store fails, ctx is done, or Slack
-// rejects the token (the alert is then kept for later). A post under way
-// when ctx is done is finished first.
+// delivered, and an error when the store fails, ctx is done, Slack
+// rejects the token (the alert is then kept for later), or another process
+// delivers from the same database (storage.ErrDeliveryLocked). A post
+// under way when ctx is done is finished first.
 func (d *Deliverer) DeliverDue(ctx context.Context) (delivered int, err error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if err := d.claim(ctx); err != nil {
+		return 0, err
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return delivered, err
 		}
-		due, err := d.Store.Due(ctx)
+		due, err := d.Store.DueIn(ctx, d.DefaultChannel)
 		if err != nil {
 			return delivered, fmt.Errorf("deliver alerts: %w", err)
 		}
@@ -112,7 +118,7 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (delivered int, err error) {
 // nil once ctx is done and the post in flight is finished.
 func (d *Deliverer) Run(ctx context.Context, wake <-chan struct{}) error {
 	for {
-		if _, err := d.DeliverDue(ctx); err != nil && ctx.Err() == nil {
+		if _, err := d.DeliverDue(ctx); err != nil && ctx.Err() == nil && !d.busy(err) {
 			d.log().Error("deliver alerts", "err", err)
 		}
 		t := time.NewTimer(d.pollInterval())

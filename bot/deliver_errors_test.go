@@ -184,3 +184,24 @@ func TestPacingPerChannel(t *testing.T) {
 		t.Errorf("post order (-want +got):\n%s", diff)
 	}
 }
+
+// An alert that names no channel goes to the default one, and waits its
+// turn there: one that names the default channel does not overtake it.
+func TestDefaultChannelOrderWithAlertsNamingNoChannel(t *testing.T) {
+	e := newEnv(t)
+	e.slack.FailNext(1, fakeslack.HTTPStatus(503).On("chat.postMessage"))
+	first := e.enqueue(storage.Alert{Kind: storage.KindFeedBroken, Feed: "wire", Error: "timeout"})
+	second := e.enqueue(storage.Alert{Channel: "C0POLICY"})
+	if n := e.deliver(); n != 0 {
+		t.Errorf("delivered %d while the first alert of C0POLICY backs off, want 0", n)
+	}
+	e.clock.Advance(time.Minute)
+	e.deliver()
+	var order []string
+	for _, m := range e.slack.Messages("C0POLICY") {
+		order = append(order, payloadID(m))
+	}
+	if diff := cmp.Diff([]string{first.ID, second.ID}, order); diff != "" {
+		t.Errorf("order in C0POLICY (-want +got):\n%s", diff)
+	}
+}

@@ -181,9 +181,16 @@ func scanAlerts(rows *sql.Rows) ([]Alert, error) {
 // may be tried now. Alerts of one channel go out in the order they were made:
 // while the oldest waits for a retry, the ones behind it wait too.
 func (s *Store) Due(ctx context.Context) ([]Alert, error) {
+	return s.DueIn(ctx, "")
+}
+
+// DueIn is Due where alerts that name no channel go to defaultChannel: they
+// take their turn among that channel's alerts.
+func (s *Store) DueIn(ctx context.Context, defaultChannel string) ([]Alert, error) {
 	rows, err := s.db.QueryContext(ctx, alertSelect+` WHERE a.seq IN (
-		SELECT MIN(seq) FROM alerts WHERE state IN ('pending', 'sending') GROUP BY channel)
-		AND a.next_attempt_at <= ? ORDER BY a.seq`, millis(s.now()))
+		SELECT MIN(seq) FROM alerts WHERE state IN ('pending', 'sending')
+		GROUP BY CASE WHEN channel = '' THEN ? ELSE channel END)
+		AND a.next_attempt_at <= ? ORDER BY a.seq`, defaultChannel, millis(s.now()))
 	if err != nil {
 		return nil, fmt.Errorf("due alerts: %w", err)
 	}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 )
@@ -83,5 +84,46 @@ func TestMarkFailedNotifyEnqueuesTheNoticeOnce(t *testing.T) {
 	}
 	if counts, _ := s.Outbox(ctx); counts[StatePending] != 1 {
 		t.Errorf("outbox %v, want the one notice pending", counts)
+	}
+}
+
+func TestDueInPutsAlertsWithoutChannelInTheDefaultOne(t *testing.T) {
+	s, c, _ := openTest(t)
+	ctx := context.Background()
+	var seqs []int64
+	for _, ch := range []string{"", "C0POLICY", "C2"} {
+		a := &Alert{Kind: KindFeedBroken, Channel: ch}
+		if _, err := s.Enqueue(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		seqs = append(seqs, a.Seq)
+	}
+	heads := func(due []Alert) []int64 {
+		out := []int64{}
+		for _, a := range due {
+			out = append(out, a.Seq)
+		}
+		return out
+	}
+	// The channel-less alert and C0POLICY's are one queue: only the first is due.
+	due, err := s.DueIn(ctx, "C0POLICY")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := heads(due), []int64{seqs[0], seqs[2]}; !slices.Equal(got, want) {
+		t.Errorf("DueIn = %v, want %v", got, want)
+	}
+	// While it backs off, the default channel's next alert waits behind it.
+	if err := s.MarkRetry(ctx, seqs[0], "HTTP 500", c.t.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	due, _ = s.DueIn(ctx, "C0POLICY")
+	if got, want := heads(due), []int64{seqs[2]}; !slices.Equal(got, want) {
+		t.Errorf("while the head backs off, DueIn = %v, want %v", got, want)
+	}
+	// Due keeps the channel-less alerts a queue of their own.
+	due, _ = s.Due(ctx)
+	if got, want := heads(due), []int64{seqs[1], seqs[2]}; !slices.Equal(got, want) {
+		t.Errorf("Due = %v, want %v", got, want)
 	}
 }
