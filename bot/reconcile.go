@@ -14,10 +14,16 @@ import (
 // already is marked delivered with that message's ts, and each one that is
 // not goes back to pending, to be posted now (or when its backoff ends). An alert
 // History cannot answer for stays "sending"; DeliverDue asks again before
-// posting it. Call it once at start, before Run.
+// posting it. Call it once at start, before Run. It takes the delivery
+// lock first, and fails with storage.ErrDeliveryLocked when another
+// process holds it (that process settles them).
 func (d *Deliverer) Reconcile(ctx context.Context) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	// Another process's "sending" alert may be in flight right now.
+	if err := d.claim(ctx); err != nil {
+		return fmt.Errorf("reconcile: %w", err)
+	}
 	stuck, err := d.Store.Alerts(ctx, storage.StateSending)
 	if err != nil {
 		return fmt.Errorf("reconcile: %w", err)
