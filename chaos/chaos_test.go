@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,6 +55,7 @@ feeds:
 // chaosStats counts what the rounds did to the daemon.
 type chaosStats struct {
 	rounds, randomKills, killsBeforePost, killsAfterPost, graceful, refused int
+	concurrentPolls                                                         int
 	faults                                                                  map[string]int
 }
 
@@ -92,6 +94,12 @@ func TestChaos(t *testing.T) {
 			st.refused++
 		}
 		d.start(apiURL, r)
+		var polls sync.WaitGroup
+		if rng.IntN(8) == 0 { // an operator runs a poll while the daemon runs
+			st.concurrentPolls++
+			delay := time.Duration(rng.IntN(800)) * time.Millisecond
+			polls.Go(func() { d.poll(apiURL, r, delay) })
+		}
 		switch m := rng.IntN(100); {
 		case m < 35 && !refused: // at a post, if one comes soon
 			point := int32(killBeforePost + rng.IntN(2))
@@ -118,6 +126,7 @@ func TestChaos(t *testing.T) {
 			st.graceful++
 		}
 		d.wait(time.Minute)
+		polls.Wait()
 	}
 	roundsTook := time.Since(start)
 
@@ -137,7 +146,8 @@ func TestChaos(t *testing.T) {
 			t.Fatal(err)
 		}
 		rep = tally(alerts, fake.Messages(), news.all())
-		if rep.settled() || time.Now().After(deadline) {
+		// At least a few seconds: the daemon reconciles and polls first.
+		if rep.settled() && time.Since(drainStart) > 3*time.Second || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(300 * time.Millisecond)
@@ -148,8 +158,8 @@ func TestChaos(t *testing.T) {
 		t.Errorf("the last daemon exited with %v after SIGTERM", ps)
 	}
 
-	t.Logf("chaos: %d rounds in %v (random kills %d, kills just before a post %d, just after Slack took a post %d, graceful stops %d, runs with Slack refusing connections %d)",
-		st.rounds, roundsTook.Round(time.Millisecond), st.randomKills, st.killsBeforePost, st.killsAfterPost, st.graceful, st.refused)
+	t.Logf("chaos: %d rounds in %v (random kills %d, kills just before a post %d, just after Slack took a post %d, graceful stops %d, runs with Slack refusing connections %d, pactwatch poll beside the daemon %d)",
+		st.rounds, roundsTook.Round(time.Millisecond), st.randomKills, st.killsBeforePost, st.killsAfterPost, st.graceful, st.refused, st.concurrentPolls)
 	t.Logf("chaos: Slack faults queued by round: %s", formatCounts(st.faults))
 	t.Logf("chaos: drained in %v; %s", drainTook.Round(time.Millisecond), rep.summary())
 	for _, p := range rep.problems {

@@ -62,6 +62,18 @@ func (d *daemon) start(apiURL string, round int) {
 	d.mu.Unlock()
 }
 
+// poll runs `pactwatch poll` once, after delay, beside the daemon, as an
+// operator might. The chaos rounds' kills do not reach it.
+func (d *daemon) poll(apiURL string, round int, delay time.Duration) {
+	time.Sleep(delay)
+	cmd := exec.Command(d.bin, "poll", "--config", d.config)
+	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN=xoxb-chaos", "SLACK_API_URL="+apiURL)
+	out, err := cmd.CombinedOutput()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	fmt.Fprintf(d.log, "=== round %d: pactwatch poll beside the daemon (%v):\n%s", round, err, out)
+}
+
 // kill sends SIGKILL to the running daemon, if any. It is safe to call from
 // any goroutine, more than once.
 func (d *daemon) kill() { d.signal(syscall.SIGKILL) }
