@@ -10,7 +10,7 @@ import (
 type plan struct {
 	cfg    *config.Config
 	all    []*tracked
-	byFeed map[string][]*tracked // each in config order
+	byFeed map[string][]*tracked // each in config order; shared, never appended to
 	index  *matchIndex
 }
 
@@ -25,27 +25,72 @@ type tracked struct {
 
 func newPlan(cfg *config.Config) *plan {
 	p := &plan{cfg: cfg, byFeed: map[string][]*tracked{}}
+	var everyFeed, some []*tracked
 	for i := range cfg.Agreements {
 		a := &cfg.Agreements[i]
 		t := &tracked{Agreement: a, rules: rulesFor(a), scope: newScope(a), pos: len(p.all)}
 		p.all = append(p.all, t)
-		feeds := a.Feeds
-		if len(feeds) == 0 {
-			for _, f := range cfg.Feeds {
-				feeds = append(feeds, f.ID)
-			}
+		if readsEveryFeed(a, cfg.Feeds) {
+			everyFeed = append(everyFeed, t)
+		} else {
+			some = append(some, t)
 		}
-		for _, id := range feeds {
-			list := p.byFeed[id]
+	}
+	// Most agreements read every feed: those feeds share one list rather
+	// than each holding a copy (10,000 agreements × 1,000 feeds would be
+	// ten million entries).
+	everyFeed = everyFeed[:len(everyFeed):len(everyFeed)]
+	extra := map[string][]*tracked{}
+	for _, t := range some {
+		for _, id := range t.Feeds {
+			list := extra[id]
 			if n := len(list); n > 0 && list[n-1] == t {
 				continue // the feed named twice
 			}
-			p.byFeed[id] = append(list, t)
+			extra[id] = append(list, t)
 		}
+	}
+	for _, f := range cfg.Feeds {
+		p.byFeed[f.ID] = everyFeed
+	}
+	for id, list := range extra {
+		p.byFeed[id] = mergeByPos(p.byFeed[id], list)
 	}
 	p.index = newMatchIndex(p.all)
 	for _, t := range p.all {
 		t.index = p.index
 	}
 	return p
+}
+
+// readsEveryFeed reports whether a reads every feed of the config: it
+// names none, or names each in the config's order (as config.Load fills in
+// an agreement without `feeds`).
+func readsEveryFeed(a *config.Agreement, feeds []config.Feed) bool {
+	if len(a.Feeds) == 0 {
+		return true
+	}
+	if len(a.Feeds) != len(feeds) {
+		return false
+	}
+	for i := range feeds {
+		if a.Feeds[i] != feeds[i].ID {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeByPos merges two lists in config order into a new one.
+func mergeByPos(a, b []*tracked) []*tracked {
+	out := make([]*tracked, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].pos < b[0].pos {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
