@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
@@ -65,6 +66,12 @@ func (a *App) track(ctx context.Context, fn func(ctx context.Context)) {
 	a.late.Add(1)
 	go func() {
 		defer a.late.Done()
+		defer func() {
+			// One bad answer must not take the daemon and its deliveries down.
+			if r := recover(); r != nil {
+				a.log().Error("panic while answering Slack", "panic", r, "stack", string(debug.Stack()))
+			}
+		}()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), lateTimeout)
 		defer cancel()
 		fn(ctx)

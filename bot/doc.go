@@ -4,4 +4,10 @@
 // or a writer when there is no token) in order per channel, retries what
 // can be retried, fails what cannot, and after a crash asks History whether
 // an interrupted post arrived before posting it again.
+//
+// The other part is the app people talk to: App answers /pact commands,
+// the Confirm and Revert buttons of detected status changes and the Home
+// tab, over HTTP (Handler, every request verified against the signing
+// secret and accepted once) or Socket Mode (RunSocketMode), answering
+// within Slack's three seconds or through response_url.
 package bot
