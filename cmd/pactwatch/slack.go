@@ -14,8 +14,8 @@ import (
 	"github.com/pactwatch/pactwatch/storage"
 )
 
-// errUnverifiedListen is why the daemon will not start with `listen` and
-// neither a signing secret nor Socket Mode.
+// errUnverifiedListen is why the daemon will not start with a bot token,
+// `listen`, and neither a signing secret nor Socket Mode.
 var errUnverifiedListen = errors.New("`listen` is set but slack.signing_secret is empty: pactwatch will not serve /pact " +
 	"without checking Slack's signatures. Set SLACK_SIGNING_SECRET to the app's Signing Secret " +
 	"(Basic Information in the app's settings), or use Socket Mode with slack.app_token, or remove `listen`")
@@ -35,7 +35,12 @@ type slackApp struct {
 func newSlackApp(cfg *config.Config, store *storage.Store, e *env, log *slog.Logger, wake chan<- struct{}, current func() *config.Config) (*slackApp, error) {
 	token, secret, appToken := cfg.Slack.Token.Value(), cfg.Slack.SigningSecret.Value(), cfg.Slack.AppToken.Value()
 	if cfg.Listen != "" && secret == "" && appToken == "" {
-		return nil, errUnverifiedListen
+		if token != "" {
+			return nil, errUnverifiedListen
+		}
+		// No Slack at all (alerts on standard output): there is no /pact to
+		// protect, so serve /healthz and /metrics and say so.
+		log.Info("no Slack token: /pact is not served, alerts are printed on standard output")
 	}
 	if appToken != "" && token == "" {
 		return nil, errors.New("slack.app_token is set but slack.token is empty: Socket Mode needs the bot token (SLACK_BOT_TOKEN) as well")

@@ -178,3 +178,44 @@ func TestDaemonServesPactOverSocketMode(t *testing.T) {
 		t.Errorf("ack: %s", raw)
 	}
 }
+
+// TestRunWithoutSlackServesHealth checks that with no Slack at all (the
+// README's example) the daemon runs and serves /healthz, and no /pact.
+func TestRunWithoutSlackServesHealth(t *testing.T) {
+	feedSrv, _ := feedServer(t, testRSS)
+	cfg := writeConfig(t, "listen: 127.0.0.1:0\n", feedSrv.URL)
+	e, _, errOut := testEnv(nil)
+	c := &common{config: cfg, logFormat: "text", logLevel: "info"}
+	conf, store, log, ok := c.open(context.Background(), e)
+	if !ok {
+		t.Fatalf("open: %s", errOut)
+	}
+	defer store.Close()
+	d, err := newDaemon(conf, store, e, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- d.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	waitFor(t, 10*time.Second, func() bool {
+		resp, err := http.Get("http://" + d.Addr() + "/healthz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusOK
+	})
+	resp, err := http.Post("http://"+d.Addr()+"/slack/commands", "application/x-www-form-urlencoded", strings.NewReader("text=help"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("/slack/commands without Slack answered %d, want 404", resp.StatusCode)
+	}
+	if !strings.Contains(errOut.String(), "/pact is not served") {
+		t.Errorf("no notice that /pact is not served:\n%s", errOut)
+	}
+}
