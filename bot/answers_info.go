@@ -129,6 +129,9 @@ func changeMrkdwn(c storage.Change) string {
 	if c.Sentence != "" && c.Source == storage.SourceDetected {
 		s += "\n" + quoteText(c.Sentence, maxTitle)
 	}
+	if c.Retracted {
+		s += "\n_retracted by an admin: forecasts are not judged on it_"
+	}
 	return s
 }
 

@@ -58,8 +58,9 @@ func (a *App) confirm(ctx context.Context, al storage.Alert, user string) (actio
 }
 
 // revert sets the status back to what it was before the detected change,
-// as an admin's change, and enqueues the status_change alert that says so
-// in the same transaction.
+// as an admin's change, marks the detection retracted (so no forecast is
+// judged on it), and enqueues the status_change alert that says so, in one
+// transaction.
 func (a *App) revert(ctx context.Context, al storage.Alert, user string) (actionResult, error) {
 	var res actionResult
 	err := a.Store.InTx(ctx, func(tx *storage.Tx) error {
@@ -77,6 +78,12 @@ func (a *App) revert(ctx context.Context, al storage.Alert, user string) (action
 		}
 		c := &storage.Change{AgreementID: al.Agreement, Status: al.PreviousStatus, Source: storage.SourceAdmin,
 			UserID: user, Note: note}
+		if cur.Last.Source == storage.SourceDetected {
+			// The detection was wrong: keep it, but judge no forecast on it.
+			if err := tx.Retract(cur.Last.ID); err != nil {
+				return err
+			}
+		}
 		if err := tx.SetStatus(c); err != nil {
 			return err
 		}

@@ -68,7 +68,7 @@ func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement,
 func forecastState(f config.Forecast, history []storage.Change, now time.Time) ForecastState {
 	fs := ForecastState{Forecast: f, DaysTo: int(f.DueAt.Sub(now).Hours() / 24)}
 	for _, c := range history {
-		if !c.EffectiveAt.Before(f.DueAt) || c.EffectiveAt.After(now) {
+		if !c.EffectiveAt.Before(f.DueAt) || c.EffectiveAt.After(now) || c.Retracted {
 			continue
 		}
 		for _, s := range f.DoneWhen {

@@ -41,6 +41,7 @@ type Change struct {
 	Rule        string // the status rule's query
 	UserID      string // the admin, for SourceAdmin
 	Note        string
+	Retracted   bool // an admin reverted it: it never held
 }
 
 // EnsureAgreement records an agreement's starting status the first time it
@@ -150,7 +151,7 @@ func (tx *Tx) insertChange(c *Change, current bool) error {
 }
 
 const changeSelect = `SELECT id, agreement_id, recorded_at, effective_at, previous, status, source,
-	item_guid, feed_id, link, title, sentence, rule, user_id, note FROM status_history`
+	item_guid, feed_id, link, title, sentence, rule, user_id, note, retracted FROM status_history`
 
 func scanChanges(rows *sql.Rows) ([]Change, error) {
 	defer rows.Close()
@@ -159,7 +160,7 @@ func scanChanges(rows *sql.Rows) ([]Change, error) {
 		var c Change
 		var rec, eff int64
 		if err := rows.Scan(&c.ID, &c.AgreementID, &rec, &eff, &c.Previous, &c.Status, &c.Source,
-			&c.ItemGUID, &c.FeedID, &c.Link, &c.Title, &c.Sentence, &c.Rule, &c.UserID, &c.Note); err != nil {
+			&c.ItemGUID, &c.FeedID, &c.Link, &c.Title, &c.Sentence, &c.Rule, &c.UserID, &c.Note, &c.Retracted); err != nil {
 			return nil, err
 		}
 		c.RecordedAt, c.EffectiveAt = fromMillis(rec), fromMillis(eff)
@@ -187,8 +188,22 @@ func (tx *Tx) History(agreementID string) ([]Change, error) {
 	return scanChanges(rows)
 }
 
+// Retract marks a history entry as reverted by an admin: it stays in the
+// history, but no forecast is judged on it any more.
+func (tx *Tx) Retract(changeID int64) error {
+	res, err := tx.tx.ExecContext(tx.ctx, "UPDATE status_history SET retracted = 1 WHERE id = ?", changeID)
+	if err != nil {
+		return fmt.Errorf("retract change %d: %w", changeID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("retract change %d: %w", changeID, ErrNotFound)
+	}
+	return nil
+}
+
 // ReachedBefore reports the first history entry, if any, in which the
-// agreement held one of statuses with evidence from before t.
+// agreement held one of statuses with evidence from before t. Retracted
+// entries do not count.
 func (tx *Tx) ReachedBefore(agreementID string, statuses []string, t time.Time) (Change, bool, error) {
 	list, err := tx.History(agreementID)
 	if err != nil {
@@ -197,6 +212,9 @@ func (tx *Tx) ReachedBefore(agreementID string, statuses []string, t time.Time) 
 	for _, c := range list {
 		if !c.EffectiveAt.Before(t) {
 			break
+		}
+		if c.Retracted {
+			continue
 		}
 		for _, s := range statuses {
 			if c.Status == s {

@@ -318,3 +318,35 @@ func TestDeliveryHealth(t *testing.T) {
 		t.Errorf("last delivered %v, want %v", last, c.t)
 	}
 }
+
+func TestRetractedChangeFulfilsNothing(t *testing.T) {
+	s, _, _ := openTest(t)
+	may := time.Date(2015, 5, 8, 0, 0, 0, 0, time.UTC)
+	due := time.Date(2015, 7, 1, 0, 0, 0, 0, time.UTC)
+	inTx(t, s, func(tx *Tx) error {
+		if err := tx.EnsureAgreement("x", "rumored"); err != nil {
+			return err
+		}
+		c := &Change{AgreementID: "x", Status: "signed", Source: SourceDetected, EffectiveAt: may}
+		if err := tx.SetStatus(c); err != nil {
+			return err
+		}
+		if _, ok, _ := tx.ReachedBefore("x", []string{"signed"}, due); !ok {
+			t.Error("detected signing not seen before it is retracted")
+		}
+		if err := tx.Retract(c.ID); err != nil {
+			return err
+		}
+		if _, ok, _ := tx.ReachedBefore("x", []string{"signed"}, due); ok {
+			t.Error("a retracted signing still fulfils the forecast")
+		}
+		if err := tx.Retract(9999); !errors.Is(err, ErrNotFound) {
+			t.Errorf("retracting a missing change: %v", err)
+		}
+		return nil
+	})
+	h, _ := s.History(context.Background(), "x")
+	if len(h) != 2 || !h[0].Retracted || h[0].Status != "signed" {
+		t.Errorf("history = %+v, want the signing kept and marked retracted", h)
+	}
+}
