@@ -97,6 +97,18 @@ func TestRevertButton(t *testing.T) {
 	if st.Status != "rumored" || st.Last.Source != storage.SourceAdmin || st.Last.UserID != admin || st.Last.Previous != "signed" {
 		t.Errorf("state after revert: %+v", st)
 	}
+	retracted := 0
+	for _, c := range e.history("ru-cn-cyber") {
+		if c.Retracted {
+			retracted++
+			if c.Source != storage.SourceDetected || c.Status != "signed" {
+				t.Errorf("retracted the wrong change: %+v", c)
+			}
+		}
+	}
+	if retracted != 1 {
+		t.Errorf("%d changes retracted, want the reverted detection", retracted)
+	}
 	pending := e.pending()
 	if len(pending) != 1 {
 		t.Fatalf("%d alerts pending, want the status_change of the revert", len(pending))
