@@ -222,8 +222,9 @@ func TestHealthz(t *testing.T) {
 	feedSrv, _ := feedServer(t, testRSS)
 	cfg := writeConfig(t, "listen: 127.0.0.1:0\n", feedSrv.URL)
 	e, _, errOut := testEnv(nil)
+	ctx, cancel := context.WithCancel(context.Background())
 	c := &common{config: cfg, logFormat: "text", logLevel: "info"}
-	conf, store, log, ok := c.open(context.Background(), e)
+	conf, store, log, ok := c.open(ctx, e)
 	if !ok {
 		t.Fatalf("open: %s", errOut)
 	}
@@ -232,18 +233,12 @@ func TestHealthz(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() { done <- d.Run(ctx) }()
-	waitFor(t, 10*time.Second, func() bool {
-		resp, err := http.Get("http://" + d.Addr() + "/healthz")
-		if err != nil {
-			return false
-		}
-		resp.Body.Close()
-		return resp.StatusCode == http.StatusOK
-	})
 	waitFor(t, 10*time.Second, func() bool { return strings.Contains(errOut.String(), "first round done") })
+	if code := get(t, "http://"+d.Addr()+"/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz answered %d", code)
+	}
 	resp, err := http.Get("http://" + d.Addr() + "/metrics")
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"os"
 	"strings"
 	"testing"
@@ -20,21 +19,7 @@ func TestReload(t *testing.T) {
 	hup := make(chan os.Signal, 1)
 	e, _, errOut := testEnv(map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": slack.URL()})
 	e.hup = hup
-	c := &common{config: path, logFormat: "text", logLevel: "info"}
-	cfg, store, log, ok := c.open(context.Background(), e)
-	if !ok {
-		t.Fatalf("open: %s", errOut)
-	}
-	defer store.Close()
-	d, err := newDaemon(cfg, store, e, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error)
-	go func() { done <- d.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	waitFor(t, 10*time.Second, func() bool { return strings.Contains(errOut.String(), "first round done") })
+	d := startDaemonEnv(t, path, e, errOut)
 
 	// A valid edit: a second agreement. SIGHUP reloads at once.
 	orig, _ := os.ReadFile(path)

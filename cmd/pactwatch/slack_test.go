@@ -90,34 +90,6 @@ func signedPost(t *testing.T, endpoint string, form url.Values) (int, string) {
 	return res.StatusCode, string(out)
 }
 
-// startDaemon boots the daemon on cfg until the test ends.
-func startDaemon(t *testing.T, cfg string, vars map[string]string) (*daemon, *syncBuffer) {
-	t.Helper()
-	e, _, errOut := testEnv(vars)
-	c := &common{config: cfg, logFormat: "text", logLevel: "info"}
-	conf, store, log, ok := c.open(context.Background(), e)
-	if !ok {
-		t.Fatalf("open: %s", errOut)
-	}
-	d, err := newDaemon(conf, store, e, log)
-	if err != nil {
-		store.Close()
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- d.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Error(err)
-		}
-		store.Close()
-	})
-	waitFor(t, 10*time.Second, func() bool { return strings.Contains(errOut.String(), "first round done") })
-	return d, errOut
-}
-
 // TestDaemonServesPactOverHTTP: the daemon's own routes answer a signed
 // /pact status, refuse an unsigned one, and an admin's /pact set reaches
 // the channel as a status_change alert.
@@ -184,29 +156,10 @@ func TestDaemonServesPactOverSocketMode(t *testing.T) {
 func TestRunWithoutSlackServesHealth(t *testing.T) {
 	feedSrv, _ := feedServer(t, testRSS)
 	cfg := writeConfig(t, "listen: 127.0.0.1:0\n", feedSrv.URL)
-	e, _, errOut := testEnv(nil)
-	c := &common{config: cfg, logFormat: "text", logLevel: "info"}
-	conf, store, log, ok := c.open(context.Background(), e)
-	if !ok {
-		t.Fatalf("open: %s", errOut)
+	d, errOut := startDaemon(t, cfg, nil)
+	if code := get(t, "http://"+d.Addr()+"/healthz"); code != http.StatusOK {
+		t.Errorf("/healthz answered %d", code)
 	}
-	defer store.Close()
-	d, err := newDaemon(conf, store, e, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error)
-	go func() { done <- d.Run(ctx) }()
-	defer func() { cancel(); <-done }()
-	waitFor(t, 10*time.Second, func() bool {
-		resp, err := http.Get("http://" + d.Addr() + "/healthz")
-		if err != nil {
-			return false
-		}
-		resp.Body.Close()
-		return resp.StatusCode == http.StatusOK
-	})
 	resp, err := http.Post("http://"+d.Addr()+"/slack/commands", "application/x-www-form-urlencoded", strings.NewReader("text=help"))
 	if err != nil {
 		t.Fatal(err)
