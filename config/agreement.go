@@ -29,28 +29,9 @@ var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status
 
 // agreements decodes `agreements`: at least one, each id unique.
 func (l *loader) agreements(m *mapping, c *Config) []Agreement {
-	items, ln := l.list(m, top, "agreements")
-	if len(items) == 0 {
-		l.add(orNode(ln, m.node), "no agreements to watch")
-		return nil
-	}
-	var out []Agreement
-	first := map[string]int{}
-	for i, n := range items {
-		a, ok := l.agreement(n, i, c)
-		if !ok {
-			continue
-		}
-		if line, dup := first[a.ID]; dup {
-			l.addLine(a.Line, "duplicate agreement id %q (first on line %d)", a.ID, line)
-			continue
-		}
-		if a.ID != "" {
-			first[a.ID] = a.Line
-		}
-		out = append(out, a)
-	}
-	return out
+	return uniqueList(l, m, "agreements", "agreement", "no agreements to watch",
+		func(n *yaml.Node, i int) (Agreement, bool) { return l.agreement(n, i, c) },
+		func(a Agreement) (string, int) { return a.ID, a.Line })
 }
 
 // agreement decodes one entry of `agreements`.

@@ -19,26 +19,37 @@ const slugRule = "use lower-case letters, digits, - and _, starting with a lette
 
 // feeds decodes `feeds`: at least one, each id unique.
 func (l *loader) feeds(m *mapping, c *Config) []Feed {
-	items, ln := l.list(m, top, "feeds")
+	return uniqueList(l, m, "feeds", "feed", "no feeds to poll",
+		func(n *yaml.Node, i int) (Feed, bool) { return l.feed(n, i, c) },
+		func(f Feed) (string, int) { return f.ID, f.Line })
+}
+
+// uniqueList decodes the list under key (at least one entry, else the
+// message empty) with decode, and reports an entry whose id (from idLine)
+// an earlier one already has, naming that one's line.
+func uniqueList[T any](l *loader, m *mapping, key, what, empty string,
+	decode func(*yaml.Node, int) (T, bool), idLine func(T) (string, int)) []T {
+	items, ln := l.list(m, top, key)
 	if len(items) == 0 {
-		l.add(orNode(ln, m.node), "no feeds to poll")
+		l.add(orNode(ln, m.node), "%s", empty)
 		return nil
 	}
-	var out []Feed
+	var out []T
 	first := map[string]int{}
 	for i, n := range items {
-		f, ok := l.feed(n, i, c)
+		v, ok := decode(n, i)
 		if !ok {
 			continue
 		}
-		if line, dup := first[f.ID]; dup {
-			l.addLine(f.Line, "duplicate feed id %q (first on line %d)", f.ID, line)
+		id, line := idLine(v)
+		if prev, dup := first[id]; dup {
+			l.addLine(line, "duplicate %s id %q (first on line %d)", what, id, prev)
 			continue
 		}
-		if f.ID != "" {
-			first[f.ID] = f.Line
+		if id != "" {
+			first[id] = line
 		}
-		out = append(out, f)
+		out = append(out, v)
 	}
 	return out
 }
