@@ -6,13 +6,14 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
-	"syscall"
+	"sync/atomic"
 	"time"
 )
 
 // usage is what one whole process cost: wall time from start to exit, CPU
-// time (user + system, from rusage) and peak resident memory.
+// time (user + system, from rusage) and peak resident memory (VmHWM).
 type usage struct {
 	Wall, User, Sys time.Duration
 	MaxRSS          int64 // bytes
@@ -37,19 +38,70 @@ func measure(ctx context.Context, limit time.Duration, env []string, name string
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Env, cmd.Stdout, cmd.Stderr = env, devnull, &stderr
 	start := time.Now()
-	err = cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return usage{}, "", err
+	}
+	hwm := watchPeakRSS(cmd.Process.Pid)
+	err = cmd.Wait()
 	wall := time.Since(start)
-	u := usage{Wall: wall}
+	u := usage{Wall: wall, MaxRSS: hwm()}
 	if ps := cmd.ProcessState; ps != nil {
 		u.User, u.Sys = ps.UserTime(), ps.SystemTime()
-		if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-			u.MaxRSS = ru.Maxrss * 1024 // kilobytes on Linux
-		}
 	}
 	if err != nil {
 		return u, stderr.String(), fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, tail(stderr.String(), 2000))
 	}
 	return u, stderr.String(), nil
+}
+
+// watchPeakRSS samples the VmHWM (peak resident set) of process pid every
+// few milliseconds until it exits, and returns a function that stops the
+// sampling and gives the last value seen. rusage's ru_maxrss would be
+// simpler but is wrong here: Linux hands a child the parent's peak RSS at
+// exec (the harness holds the whole feed farm), so every child would
+// report at least the harness's size. VmHWM belongs to the child's own
+// address space; a peak in its last few milliseconds could be missed.
+func watchPeakRSS(pid int) func() int64 {
+	path := fmt.Sprintf("/proc/%d/status", pid)
+	var peak atomic.Int64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if kb := vmHWM(path); kb*1024 > peak.Load() {
+				peak.Store(kb * 1024)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(stop)
+		<-done
+		return peak.Load()
+	}
+}
+
+// vmHWM reads the VmHWM line of a /proc status file, in kilobytes; 0 when
+// the process is gone.
+func vmHWM(path string) int64 {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb
+		}
+	}
+	return 0
 }
 
 // benchEnv is the environment for pactwatch: this process's, without any

@@ -63,6 +63,7 @@ func (h *harness) statusLoad(ctx context.Context, cfg string, env []string, agre
 	lat := make([]time.Duration, 0, total)
 	var mu sync.Mutex
 	var failed, skipped atomic.Int64
+	reasons := map[string]int{}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, maxInFlight)
 	tick := time.NewTicker(time.Second / time.Duration(h.o.rps))
@@ -88,6 +89,13 @@ func (h *harness) statusLoad(ctx context.Context, cfg string, env []string, agre
 			took, ok, err := h.command(ctx, client, base, sink.URL, statusText(agreements, 1000+i), 1000+i)
 			if err != nil || !ok {
 				failed.Add(1)
+				why := "acknowledged only (answer later through response_url)"
+				if err != nil {
+					why = err.Error()
+				}
+				mu.Lock()
+				reasons[why]++
+				mu.Unlock()
 				return
 			}
 			mu.Lock()
@@ -105,6 +113,13 @@ func (h *harness) statusLoad(ctx context.Context, cfg string, env []string, agre
 	h.rep.add("w4", "latency p50 / p90 / max", fmt.Sprintf("%s / %s / %s", ms(percentile(lat, 50)), ms(percentile(lat, 90)), ms(percentile(lat, 100))))
 	h.rep.judge("w4", fmt.Sprintf("/pact status p99 at %d requests/s, %d agreements, %d items", h.o.rps, len(agreements), h.o.stored),
 		ms(p99), "≤ 20 ms", p99 <= 20*time.Millisecond && failed.Load() == 0 && skipped.Load() == 0)
+
+	for why, n := range reasons {
+		h.rep.note("w4: %d requests failed: %s", n, tail(why, 200))
+	}
+	if err := h.statusParts(ctx, cfg, agreements); err != nil {
+		return err
+	}
 
 	// The same answer as a process, for comparison: `pactwatch status`.
 	var procs []usage
