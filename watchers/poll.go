@@ -129,7 +129,9 @@ func (w *Watcher) fetchOne(ctx context.Context, fe *fetched) {
 		fe.result.Err = err
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, w.opts.FetchTimeout)
+	// The fetcher enforces FetchTimeout with a clear error of its own; this
+	// outer bound, a little longer, also covers reading the feed state.
+	ctx, cancel := context.WithTimeout(ctx, w.opts.FetchTimeout+5*time.Second)
 	defer cancel()
 	prev := feed.Validators{ETag: fe.state.ETag, LastModified: fe.state.LastModified}
 	fe.resp, err = w.opts.Fetcher.Fetch(ctx, fe.feed.URL, prev)

@@ -21,7 +21,7 @@ type Options struct {
 	Log          *slog.Logger     // default slog.Default()
 	Fetcher      *feed.Fetcher    // default feed.NewFetcher with the config's folder
 	Concurrency  int              // feeds fetched at once; default 8
-	FetchTimeout time.Duration    // a whole fetch of one feed; default 60s
+	FetchTimeout time.Duration    // a whole fetch of one feed; default the Fetcher's (60s)
 	// BrokenAfter is how many failed polls in a row make a feed_broken alert;
 	// default 3.
 	BrokenAfter int
@@ -56,8 +56,12 @@ func New(cfg *config.Config, store *storage.Store, opts Options) *Watcher {
 		opts.Concurrency = 8
 	}
 	if opts.FetchTimeout <= 0 {
+		opts.FetchTimeout = opts.Fetcher.Timeout
+	}
+	if opts.FetchTimeout <= 0 {
 		opts.FetchTimeout = 60 * time.Second
 	}
+	opts.Fetcher.Timeout = opts.FetchTimeout
 	if opts.BrokenAfter <= 0 {
 		opts.BrokenAfter = 3
 	}

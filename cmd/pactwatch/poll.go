@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
+	"github.com/pactwatch/pactwatch/storage"
 	"github.com/pactwatch/pactwatch/watchers"
 )
 
@@ -33,7 +35,7 @@ func cmdPoll(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	d := newDeliverer(cfg, store, e, log)
-	if err := d.Reconcile(ctx); err != nil {
+	if err := d.Reconcile(ctx); err != nil && !errors.Is(err, storage.ErrDeliveryLocked) {
 		log.Warn("reconcile", "err", err)
 	}
 	delivered, derr := d.DeliverDue(ctx)
