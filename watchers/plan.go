@@ -1,6 +1,10 @@
 package watchers
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"github.com/pactwatch/pactwatch/config"
 )
 
@@ -24,13 +28,10 @@ type tracked struct {
 }
 
 func newPlan(cfg *config.Config) *plan {
-	p := &plan{cfg: cfg, byFeed: map[string][]*tracked{}}
+	p := &plan{cfg: cfg, byFeed: map[string][]*tracked{}, all: prepareAll(cfg.Agreements)}
 	var everyFeed, some []*tracked
-	for i := range cfg.Agreements {
-		a := &cfg.Agreements[i]
-		t := &tracked{Agreement: a, rules: rulesFor(a), scope: newScope(a), pos: len(p.all)}
-		p.all = append(p.all, t)
-		if readsEveryFeed(a, cfg.Feeds) {
+	for _, t := range p.all {
+		if readsEveryFeed(t.Agreement, cfg.Feeds) {
 			everyFeed = append(everyFeed, t)
 		} else {
 			some = append(some, t)
@@ -61,6 +62,27 @@ func newPlan(cfg *config.Config) *plan {
 		t.index = p.index
 	}
 	return p
+}
+
+// prepareAll compiles each agreement's status rules and scope, the work of
+// a start that grows with the number of agreements, on every CPU.
+func prepareAll(agreements []config.Agreement) []*tracked {
+	all := make([]*tracked, len(agreements))
+	workers := min(runtime.GOMAXPROCS(0), max(len(agreements)/64, 1))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(agreements); i = int(next.Add(1) - 1) {
+				a := &agreements[i]
+				all[i] = &tracked{Agreement: a, rules: rulesFor(a), scope: newScope(a), pos: i}
+			}
+		}()
+	}
+	wg.Wait()
+	return all
 }
 
 // readsEveryFeed reports whether a reads every feed of the config: it
