@@ -52,6 +52,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	q.Set("_txlock", "immediate")
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", "NORMAL")
+	q.Set("_stmt_cache_size", "64") // each item runs the same dozen statements: prepare them once
 	db, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)

@@ -86,21 +86,29 @@ func partyForms(party string, q *query.Query) []string {
 // puts it about some other agreement.
 func foreignParties(a *config.Agreement) []*query.Query {
 	var out []*query.Query
-	for _, c := range countries {
+	for i, c := range countries {
 		mine := false
 		for _, p := range a.Parties {
 			if contains(c, p) {
 				mine = true
 			}
 		}
-		if !mine {
-			if q, err := query.Parse(anyOf(c)); err == nil {
-				out = append(out, q)
-			}
+		if !mine && countryQueries[i] != nil {
+			out = append(out, countryQueries[i])
 		}
 	}
 	return out
 }
+
+// countryQueries are the gazetteer's countries compiled once, shared by
+// every agreement (a Query is safe for concurrent use).
+var countryQueries = func() []*query.Query {
+	out := make([]*query.Query, len(countries))
+	for i, c := range countries {
+		out[i], _ = query.Parse(anyOf(c))
+	}
+	return out
+}()
 
 func fold(s string) string {
 	var words []string
