@@ -3,7 +3,9 @@ package bot
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pactwatch/pactwatch/config"
 )
@@ -18,50 +20,128 @@ func Lookup(cfg *config.Config, q string) (*config.Agreement, []*config.Agreemen
 	if len(words) == 0 {
 		return nil, nil
 	}
-	folded := strings.Join(words, " ")
-	for i := range cfg.Agreements { // an exact id, name or alias wins outright
-		a := &cfg.Agreements[i]
-		for _, n := range append([]string{a.ID, a.Name}, a.Aliases...) {
-			if strings.Join(lookupWords(n), " ") == folded {
-				return a, nil
-			}
+	ix := indexFor(cfg)
+	if i, ok := ix.exact[strings.Join(words, " ")]; ok { // an exact id, name or alias wins outright
+		return &cfg.Agreements[i], nil
+	}
+	total := map[int]float64{}
+	for _, w := range words {
+		for i, s := range ix.scores(w) {
+			total[i] += s
 		}
 	}
 	type scored struct {
-		a     *config.Agreement
+		i     int
 		score float64
 	}
 	var list []scored
-	for i := range cfg.Agreements {
-		a := &cfg.Agreements[i]
-		vocab := agreementWords(a)
-		total := 0.0
-		for _, w := range words {
-			total += wordScore(w, vocab)
-		}
-		if s := total / float64(len(words)); s >= 0.5 {
-			list = append(list, scored{a, s})
+	for i, t := range total {
+		if s := t / float64(len(words)); s >= 0.5 {
+			list = append(list, scored{i, s})
 		}
 	}
-	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })
+	sort.Slice(list, func(a, b int) bool {
+		if list[a].score != list[b].score {
+			return list[a].score > list[b].score
+		}
+		return list[a].i < list[b].i // config order among equals
+	})
 	if len(list) == 0 {
 		return nil, nil
 	}
 	best := list[0].score
-	var top []*config.Agreement
+	top := 0
 	for _, s := range list {
 		if s.score >= best-0.01 {
-			top = append(top, s.a)
+			top++
 		}
 	}
-	if len(top) == 1 && best >= 0.75 {
-		return top[0], nil
+	if top == 1 && best >= 0.75 {
+		return &cfg.Agreements[list[0].i], nil
 	}
-	var out []*config.Agreement
-	for _, s := range list {
-		out = append(out, s.a)
+	out := make([]*config.Agreement, len(list))
+	for k, s := range list {
+		out[k] = &cfg.Agreements[s.i]
 	}
 	return nil, out
+}
+
+// lookupIndex is a config's agreements indexed for Lookup, built once per
+// config: with thousands of agreements, rebuilding every agreement's words
+// and comparing against each on every request was almost all of the cost
+// of an answer.
+type lookupIndex struct {
+	exact    map[string]int   // folded id, name or alias → first agreement
+	postings map[string][]int // word → agreements that may be called by it
+	words    []string         // the distinct words, for prefix and typo scans
+}
+
+// lastIndex caches the index of the config in force (it changes only on
+// reload).
+var lastIndex atomic.Pointer[struct {
+	cfg *config.Config
+	ix  *lookupIndex
+}]
+
+func indexFor(cfg *config.Config) *lookupIndex {
+	if c := lastIndex.Load(); c != nil && c.cfg == cfg {
+		return c.ix
+	}
+	ix := &lookupIndex{exact: map[string]int{}, postings: map[string][]int{}}
+	for i := range cfg.Agreements {
+		a := &cfg.Agreements[i]
+		for _, n := range append([]string{a.ID, a.Name}, a.Aliases...) {
+			k := strings.Join(lookupWords(n), " ")
+			if _, dup := ix.exact[k]; !dup {
+				ix.exact[k] = i
+			}
+		}
+		for w := range agreementWords(a) {
+			if ix.postings[w] == nil {
+				ix.words = append(ix.words, w)
+			}
+			ix.postings[w] = append(ix.postings[w], i)
+		}
+	}
+	lastIndex.Store(&struct {
+		cfg *config.Config
+		ix  *lookupIndex
+	}{cfg, ix})
+	return ix
+}
+
+// scores is how well one query word fits each agreement (by index): 1 for
+// one of its words, less for a prefix or a typo; agreements it does not fit
+// are absent.
+func (ix *lookupIndex) scores(w string) map[int]float64 {
+	out := map[int]float64{}
+	add := func(v string, s float64) {
+		for _, i := range ix.postings[v] {
+			out[i] = max(out[i], s)
+		}
+	}
+	add(w, 1)
+	if p, ok := partyWords[w]; ok {
+		add(p, 1)
+	}
+	limit, n := typoLimit(w), utf8.RuneCountInString(w)
+	for _, v := range ix.words {
+		switch {
+		case v == w:
+		case len(w) >= 3 && strings.HasPrefix(v, w):
+			add(v, 0.9)
+		case len(w) >= 4 && abs(utf8.RuneCountInString(v)-n) <= limit && config.EditDistance(w, v) <= limit:
+			add(v, 0.8)
+		}
+	}
+	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // lookupWords splits a query or a name into lower-case words, dropping
@@ -112,24 +192,6 @@ func agreementWords(a *config.Agreement) map[string]bool {
 		vocab["wg"] = true
 	}
 	return vocab
-}
-
-// wordScore is how well one query word fits an agreement's words: 1 for the
-// word itself, less for a prefix or a typo, 0 for nothing close.
-func wordScore(w string, vocab map[string]bool) float64 {
-	if vocab[w] || vocab[partyWords[w]] {
-		return 1
-	}
-	best := 0.0
-	for v := range vocab {
-		switch {
-		case len(w) >= 3 && strings.HasPrefix(v, w):
-			best = max(best, 0.9)
-		case len(w) >= 4 && config.EditDistance(w, v) <= typoLimit(w):
-			best = max(best, 0.8)
-		}
-	}
-	return best
 }
 
 // partyWords are other words people use for the usual parties: "usa
