@@ -125,6 +125,9 @@ func (ix *lookupIndex) scores(w string) map[int]float64 {
 		add(p, 1)
 	}
 	limit, n := typoLimit(w), utf8.RuneCountInString(w)
+	if _, known := ix.postings[w]; known {
+		limit = -1 // a word some agreement has is no typo: no need to guess
+	}
 	for _, v := range ix.words {
 		switch {
 		case v == w:
