@@ -60,9 +60,9 @@ func analyze(it *feed.Item, matched []*tracked) map[string]*detection {
 		// The headline says what the news is: a status it reports wins.
 		// In the body, the rules' order decides, so that a report of a
 		// change outranks the background it recalls.
-		d.judge(t.scope, t.rules, sents[:bodyStart], scopes[:bodyStart], i)
+		d.judge(t.scope(), t.rules, sents[:bodyStart], scopes[:bodyStart], i)
 		body := &detection{}
-		body.judge(t.scope, t.rules, sents[bodyStart:], scopes[bodyStart:], i)
+		body.judge(t.scope(), t.rules, sents[bodyStart:], scopes[bodyStart:], i)
 		if d.Status == "" {
 			d.Status, d.Sentence, d.Rule = body.Status, body.Sentence, body.Rule
 		}
@@ -117,7 +117,7 @@ func attach(sents []sentence, matched []*tracked) [][]bool {
 		subject := make([]bool, len(matched))
 		anyExplicit, anyParty := false, false
 		for i, t := range matched {
-			e, party, subj := t.scope.about(s.doc)
+			e, party, subj := t.scope().about(s.doc)
 			explicit[i], subject[i] = e, subj
 			anyExplicit = anyExplicit || e
 			anyParty = anyParty || party
