@@ -10,6 +10,7 @@ import (
 
 	"github.com/pactwatch/pactwatch/bench/gen"
 	"github.com/pactwatch/pactwatch/storage"
+	"github.com/pactwatch/pactwatch/watchers"
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
 
@@ -122,7 +123,7 @@ func historyItem(tx *storage.Tx, p *populated, i, n, feeds int, now time.Time, a
 		return 0, err
 	}
 	p.items++
-	story, _, err := tx.Story(it.Link, titleKey(title), published)
+	story, _, err := tx.Story(it.Link, watchers.TitleKey(title), published)
 	if err != nil {
 		return 0, err
 	}
@@ -171,20 +172,6 @@ func laterStatus(kind string, k int) string {
 		list = []string{"active", "stalled", "active", "suspended"}
 	}
 	return list[k%len(list)]
-}
-
-// titleKey is how pactwatch keys a story's title: its folded tokens, for
-// titles of four words or more (watchers.titleKey).
-func titleKey(title string) string {
-	toks := query.Tokenize(title)
-	if len(toks) < 4 {
-		return ""
-	}
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = t.Text
-	}
-	return strings.Join(words, " ")
 }
 
 func headlineSlug(title string) string {

@@ -31,7 +31,7 @@ func (w *Watcher) ingest(ctx context.Context, p *plan, f *config.Feed, it *feed.
 			return err
 		}
 		isNew = true
-		storyID, _, err := tx.Story(it.Link, titleKey(it.Title), it.Published)
+		storyID, _, err := tx.Story(it.Link, TitleKey(it.Title), it.Published)
 		if err != nil {
 			return err
 		}
@@ -193,10 +193,10 @@ func channelFor(cfg *config.Config, a *config.Agreement) string {
 	return cfg.Slack.Channel
 }
 
-// titleKey normalises a title for recognising the same story under another
+// TitleKey normalises a title for recognising the same story under another
 // link. Titles of fewer than four words ("Morning brief") are too generic to
 // identify a story.
-func titleKey(title string) string {
+func TitleKey(title string) string {
 	toks := query.Tokenize(title)
 	if len(toks) < 4 {
 		return ""
