@@ -23,13 +23,9 @@ type actionResult struct {
 func (a *App) confirm(ctx context.Context, al storage.Alert, user string) (actionResult, error) {
 	var res actionResult
 	err := a.Store.InTx(ctx, func(tx *storage.Tx) error {
-		cur, err := tx.AgreementState(al.Agreement)
-		if err != nil {
+		cur, ok, err := unmoved(tx, al, &res)
+		if err != nil || !ok {
 			return err
-		}
-		if cur.Status != al.Status {
-			res.moved = cur.Status
-			return nil
 		}
 		history, err := tx.History(al.Agreement)
 		if err != nil {
@@ -64,13 +60,9 @@ func (a *App) confirm(ctx context.Context, al storage.Alert, user string) (actio
 func (a *App) revert(ctx context.Context, al storage.Alert, user string) (actionResult, error) {
 	var res actionResult
 	err := a.Store.InTx(ctx, func(tx *storage.Tx) error {
-		cur, err := tx.AgreementState(al.Agreement)
-		if err != nil {
+		cur, ok, err := unmoved(tx, al, &res)
+		if err != nil || !ok {
 			return err
-		}
-		if cur.Status != al.Status {
-			res.moved = cur.Status
-			return nil
 		}
 		note := "reverted the detected change to " + al.Status
 		if al.Item != nil && al.Item.Title != "" {
@@ -97,4 +89,19 @@ func (a *App) revert(ctx context.Context, al storage.Alert, user string) (action
 		return res, fmt.Errorf("revert alert %s: %w", al.ID, err)
 	}
 	return res, nil
+}
+
+// unmoved loads the agreement's state and reports whether it still has the
+// status the alert announced; when it has moved on, it notes the status now
+// held in res, and the button does nothing.
+func unmoved(tx *storage.Tx, al storage.Alert, res *actionResult) (storage.AgreementState, bool, error) {
+	cur, err := tx.AgreementState(al.Agreement)
+	if err != nil {
+		return cur, false, err
+	}
+	if cur.Status != al.Status {
+		res.moved = cur.Status
+		return cur, false, nil
+	}
+	return cur, true, nil
 }
