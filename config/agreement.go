@@ -36,15 +36,10 @@ func (l *loader) agreements(m *mapping, c *Config) []Agreement {
 
 // agreement decodes one entry of `agreements`.
 func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
-	s := scope{name: fmt.Sprintf("agreement #%d", i+1), where: fmt.Sprintf("in agreement #%d", i+1)}
-	m, ok := l.asMapping(n, s)
+	m, s, ok := l.entry(n, i, "agreement", "id", nil, agreementKeys)
 	if !ok {
 		return Agreement{}, false
 	}
-	if id := m.peek("id"); id != "" {
-		s = scope{name: fmt.Sprintf("agreement %q", id), where: fmt.Sprintf("in agreement %q", id)}
-	}
-	l.checkKeys(m, s, agreementKeys)
 	a := Agreement{Line: n.Line, Channel: c.Slack.Channel}
 	var idNode, kindNode, matchNode *yaml.Node
 	a.ID, idNode = l.required(m, s, "id")

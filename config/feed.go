@@ -56,15 +56,10 @@ func uniqueList[T any](l *loader, m *mapping, key, what, empty string,
 
 // feed decodes one entry of `feeds`.
 func (l *loader) feed(n *yaml.Node, i int, c *Config) (Feed, bool) {
-	s := scope{name: fmt.Sprintf("feed #%d", i+1), where: fmt.Sprintf("in feed #%d", i+1)}
-	m, ok := l.asMapping(n, s)
+	m, s, ok := l.entry(n, i, "feed", "id", nil, feedKeys)
 	if !ok {
 		return Feed{}, false
 	}
-	if id := m.peek("id"); id != "" {
-		s = scope{name: fmt.Sprintf("feed %q", id), where: fmt.Sprintf("in feed %q", id)}
-	}
-	l.checkKeys(m, s, feedKeys)
 	f := Feed{Line: n.Line, Schedule: c.Schedule}
 	var idNode, urlNode *yaml.Node
 	f.ID, idNode = l.required(m, s, "id")

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -34,19 +33,10 @@ func (l *loader) forecasts(m *mapping, as scope, a *Agreement, c *Config) []Fore
 	var out []Forecast
 	first := map[string]int{}
 	for i, n := range items {
-		s := scope{
-			name:  fmt.Sprintf("%s: forecast #%d", as.name, i+1),
-			where: fmt.Sprintf("in forecast #%d of %s", i+1, as.name),
-		}
-		fm, ok := l.asMapping(n, s)
+		fm, s, ok := l.entry(n, i, "forecast", "what", &as, forecastKeys)
 		if !ok {
 			continue
 		}
-		if what := fm.peek("what"); what != "" {
-			s.name = fmt.Sprintf("%s: forecast %q", as.name, what)
-			s.where = fmt.Sprintf("in forecast %q of %s", what, as.name)
-		}
-		l.checkKeys(fm, s, forecastKeys)
 		f := Forecast{Line: n.Line}
 		f.What, _ = l.required(fm, s, "what")
 		var dueNode *yaml.Node

@@ -197,3 +197,26 @@ func (m *mapping) peek(key string) string {
 	}
 	return ""
 }
+
+// entry opens entry i of a list as a mapping and checks its keys. Its
+// scope is named by the value of key when it has one (`feed "wire"`), else
+// by its place (`feed #2`); owner, when set, is the scope of the list's
+// parent (`agreement "x": forecast "final deal"`).
+func (l *loader) entry(n *yaml.Node, i int, noun, key string, owner *scope, keys []string) (*mapping, scope, bool) {
+	name := func(label string) scope {
+		if owner == nil {
+			return scope{name: noun + " " + label, where: "in " + noun + " " + label}
+		}
+		return scope{name: owner.name + ": " + noun + " " + label, where: "in " + noun + " " + label + " of " + owner.name}
+	}
+	s := name(fmt.Sprintf("#%d", i+1))
+	m, ok := l.asMapping(n, s)
+	if !ok {
+		return nil, s, false
+	}
+	if v := m.peek(key); v != "" {
+		s = name(fmt.Sprintf("%q", v))
+	}
+	l.checkKeys(m, s, keys)
+	return m, s, true
+}

@@ -1,8 +1,6 @@
 package config
 
 import (
-	"fmt"
-
 	"github.com/pactwatch/pactwatch/watchers/query"
 	"go.yaml.in/yaml/v3"
 )
@@ -24,19 +22,10 @@ func (l *loader) statusRules(m *mapping, as scope) []StatusRule {
 	items, _ := l.list(m, as, "status_rules")
 	var out []StatusRule
 	for i, n := range items {
-		s := scope{
-			name:  fmt.Sprintf("%s: status rule #%d", as.name, i+1),
-			where: fmt.Sprintf("in status rule #%d of %s", i+1, as.name),
-		}
-		rm, ok := l.asMapping(n, s)
+		rm, s, ok := l.entry(n, i, "status rule", "status", &as, ruleKeys)
 		if !ok {
 			continue
 		}
-		if st := rm.peek("status"); st != "" {
-			s.name = fmt.Sprintf("%s: status rule %q", as.name, st)
-			s.where = fmt.Sprintf("in status rule %q of %s", st, as.name)
-		}
-		l.checkKeys(rm, s, ruleKeys)
 		r := StatusRule{Line: n.Line}
 		var stNode, qNode *yaml.Node
 		r.Status, stNode = l.required(rm, s, "status")
