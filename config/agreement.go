@@ -20,9 +20,13 @@ type Agreement struct {
 	Query       *query.Query // Match, compiled
 	StatusRules []StatusRule
 	Forecasts   []Forecast
-	Channel     string   // defaults to Slack.Channel
-	Feeds       []string // feed ids it reads; defaults to every feed
-	Line        int
+	Channel     string // defaults to Slack.Channel
+	// Feeds are the ids of the feeds it reads; without `feeds` in the file,
+	// every feed's, in the config's order. Agreements that name no feeds
+	// share one such list (10,000 agreements × 1,000 feeds would otherwise
+	// be ten million copies): never modify it in place.
+	Feeds []string
+	Line  int
 }
 
 var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "match", "status_rules", "forecasts", "channel", "feeds"}
@@ -75,22 +79,16 @@ func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
 	return a, true
 }
 
-// agreementFeeds reads `feeds`, each an id of a feed; absent means all.
+// agreementFeeds reads `feeds`, each an id of a feed; absent means all, as
+// the shared list l.feedIDs.
 func (l *loader) agreementFeeds(m *mapping, s scope, c *Config) []string {
 	ids, nodes, ln := l.strs(m, s, "feeds")
+	known := l.allFeeds(c)
 	if ln == nil || isNull(ln) {
-		ids = nil
-		for _, f := range c.Feeds {
-			ids = append(ids, f.ID)
-		}
-		return ids
+		return known
 	}
 	if len(ids) == 0 && ln.Kind == yaml.SequenceNode && len(ln.Content) == 0 {
 		l.add(ln, "%s: empty list (leave the key out to read every feed)", s.field("feeds"))
-	}
-	known := make([]string, len(c.Feeds))
-	for i, f := range c.Feeds {
-		known[i] = f.ID
 	}
 	var out []string
 	for i, id := range ids {
@@ -102,6 +100,21 @@ func (l *loader) agreementFeeds(m *mapping, s scope, c *Config) []string {
 		}
 	}
 	return out
+}
+
+// allFeeds returns the id of every feed of c, in order: one list, made
+// the first time it is asked for (after the feeds are decoded), and shared
+// by every agreement that names no feeds. Its capacity is its length, so
+// that an append to it copies rather than writes into it.
+func (l *loader) allFeeds(c *Config) []string {
+	if l.feedIDs == nil {
+		ids := make([]string, len(c.Feeds))
+		for i, f := range c.Feeds {
+			ids[i] = f.ID
+		}
+		l.feedIDs = ids
+	}
+	return l.feedIDs
 }
 
 // checkStatus reports a status that is not in the agreement's vocabulary.

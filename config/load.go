@@ -52,8 +52,9 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 // loader holds the state of one Load.
 type loader struct {
 	problems
-	getenv func(string) string
-	lines  []string // the file's lines, to place errors inside a value
+	getenv  func(string) string
+	lines   []string // the file's lines, to place errors inside a value
+	feedIDs []string // every feed's id, shared by agreements without `feeds` (see allFeeds)
 }
 
 var (

@@ -41,8 +41,9 @@ func (t *tracked) scope() scope {
 func newPlan(cfg *config.Config) *plan {
 	p := &plan{cfg: cfg, byFeed: map[string][]*tracked{}, all: prepareAll(cfg.Agreements)}
 	var everyFeed, some []*tracked
+	var every []string // a list of every feed's id already compared
 	for _, t := range p.all {
-		if readsEveryFeed(t.Agreement, cfg.Feeds) {
+		if readsEveryFeed(t.Agreement, cfg.Feeds, &every) {
 			everyFeed = append(everyFeed, t)
 		} else {
 			some = append(some, t)
@@ -98,19 +99,26 @@ func prepareAll(agreements []config.Agreement) []*tracked {
 
 // readsEveryFeed reports whether a reads every feed of the config: it
 // names none, or names each in the config's order (as config.Load fills in
-// an agreement without `feeds`).
-func readsEveryFeed(a *config.Agreement, feeds []config.Feed) bool {
+// an agreement without `feeds`). every is a list of all the ids seen
+// before: config.Load gives the agreements that name no feeds one shared
+// list, which is then recognised by its address rather than compared again
+// id by id (10,000 agreements × 1,000 feeds).
+func readsEveryFeed(a *config.Agreement, feeds []config.Feed, every *[]string) bool {
 	if len(a.Feeds) == 0 {
 		return true
 	}
 	if len(a.Feeds) != len(feeds) {
 		return false
 	}
+	if e := *every; len(e) == len(a.Feeds) && &e[0] == &a.Feeds[0] {
+		return true
+	}
 	for i := range feeds {
 		if a.Feeds[i] != feeds[i].ID {
 			return false
 		}
 	}
+	*every = a.Feeds
 	return true
 }
 
