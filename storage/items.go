@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -42,6 +43,44 @@ func (tx *Tx) InsertItem(it *Item) (bool, error) {
 	}
 	it.ID, err = res.LastInsertId()
 	return true, err
+}
+
+// SeenKeys returns which of keys the feed already has items for. It is a
+// read, for skipping work on items seen before; whether an item is new is
+// still decided by InsertItem.
+func (s *Store) SeenKeys(ctx context.Context, feedID string, keys []string) (map[string]bool, error) {
+	seen := map[string]bool{}
+	const chunk = 500 // well under SQLite's limit on bound parameters
+	for len(keys) > 0 {
+		part := keys[:min(len(keys), chunk)]
+		keys = keys[len(part):]
+		args := make([]any, 0, len(part)+1)
+		args = append(args, feedID)
+		for _, k := range part {
+			args = append(args, k)
+		}
+		q := "SELECT key FROM items WHERE feed_id = ? AND key IN (?" + strings.Repeat(", ?", len(part)-1) + ")"
+		if err := s.collectKeys(ctx, seen, q, args); err != nil {
+			return nil, fmt.Errorf("items seen in %s: %w", feedID, err)
+		}
+	}
+	return seen, nil
+}
+
+func (s *Store) collectKeys(ctx context.Context, into map[string]bool, q string, args []any) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return err
+		}
+		into[k] = true
+	}
+	return rows.Err()
 }
 
 // ItemSeen reports whether the feed already has an item with this key.

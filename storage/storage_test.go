@@ -3,7 +3,9 @@ package storage
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -348,5 +350,71 @@ func TestRetractedChangeFulfilsNothing(t *testing.T) {
 	h, _ := s.History(context.Background(), "x")
 	if len(h) != 2 || !h[0].Retracted || h[0].Status != "signed" {
 		t.Errorf("history = %+v, want the signing kept and marked retracted", h)
+	}
+}
+
+// TestSavepointUndoesOnlyItsUnit checks that a unit that fails inside a
+// transaction is undone alone: what came before and after it commits.
+func TestSavepointUndoesOnlyItsUnit(t *testing.T) {
+	s, _, _ := openTest(t)
+	ctx := context.Background()
+	insert := func(tx *Tx, key string) error {
+		_, err := tx.InsertItem(&Item{FeedID: "f", Key: key})
+		return err
+	}
+	boom := errors.New("boom")
+	err := s.InTx(ctx, func(tx *Tx) error {
+		if err := tx.Savepoint(func() error { return insert(tx, "a") }); err != nil {
+			return err
+		}
+		err := tx.Savepoint(func() error {
+			if err := insert(tx, "b"); err != nil {
+				return err
+			}
+			return boom
+		})
+		if !errors.Is(err, boom) || errors.Is(err, ErrTxBroken) {
+			t.Errorf("failing unit: %v, want its own error", err)
+		}
+		return tx.Savepoint(func() error { return insert(tx, "c") })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen, err := s.SeenKeys(ctx, "f", []string{"a", "b", "c", "d"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]bool{"a": true, "c": true}; !maps.Equal(seen, want) {
+		t.Errorf("seen = %v, want %v", seen, want)
+	}
+}
+
+// TestSeenKeysManyKeys checks SeenKeys past its chunk of bound parameters.
+func TestSeenKeysManyKeys(t *testing.T) {
+	s, _, _ := openTest(t)
+	ctx := context.Background()
+	var keys []string
+	err := s.InTx(ctx, func(tx *Tx) error {
+		for i := range 1200 {
+			keys = append(keys, fmt.Sprintf("k%d", i))
+			if i%2 == 0 {
+				if _, err := tx.InsertItem(&Item{FeedID: "f", Key: keys[i]}); err != nil {
+					return err
+				}
+			}
+		}
+		_, err := tx.InsertItem(&Item{FeedID: "other", Key: "k1"})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen, err := s.SeenKeys(ctx, "f", keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 600 || !seen["k1198"] || seen["k1"] {
+		t.Errorf("seen %d keys (k1198 %v, k1 %v), want the 600 even ones of feed f", len(seen), seen["k1198"], seen["k1"])
 	}
 }

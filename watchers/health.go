@@ -1,7 +1,6 @@
 package watchers
 
 import (
-	"context"
 	"time"
 
 	"github.com/pactwatch/pactwatch/storage"
@@ -14,7 +13,7 @@ const maxBackoff = 6 * time.Hour
 // and counters; on failure the error, the failure count and when to try
 // again. After BrokenAfter failures in a row it raises one feed_broken alert
 // to the admin channel, and one more when the feed recovers.
-func (w *Watcher) saveHealth(ctx context.Context, p *plan, fe *fetched) error {
+func (w *Watcher) saveHealth(tx *storage.Tx, p *plan, fe *fetched) error {
 	now := w.opts.Now()
 	st := fe.state
 	st.ID = fe.feed.ID
@@ -44,17 +43,15 @@ func (w *Watcher) saveHealth(ctx context.Context, p *plan, fe *fetched) error {
 			alert = &storage.Alert{Kind: storage.KindFeedBroken, Feed: st.ID, Error: st.LastError}
 		}
 	}
-	return w.store.InTx(ctx, func(tx *storage.Tx) error {
-		if err := tx.SaveFeedState(st); err != nil {
-			return err
-		}
-		if alert == nil {
-			return nil
-		}
-		alert.Channel = p.cfg.Slack.AdminChannel
-		_, err := tx.Enqueue(alert)
+	if err := tx.SaveFeedState(st); err != nil {
 		return err
-	})
+	}
+	if alert == nil {
+		return nil
+	}
+	alert.Channel = p.cfg.Slack.AdminChannel
+	_, err := tx.Enqueue(alert)
+	return err
 }
 
 // backoff is how long a feed that failed n times in a row waits before the

@@ -209,8 +209,9 @@ func BenchmarkNewDocument(b *testing.B) {
 	}
 }
 
-// BenchmarkIngest records one new item in its own transaction, as a poll
-// does, with 50 agreements: insert, story, match, detect, alerts.
+// BenchmarkIngest takes one new item through a poll's steps after the
+// fetch, with 50 agreements: the seen check, matching and analysis, then
+// recording it (insert, story, mentions, alerts) in its own transaction.
 func BenchmarkIngest(b *testing.B) {
 	p, agreements := benchPlan(b, 50)
 	items := benchItems(b, 500, agreements)
@@ -232,8 +233,16 @@ func BenchmarkIngest(b *testing.B) {
 		it.Key = fmt.Sprintf("guid:bench-%d", n)
 		it.Link = fmt.Sprintf("%s?n=%d", it.Link, n)
 		n++
-		if _, _, _, err := w.ingest(ctx, p, f, &it, time.Time{}); err != nil {
+		fe := &fetched{feed: f}
+		if err := w.prepare(ctx, p, fe, []feed.Item{it}); err != nil {
 			b.Fatal(err)
+		}
+		if err := w.insertUnmatched(ctx, []*fetched{fe}); err != nil {
+			b.Fatal(err)
+		}
+		w.recordMatched(ctx, p, []*fetched{fe})
+		if fe.result.Err != nil || fe.result.New != 1 {
+			b.Fatalf("recorded %+v", fe.result)
 		}
 	}
 }

@@ -1,7 +1,7 @@
 package watchers
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,48 +14,42 @@ import (
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
 
-// ingest records one item in one transaction: first seen, its story, its
-// mentions, the status changes it proves and the alerts they cause. It
-// returns the number of alerts enqueued, of agreements matched, and whether
-// the item was new.
+// errSeen says an item was already recorded: by another process since it
+// was prepared, or earlier in the same feed.
+var errSeen = errors.New("item already seen")
+
+// record records one new item that matched agreements, inside tx: first
+// seen, its story, its mentions, the status changes it proves and the
+// alerts they cause. It returns the number of alerts enqueued, or errSeen
+// (having written nothing the caller should keep: run it under a
+// savepoint) when the item turns out not to be new.
 // Items published before cutoff are remembered (and may move a status) but
 // raise no alert.
-func (w *Watcher) ingest(ctx context.Context, p *plan, f *config.Feed, it *feed.Item, cutoff time.Time) (int, int, bool, error) {
-	readers := p.byFeed[f.ID]
-	alerts, matches, isNew := 0, 0, false
-	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		alerts, matches, isNew = 0, 0, false
-		row := &storage.Item{FeedID: f.ID, Key: it.Key, GUID: it.GUID, Link: it.Link, Title: it.Title, Published: it.Published}
-		ok, err := tx.InsertItem(row)
-		if err != nil || !ok {
-			return err
-		}
-		isNew = true
-		storyID, _, err := tx.Story(it.Link, TitleKey(it.Title), it.Published)
+func (w *Watcher) record(tx *storage.Tx, p *plan, f *fresh, cutoff time.Time) (int, error) {
+	it := f.it
+	storyID, _, err := tx.Story(it.Link, TitleKey(it.Title), it.Published)
+	if err != nil {
+		return 0, err
+	}
+	row := &storage.Item{FeedID: f.fe.feed.ID, Key: it.Key, GUID: it.GUID, Link: it.Link, Title: it.Title,
+		Published: it.Published, StoryID: storyID}
+	ok, err := tx.InsertItem(row)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		return 0, errSeen
+	}
+	quiet := !cutoff.IsZero() && (it.Published.IsZero() || it.Published.Before(cutoff))
+	alerts := 0
+	for _, t := range f.matched {
+		n, err := w.recordMention(tx, p, t, f.fe.feed, it, row, storyID, f.dets[t.ID], quiet)
 		if err != nil {
-			return err
+			return 0, fmt.Errorf("agreement %s: %w", t.ID, err)
 		}
-		if err := tx.SetItemStory(row.ID, storyID); err != nil {
-			return err
-		}
-		doc := newDocument(it)
-		quiet := !cutoff.IsZero() && (it.Published.IsZero() || it.Published.Before(cutoff))
-		matched := matchAll(readers, doc)
-		if len(matched) == 0 {
-			return nil
-		}
-		matches = len(matched)
-		dets := analyze(it, matched)
-		for _, t := range matched {
-			n, err := w.record(tx, p, t, f, it, row, storyID, dets[t.ID], quiet)
-			if err != nil {
-				return fmt.Errorf("agreement %s: %w", t.ID, err)
-			}
-			alerts += n
-		}
-		return nil
-	})
-	return alerts, matches, isNew, err
+		alerts += n
+	}
+	return alerts, nil
 }
 
 // matchAll returns the agreements of readers whose match query the
@@ -102,8 +96,8 @@ func newDocument(it *feed.Item) *query.Document {
 	return query.NewDocument(it.Title, it.Summary, it.Content, strings.Join(it.Categories, " · "))
 }
 
-// record handles one agreement that the item matched.
-func (w *Watcher) record(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,
+// recordMention handles one agreement that the item matched.
+func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,
 	storyID int64, det *detection, quiet bool) (int, error) {
 	if err := tx.AddMention(t.ID, row.ID, evidenceTime(it, tx.Now()), det.Status); err != nil {
 		return 0, err

@@ -2,6 +2,7 @@ package watchers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -47,18 +48,35 @@ func (r Report) Failed() []FeedResult {
 	return out
 }
 
-// fetched is one feed after its fetch: its stored state and what came back.
+// fetched is one feed after its fetch: its stored state, what came back,
+// and its new items, analysed.
 type fetched struct {
 	feed   *config.Feed
 	state  storage.FeedState
 	resp   feed.Response
-	items  []feed.Item
+	fresh  []fresh
 	result FeedResult
 }
 
-// Poll fetches the given feeds (every feed when none is named) at once, then
-// records their new items oldest first, so that a round over several feeds
-// judges status changes in the order the news happened.
+// fresh is an item not seen before, prepared for recording. Only what
+// recording needs of it is kept: the text of an item that matched nothing
+// is let go as soon as it is matched.
+type fresh struct {
+	fe      *fetched
+	it      *feed.Item
+	matched []*tracked            // in config order; empty for most items
+	dets    map[string]*detection // by agreement id, for matched
+}
+
+// Poll fetches the given feeds (every feed when none is named) and records
+// their new items. The work is a pipeline so that no core waits for
+// another: up to Concurrency feeds are fetched, parsed, matched and
+// analysed at once, while one writer records the items that matched
+// nothing as feeds finish. Items that matched are recorded after every
+// fetch is done, oldest first across feeds, so that a round over several
+// feeds judges status changes and threads stories in the order the news
+// happened. A feed's validators are saved only after all its items are
+// recorded: a round cut short fetches the feed in full again.
 func (w *Watcher) Poll(ctx context.Context, feedIDs ...string) Report {
 	p := w.plan.Load()
 	var feeds []*config.Feed
@@ -72,13 +90,19 @@ func (w *Watcher) Poll(ctx context.Context, feedIDs ...string) Report {
 			feeds = append(feeds, f)
 		}
 	}
-	all := w.fetchAll(ctx, feeds)
-	w.ingestAll(ctx, p, all)
+	done := make(chan *fetched, len(feeds)) // never blocks a fetch on the writer
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		w.recordUnmatched(ctx, done)
+	}()
+	all := w.fetchAll(ctx, p, feeds, done)
+	close(done)
+	<-written
+	w.recordMatched(ctx, p, all)
+	w.saveHealthAll(ctx, p, all)
 	rep := Report{}
 	for _, f := range all {
-		if err := w.saveHealth(ctx, p, f); err != nil && f.result.Err == nil {
-			f.result.Err = err
-		}
 		rep.Feeds = append(rep.Feeds, f.result)
 		if f.result.Err != nil {
 			w.opts.Log.Warn("feed failed", "feed", f.feed.ID, "url", f.feed.URL, "err", f.result.Err)
@@ -93,7 +117,9 @@ func (w *Watcher) Poll(ctx context.Context, feedIDs ...string) Report {
 	return rep
 }
 
-func (w *Watcher) fetchAll(ctx context.Context, feeds []*config.Feed) []*fetched {
+// fetchAll fetches and prepares every feed, Concurrency at once, handing
+// each to done when it is ready to record.
+func (w *Watcher) fetchAll(ctx context.Context, p *plan, feeds []*config.Feed, done chan<- *fetched) []*fetched {
 	out := make([]*fetched, len(feeds))
 	sem := make(chan struct{}, w.opts.Concurrency)
 	var wg sync.WaitGroup
@@ -109,18 +135,20 @@ func (w *Watcher) fetchAll(ctx context.Context, feeds []*config.Feed) []*fetched
 				fe.result.Err = ctx.Err()
 				return
 			}
-			w.fetchOne(ctx, fe)
+			w.fetchOne(ctx, p, fe)
+			done <- fe
 		}(out[i])
 	}
 	wg.Wait()
 	return out
 }
 
-func (w *Watcher) fetchOne(ctx context.Context, fe *fetched) {
+func (w *Watcher) fetchOne(ctx context.Context, p *plan, fe *fetched) {
 	start := time.Now()
 	defer func() { fe.result.Elapsed = time.Since(start) }()
 	defer func() {
 		if r := recover(); r != nil {
+			fe.fresh = nil
 			fe.result.Err = fmt.Errorf("feed %s: panic: %v", fe.feed.ID, r)
 		}
 	}()
@@ -131,10 +159,10 @@ func (w *Watcher) fetchOne(ctx context.Context, fe *fetched) {
 	}
 	// The fetcher enforces FetchTimeout with a clear error of its own; this
 	// outer bound, a little longer, also covers reading the feed state.
-	ctx, cancel := context.WithTimeout(ctx, w.opts.FetchTimeout+5*time.Second)
+	fctx, cancel := context.WithTimeout(ctx, w.opts.FetchTimeout+5*time.Second)
 	defer cancel()
 	prev := feed.Validators{ETag: fe.state.ETag, LastModified: fe.state.LastModified}
-	fe.resp, err = w.opts.Fetcher.Fetch(ctx, fe.feed.URL, prev)
+	fe.resp, err = w.opts.Fetcher.Fetch(fctx, fe.feed.URL, prev)
 	if err != nil {
 		fe.result.Err = err
 		return
@@ -149,24 +177,128 @@ func (w *Watcher) fetchOne(ctx context.Context, fe *fetched) {
 		return
 	}
 	fe.resp.Body = nil // parsed: let it go
-	fe.items = parsed.Items
 	fe.result.Items = len(parsed.Items)
+	if err := w.prepare(ctx, p, fe, parsed.Items); err != nil {
+		fe.result.Err = err
+	}
 }
 
-// ingestAll records every fetched item, oldest first across feeds. Items
-// without a date keep their feed's order and come after dated ones.
-func (w *Watcher) ingestAll(ctx context.Context, p *plan, all []*fetched) {
-	type queued struct {
-		fe *fetched
-		it *feed.Item
+// prepare keeps the items of a feed not seen before, each matched against
+// the agreements that read the feed and, when it matched, analysed for the
+// status it reports. An item repeated in the feed counts once.
+func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []feed.Item) error {
+	keys := make([]string, 0, len(items))
+	for i := range items {
+		keys = append(keys, items[i].Key)
 	}
-	var q []queued
-	for _, fe := range all {
-		for i := range fe.items {
-			q = append(q, queued{fe, &fe.items[i]})
+	seen, err := w.store.SeenKeys(ctx, fe.feed.ID, keys)
+	if err != nil {
+		return err
+	}
+	readers := p.byFeed[fe.feed.ID]
+	for i := range items {
+		it := &items[i]
+		if seen[it.Key] {
+			continue
+		}
+		seen[it.Key] = true
+		f := fresh{fe: fe, it: it}
+		if f.matched = matchAll(readers, newDocument(it)); len(f.matched) > 0 {
+			f.dets = analyze(it, f.matched)
+			it.Summary = summary(it) // all an alert shows of the text
+		} else {
+			it.Summary = ""
+		}
+		it.Content, it.Categories = "", nil
+		fe.fresh = append(fe.fresh, f)
+	}
+	return nil
+}
+
+// writeBatch is about how many items the writer records in one transaction.
+const writeBatch = 512
+
+// recordUnmatched records, as feeds come in, their new items that matched
+// no agreement: each is only remembered as seen. Feeds that are ready
+// together are written in one transaction.
+func (w *Watcher) recordUnmatched(ctx context.Context, in <-chan *fetched) {
+	for fe := range in {
+		batch, n := []*fetched{fe}, len(fe.fresh)
+	more:
+		for n < writeBatch {
+			select {
+			case fe, ok := <-in:
+				if !ok {
+					break more
+				}
+				batch, n = append(batch, fe), n+len(fe.fresh)
+			default:
+				break more
+			}
+		}
+		if err := w.insertUnmatched(ctx, batch); err != nil && len(batch) > 1 {
+			for _, fe := range batch { // find which feed it was
+				w.insertUnmatched(ctx, []*fetched{fe})
+			}
 		}
 	}
-	slices.SortStableFunc(q, func(a, b queued) int {
+}
+
+// insertUnmatched records the unmatched new items of feeds in one
+// transaction and counts them as new; when it fails, every feed of the
+// batch is marked with the error.
+func (w *Watcher) insertUnmatched(ctx context.Context, batch []*fetched) error {
+	added := make([]int, len(batch))
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		for i, fe := range batch {
+			added[i] = 0
+			if fe.result.Err != nil {
+				continue
+			}
+			for _, f := range fe.fresh {
+				if len(f.matched) > 0 {
+					continue
+				}
+				it := f.it
+				ok, err := tx.InsertItem(&storage.Item{FeedID: fe.feed.ID, Key: it.Key, GUID: it.GUID, Link: it.Link,
+					Title: it.Title, Published: it.Published})
+				if err != nil {
+					return err
+				}
+				added[i] += b2i(ok)
+			}
+		}
+		return nil
+	})
+	for i, fe := range batch {
+		switch {
+		case err != nil && len(batch) == 1:
+			fe.result.Err = fmt.Errorf("record items: %w", err)
+		case err == nil:
+			fe.result.New += added[i]
+		}
+	}
+	return err
+}
+
+// recordMatched records the new items that matched an agreement, oldest
+// first across feeds (items without a date keep their feed's order and
+// come after dated ones), in batches of one transaction with each item
+// under its own savepoint: an item that fails is undone alone, and its
+// feed stops there, to be fetched in full again next time.
+func (w *Watcher) recordMatched(ctx context.Context, p *plan, all []*fetched) {
+	var q []*fresh
+	for _, fe := range all {
+		if fe.result.Err != nil {
+			continue
+		}
+		for i := range fe.fresh {
+			if len(fe.fresh[i].matched) > 0 {
+				q = append(q, &fe.fresh[i])
+			}
+		}
+	}
+	slices.SortStableFunc(q, func(a, b *fresh) int {
 		ta, tb := a.it.Published, b.it.Published
 		switch {
 		case ta.IsZero() && tb.IsZero():
@@ -179,21 +311,83 @@ func (w *Watcher) ingestAll(ctx context.Context, p *plan, all []*fetched) {
 		return ta.Compare(tb)
 	})
 	now := w.opts.Now()
-	for _, e := range q {
-		if e.fe.result.Err != nil {
-			continue // a database error stopped this feed: fetch it again next time
+	for len(q) > 0 {
+		n := min(len(q), writeBatch/8) // each costs about ten statements
+		w.recordBatch(ctx, p, q[:n], now)
+		q = q[n:]
+	}
+}
+
+// recordBatch records items in one transaction, each under a savepoint.
+func (w *Watcher) recordBatch(ctx context.Context, p *plan, batch []*fresh, now time.Time) {
+	type tally struct{ alerts, matches, isNew int }
+	got := make([]tally, len(batch))
+	failed := map[*fetched]error{}
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		clear(failed)
+		for i, f := range batch {
+			got[i] = tally{}
+			if f.fe.result.Err != nil || failed[f.fe] != nil {
+				continue // a database error stopped this feed: fetch it again next time
+			}
+			cutoff := backfillCutoff(p.cfg.Backfill, f.fe.state, now)
+			err := tx.Savepoint(func() error {
+				alerts, err := w.record(tx, p, f, cutoff)
+				got[i] = tally{alerts, len(f.matched), 1}
+				return err
+			})
+			if errors.Is(err, errSeen) {
+				got[i] = tally{} // recorded meanwhile by another poll
+				continue
+			}
+			if errors.Is(err, storage.ErrTxBroken) {
+				return err
+			}
+			if err != nil {
+				got[i] = tally{}
+				failed[f.fe] = fmt.Errorf("record item %q: %w", f.it.Title, err)
+			}
 		}
-		cutoff := backfillCutoff(p.cfg.Backfill, e.fe.state, now)
-		n, matches, isNew, err := w.ingest(ctx, p, e.fe.feed, e.it, cutoff)
-		if err != nil {
-			e.fe.result.Err = fmt.Errorf("record item %q: %w", e.it.Title, err)
-			continue
+		return nil
+	})
+	if err != nil {
+		for _, f := range batch {
+			if f.fe.result.Err == nil {
+				f.fe.result.Err = fmt.Errorf("record item %q: %w", f.it.Title, err)
+			}
 		}
-		if isNew {
-			e.fe.result.New++
+		return
+	}
+	for fe, err := range failed {
+		fe.result.Err = err
+	}
+	for i, f := range batch { // what was committed, failed feed or not
+		f.fe.result.Alerts += got[i].alerts
+		f.fe.result.Matches += got[i].matches
+		f.fe.result.New += got[i].isNew
+	}
+}
+
+// saveHealthAll records how each feed's poll went, in one transaction (a
+// feed at a time only if that fails, so that one bad row costs only its
+// own feed).
+func (w *Watcher) saveHealthAll(ctx context.Context, p *plan, all []*fetched) {
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		for _, fe := range all {
+			if err := w.saveHealth(tx, p, fe); err != nil {
+				return err
+			}
 		}
-		e.fe.result.Matches += matches
-		e.fe.result.Alerts += n
+		return nil
+	})
+	if err == nil {
+		return
+	}
+	for _, fe := range all {
+		err := w.store.InTx(ctx, func(tx *storage.Tx) error { return w.saveHealth(tx, p, fe) })
+		if err != nil && fe.result.Err == nil {
+			fe.result.Err = err
+		}
 	}
 }
 
