@@ -85,19 +85,27 @@ func (d *Deliverer) DeliverDue(ctx context.Context) (delivered int, err error) {
 			return delivered, nil
 		}
 		acted, wait := false, time.Duration(0)
+		stopped := map[string]bool{} // channels whose next alert must wait
 		for _, a := range due {
 			if err := ctx.Err(); err != nil {
 				return delivered, err
 			}
-			if w := d.paceWait(d.channel(a)); w > 0 {
+			ch := d.channel(a)
+			if stopped[ch] {
+				continue
+			}
+			if w := d.paceWait(ch); w > 0 {
 				if wait == 0 || w < wait {
 					wait = w
 				}
+				stopped[ch] = true
 				continue
 			}
 			ok, err := d.deliver(ctx, a)
 			if ok {
 				delivered++
+			} else {
+				stopped[ch] = true // retried or failed: what is behind it goes on the next turn
 			}
 			if err != nil {
 				return delivered, err

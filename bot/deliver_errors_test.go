@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -148,6 +149,36 @@ func TestChannelOrderWhileAnotherChannelBacksOff(t *testing.T) {
 	}
 	want := []string{"CB:" + b1.ID, "CB:" + b2.ID, "CA:" + a1.ID, "CA:" + a2.ID}
 	if diff := cmp.Diff(want, order); diff != "" {
+		t.Errorf("post order (-want +got):\n%s", diff)
+	}
+}
+
+// TestLongQueueGoesOutInOrder checks that a channel's queue longer than
+// one read of the outbox (storage.DuePerChannel) is delivered whole, in
+// order, with a failure in the middle holding back what is behind it.
+func TestLongQueueGoesOutInOrder(t *testing.T) {
+	e := newEnv(t)
+	var want []string
+	for i := range 2*storage.DuePerChannel + 10 {
+		want = append(want, e.enqueue(storage.Alert{Channel: "CA", Summary: fmt.Sprint(i)}).ID)
+	}
+	if n := e.deliver(); n != len(want) {
+		t.Fatalf("delivered %d of %d", n, len(want))
+	}
+	e.slack.FailNext(1, fakeslack.HTTPStatus(503).On("chat.postMessage"))
+	for i := range 5 {
+		want = append(want, e.enqueue(storage.Alert{Channel: "CA", Summary: fmt.Sprint("late ", i)}).ID)
+	}
+	if n := e.deliver(); n != 0 {
+		t.Errorf("delivered %d behind a first alert that backs off, want 0", n)
+	}
+	e.clock.Advance(backoff(1, func() float64 { return 0 }))
+	e.deliver()
+	var got []string
+	for _, m := range e.slack.Messages("CA") {
+		got = append(got, payloadID(m))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("post order (-want +got):\n%s", diff)
 	}
 }

@@ -177,9 +177,14 @@ func scanAlerts(rows *sql.Rows) ([]Alert, error) {
 	return out, rows.Err()
 }
 
-// Due returns, for each channel, the oldest alert not yet delivered, when it
-// may be tried now. Alerts of one channel go out in the order they were made:
-// while the oldest waits for a retry, the ones behind it wait too.
+// DuePerChannel bounds how many alerts of one channel Due returns at once.
+const DuePerChannel = 64
+
+// Due returns, for each channel, its alerts not yet delivered, oldest first
+// (up to DuePerChannel), up to the first that may not be tried yet. Alerts
+// of one channel go out in the order they were made: while one waits for a
+// retry, the ones behind it wait too, and a caller must stop a channel at
+// its first alert that is not delivered.
 func (s *Store) Due(ctx context.Context) ([]Alert, error) {
 	return s.DueIn(ctx, "")
 }
@@ -187,14 +192,35 @@ func (s *Store) Due(ctx context.Context) ([]Alert, error) {
 // DueIn is Due where alerts that name no channel go to defaultChannel: they
 // take their turn among that channel's alerts.
 func (s *Store) DueIn(ctx context.Context, defaultChannel string) ([]Alert, error) {
-	rows, err := s.db.QueryContext(ctx, alertSelect+` WHERE a.seq IN (
-		SELECT MIN(seq) FROM alerts WHERE state IN ('pending', 'sending')
-		GROUP BY CASE WHEN channel = '' THEN ? ELSE channel END)
-		AND a.next_attempt_at <= ? ORDER BY a.seq`, defaultChannel, millis(s.now()))
+	// One pass over the open alerts numbers each channel's queue, so that a
+	// deliverer draining a long queue reads the outbox once per
+	// DuePerChannel posts, not once per post.
+	rows, err := s.db.QueryContext(ctx, alertSelect+` JOIN (
+		SELECT seq, ROW_NUMBER() OVER (PARTITION BY CASE WHEN channel = '' THEN ? ELSE channel END ORDER BY seq) AS n
+		FROM alerts WHERE state IN ('pending', 'sending')) q ON q.seq = a.seq
+		WHERE q.n <= ? ORDER BY a.seq`, defaultChannel, DuePerChannel)
 	if err != nil {
 		return nil, fmt.Errorf("due alerts: %w", err)
 	}
-	return scanAlerts(rows)
+	open, err := scanAlerts(rows)
+	if err != nil {
+		return nil, fmt.Errorf("due alerts: %w", err)
+	}
+	now := s.now()
+	waiting := map[string]bool{}
+	due := open[:0]
+	for _, a := range open {
+		ch := a.Channel
+		if ch == "" {
+			ch = defaultChannel
+		}
+		if waiting[ch] || a.NextAttemptAt.After(now) {
+			waiting[ch] = true
+			continue
+		}
+		due = append(due, a)
+	}
+	return due, nil
 }
 
 // Alerts returns alerts by state (all states when none given), oldest first.

@@ -105,12 +105,12 @@ func TestDueInPutsAlertsWithoutChannelInTheDefaultOne(t *testing.T) {
 		}
 		return out
 	}
-	// The channel-less alert and C0POLICY's are one queue: only the first is due.
+	// The channel-less alert and C0POLICY's are one queue, in order.
 	due, err := s.DueIn(ctx, "C0POLICY")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := heads(due), []int64{seqs[0], seqs[2]}; !slices.Equal(got, want) {
+	if got, want := heads(due), []int64{seqs[0], seqs[1], seqs[2]}; !slices.Equal(got, want) {
 		t.Errorf("DueIn = %v, want %v", got, want)
 	}
 	// While it backs off, the default channel's next alert waits behind it.

@@ -141,8 +141,8 @@ func TestEnqueueDedupesAndDueKeepsChannelOrder(t *testing.T) {
 	for _, a := range due {
 		got = append(got, a.Seq)
 	}
-	// Only each channel's head is due.
-	if diff := cmp.Diff([]int64{seqs[0], seqs[2]}, got); diff != "" {
+	// Each channel's queue, in order.
+	if diff := cmp.Diff([]int64{seqs[0], seqs[1], seqs[2]}, got); diff != "" {
 		t.Errorf("due (-want +got):\n%s", diff)
 	}
 	if due[0].Status != "active" || due[0].ID == "" {
