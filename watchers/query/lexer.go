@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // itemKind is the kind of a lexical item of a query.
@@ -30,52 +31,65 @@ type item struct {
 	n    int // the distance of NEAR/n
 }
 
-// lex splits src into items, ending with itemEOF.
+// lex splits src into items, ending with itemEOF. Columns count runes, an
+// invalid byte as one; an item's text is a slice of src.
 func lex(src string) ([]item, error) {
-	rs := []rune(src)
-	var items []item
-	for i := 0; i < len(rs); {
-		r, col := rs[i], i+1
+	if !utf8.ValidString(src) {
+		src = string([]rune(src)) // each invalid byte a U+FFFD, one column
+	}
+	items := make([]item, 0, len(src)/4+2) // a guess that seldom has to grow
+	i, col := 0, 1                         // src[i:] starts at column col
+	for i < len(src) {
+		r, n := utf8.DecodeRuneInString(src[i:])
 		switch {
 		case unicode.IsSpace(r):
-			i++
+			i, col = i+n, col+1
 		case r == '(' || r == ')':
 			kind := itemLParen
 			if r == ')' {
 				kind = itemRParen
 			}
-			items = append(items, item{kind: kind, text: string(r), col: col})
-			i++
+			items = append(items, item{kind: kind, text: src[i : i+n], col: col})
+			i, col = i+n, col+1
 		case isQuote(r):
-			j := i + 1
-			for j < len(rs) && !isQuote(rs[j]) {
-				j++
+			j, end := i+n, col+1
+			for j < len(src) {
+				rj, nj := utf8.DecodeRuneInString(src[j:])
+				if isQuote(rj) {
+					break
+				}
+				j, end = j+nj, end+1
 			}
-			if j == len(rs) {
+			if j == len(src) {
 				return nil, syntaxErr(col, "unterminated quote")
 			}
-			items = append(items, item{kind: itemPhrase, text: string(rs[i+1 : j]), col: col})
-			i = j + 1
+			items = append(items, item{kind: itemPhrase, text: src[i+n : j], col: col})
+			_, nq := utf8.DecodeRuneInString(src[j:])
+			i, col = j+nq, end+1
 		case r == '-':
-			if i+1 == len(rs) || endsWord(rs[i+1]) && !isQuote(rs[i+1]) && rs[i+1] != '(' {
+			next, _ := utf8.DecodeRuneInString(src[i+n:])
+			if i+n == len(src) || endsWord(next) && !isQuote(next) && next != '(' {
 				return nil, syntaxErr(col, `"-" must be followed directly by the term it excludes, as in -sanctions`)
 			}
 			items = append(items, item{kind: itemNot, text: "-", col: col})
-			i++
+			i, col = i+n, col+1
 		default:
-			j := i
-			for j < len(rs) && !endsWord(rs[j]) {
-				j++
+			j, end := i, col
+			for j < len(src) {
+				rj, nj := utf8.DecodeRuneInString(src[j:])
+				if endsWord(rj) {
+					break
+				}
+				j, end = j+nj, end+1
 			}
-			more, err := lexWord(items, string(rs[i:j]), col, true)
+			more, err := lexWord(items, src[i:j], col, true)
 			if err != nil {
 				return nil, err
 			}
-			items = more
-			i = j
+			items, i, col = more, j, end
 		}
 	}
-	return append(items, item{kind: itemEOF, col: len(rs) + 1}), nil
+	return append(items, item{kind: itemEOF, col: col}), nil
 }
 
 // lexWord appends the items of w, a run of runes up to a space, a

@@ -1,6 +1,9 @@
 package query
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // node is one part of a parsed query: *term, *andNode, *orNode, *notNode
 // or *nearNode.
@@ -68,6 +71,9 @@ func newAnd(kids []node) node {
 	if len(kids) == 1 {
 		return kids[0]
 	}
+	if !slices.ContainsFunc(kids, func(k node) bool { _, ok := k.(*andNode); return ok }) {
+		return &andNode{kids: kids} // nothing to flatten: the caller's list is the node's
+	}
 	var flat []node
 	for _, k := range kids {
 		if a, ok := k.(*andNode); ok {
@@ -84,6 +90,9 @@ func newAnd(kids []node) node {
 func newOr(kids []node) node {
 	if len(kids) == 1 {
 		return kids[0]
+	}
+	if !slices.ContainsFunc(kids, func(k node) bool { _, ok := k.(*orNode); return ok }) {
+		return &orNode{kids: kids} // nothing to flatten: the caller's list is the node's
 	}
 	var flat []node
 	for _, k := range kids {
@@ -122,13 +131,15 @@ func walk(n node, negated bool, fn func(t *term, negated bool)) {
 	}
 }
 
+// emptyDocument is an item with no text at all.
+var emptyDocument = NewDocument("")
+
 // everything returns the column of a NOT that lets n match an item with
 // no text at all, and so almost every item, or 0 if n has none.
 func everything(n node) int {
-	empty := NewDocument("")
 	var blame func(n node) int
 	blame = func(n node) int {
-		if !n.match(empty) {
+		if !n.match(emptyDocument) {
 			return 0
 		}
 		switch n := n.(type) {

@@ -10,6 +10,7 @@ package query
 type parser struct {
 	items []item
 	pos   int
+	terms map[termKey]*term // when not nil, terms already made (see Compiler)
 }
 
 func (p *parser) peek() item { return p.items[p.pos] }
@@ -109,10 +110,8 @@ func (p *parser) parseUnary() (node, error) {
 func (p *parser) parsePrimary() (node, error) {
 	prev, it := p.prev(), p.next()
 	switch it.kind {
-	case itemWord:
-		return wordTerm(it)
-	case itemPhrase:
-		return phraseTerm(it)
+	case itemWord, itemPhrase:
+		return p.term(it)
 	case itemLParen:
 		return p.parseGroup(it)
 	case itemTitle:
@@ -161,6 +160,28 @@ func (p *parser) parseGroup(open item) (node, error) {
 		return nil, syntaxErr(open.col, "unbalanced parenthesis: ( is never closed")
 	}
 	return n, nil
+}
+
+// term makes the term of a word or phrase item, or copies the one made
+// before from the same text. A copy shares its words, which nothing
+// changes once made; title: changes only the copy's own fields.
+func (p *parser) term(it item) (*term, error) {
+	key := termKey{kind: it.kind, text: it.text}
+	if made, ok := p.terms[key]; ok {
+		t := *made
+		return &t, nil
+	}
+	build := wordTerm
+	if it.kind == itemPhrase {
+		build = phraseTerm
+	}
+	t, err := build(it)
+	if err != nil || p.terms == nil {
+		return t, err
+	}
+	made := *t
+	p.terms[key] = &made
+	return t, nil
 }
 
 // wordTerm makes the term of a word item: a phrase if it has several

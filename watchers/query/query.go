@@ -1,6 +1,9 @@
 package query
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Query is a parsed query, safe for concurrent use.
 type Query struct {
@@ -11,12 +14,40 @@ type Query struct {
 }
 
 // Parse parses src. Its errors are *SyntaxError.
-func Parse(src string) (*Query, error) {
+func Parse(src string) (*Query, error) { return parse(src, nil) }
+
+// Compiler parses many queries, sharing between them what their terms
+// have in common. A config of many agreements writes the same parties and
+// subjects in query after query ("(Russia OR Russian OR Moscow)"), and
+// folding each term's words again was most of the cost of parsing them.
+// Its queries are the ones Parse gives. The zero value is ready to use; a
+// Compiler is not safe for concurrent use (its queries are).
+type Compiler struct {
+	terms map[termKey]*term
+}
+
+// termKey is how a term is written: a word or a phrase, and its text.
+type termKey struct {
+	kind itemKind
+	text string
+}
+
+// Parse parses src as the package's Parse does.
+func (c *Compiler) Parse(src string) (*Query, error) {
+	if c.terms == nil {
+		c.terms = make(map[termKey]*term)
+	}
+	return parse(src, c.terms)
+}
+
+// parse parses src, taking terms already made from terms, and adding the
+// new ones, when terms is not nil.
+func parse(src string, terms map[termKey]*term) (*Query, error) {
 	items, err := lex(src)
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{items: items}
+	p := &parser{items: items, terms: terms}
 	root, err := p.parseAnd()
 	if err != nil {
 		return nil, err
@@ -28,11 +59,23 @@ func Parse(src string) (*Query, error) {
 		return nil, syntaxErr(col, "only negated terms here, so the query would match almost every item")
 	}
 	q := &Query{root: root}
-	seen := make(map[string]bool)
+	var seen map[string]bool // made only for a long query; a short one is searched
 	walk(root, false, func(t *term, negated bool) {
-		if !negated && !seen[t.name] {
-			seen[t.name] = true
+		switch {
+		case negated:
+		case seen != nil:
+			if !seen[t.name] {
+				seen[t.name] = true
+				q.terms = append(q.terms, t)
+			}
+		case !slices.ContainsFunc(q.terms, func(u *term) bool { return u.name == t.name }):
 			q.terms = append(q.terms, t)
+			if len(q.terms) == 32 {
+				seen = make(map[string]bool)
+				for _, u := range q.terms {
+					seen[u.name] = true
+				}
+			}
 		}
 	})
 	return q, nil

@@ -35,22 +35,26 @@ func (w word) matches(tok string) bool {
 // column of src's first rune.
 func newTerm(src, name string, col int) (*term, error) {
 	t := &term{name: name}
-	rs := []rune(src)
-	for i := 0; i < len(rs); {
-		if unicode.IsSpace(rs[i]) {
-			i++
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRuneInString(src[i:])
+		if unicode.IsSpace(r) {
+			i, col = i+n, col+1
 			continue
 		}
 		j := i
-		for j < len(rs) && !unicode.IsSpace(rs[j]) {
-			j++
+		for j < len(src) {
+			r, n := utf8.DecodeRuneInString(src[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
 		}
-		ws, err := chunkWords(rs[i:j], col+i)
+		ws, err := chunkWords(src[i:j], col)
 		if err != nil {
 			return nil, err
 		}
 		t.words = append(t.words, ws...)
-		i = j
+		i, col = j, col+utf8.RuneCountInString(src[i:j])
 	}
 	for i, w := range t.words {
 		if !w.prefix {
@@ -62,24 +66,19 @@ func newTerm(src, name string, col int) (*term, error) {
 }
 
 // chunkWords returns the words of one space-free chunk of a term, which
-// may end in "*"; col is the column of chunk[0].
-func chunkWords(chunk []rune, col int) ([]word, error) {
-	prefix := chunk[len(chunk)-1] == '*'
-	if prefix {
-		chunk = chunk[:len(chunk)-1]
-	}
-	for i, r := range chunk {
-		switch {
-		case r != '*':
-		case i == len(chunk)-1:
-			return nil, syntaxErr(col+i, "use a single * at the end of a word, as in cyber*")
-		default:
-			return nil, syntaxErr(col+i, "* is allowed only at the end of a word")
+// may end in "*"; col is the column of its first rune.
+func chunkWords(chunk string, col int) ([]word, error) {
+	chunk, prefix := strings.CutSuffix(chunk, "*")
+	if k := strings.IndexByte(chunk, '*'); k >= 0 {
+		at := col + utf8.RuneCountInString(chunk[:k])
+		if k == len(chunk)-1 {
+			return nil, syntaxErr(at, "use a single * at the end of a word, as in cyber*")
 		}
+		return nil, syntaxErr(at, "* is allowed only at the end of a word")
 	}
-	toks := Tokenize(string(chunk))
+	toks := Tokenize(chunk)
 	if len(toks) == 0 && prefix {
-		return nil, syntaxErr(col+len(chunk), "* must follow letters or digits, as in cyber*")
+		return nil, syntaxErr(col+utf8.RuneCountInString(chunk), "* must follow letters or digits, as in cyber*")
 	}
 	ws := make([]word, len(toks))
 	for i, tok := range toks {
