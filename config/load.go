@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pactwatch/pactwatch/watchers/query"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -55,6 +56,7 @@ type loader struct {
 	getenv  func(string) string
 	lines   []string // the file's lines, to place errors inside a value
 	feedIDs []string // every feed's id, shared by agreements without `feeds` (see allFeeds)
+	queries query.Compiler
 }
 
 var (

@@ -17,7 +17,7 @@ func (l *loader) query(n *yaml.Node, field, src string) (q *query.Query) {
 			q = nil
 		}
 	}()
-	q, err := query.Parse(src)
+	q, err := l.queries.Parse(src)
 	if err != nil {
 		var se *query.SyntaxError
 		if errors.As(err, &se) {
