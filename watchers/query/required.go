@@ -66,13 +66,16 @@ func required(n node) [][]Anchor {
 	case *term:
 		return termClauses(n)
 	case *andNode:
-		var out [][]Anchor
+		out := make([][]Anchor, 0, len(n.kids))
 		for _, k := range n.kids {
 			out = addClauses(out, required(k)...)
 		}
+		if len(out) == 0 {
+			return nil
+		}
 		return out
 	case *orNode:
-		var alts [][][]Anchor
+		alts := make([][][]Anchor, 0, len(n.kids))
 		for _, k := range n.kids {
 			alts = append(alts, required(k))
 		}
@@ -85,6 +88,10 @@ func required(n node) [][]Anchor {
 
 // termClauses requires each word of t.
 func termClauses(t *term) [][]Anchor {
+	if len(t.words) == 1 { // most terms: one clause of one anchor
+		w := t.words[0]
+		return [][]Anchor{{{Text: w.text, Prefix: w.prefix}}}
+	}
 	var out [][]Anchor
 	for _, w := range t.words {
 		out = addClauses(out, []Anchor{{Text: w.text, Prefix: w.prefix}})
@@ -109,17 +116,23 @@ func unionOfCheapest(alts [][][]Anchor) [][]Anchor {
 	if len(alts) == 1 {
 		return alts[0]
 	}
-	var union []Anchor
-	for _, cs := range alts {
+	bests := make([][]Anchor, len(alts))
+	size := 0
+	for i, cs := range alts {
 		if len(cs) == 0 {
 			return nil
 		}
-		best := cs[0]
+		best, cost := cs[0], ClauseCost(cs[0])
 		for _, c := range cs[1:] {
-			if ClauseCost(c) < ClauseCost(best) {
-				best = c
+			if k := ClauseCost(c); k < cost {
+				best, cost = c, k
 			}
 		}
+		bests[i] = best
+		size += len(best)
+	}
+	union := make([]Anchor, 0, size)
+	for _, best := range bests {
 		union = append(union, best...)
 	}
 	return [][]Anchor{normalize(union)}
@@ -139,15 +152,15 @@ func addClauses(cs [][]Anchor, more ...[]Anchor) [][]Anchor {
 
 // normalize sorts a clause and removes repeats, and anchors made redundant
 // by a prefix of theirs in the same clause: "cyber* OR cybersecurity" is
-// anchored by cyber* alone.
+// anchored by cyber* alone. It returns c itself when c is already so (the
+// clauses of a part of a query, which its parent normalizes again), else
+// a new list.
 func normalize(c []Anchor) []Anchor {
+	if isNormal(c) {
+		return c
+	}
 	c = slices.Clone(c)
-	slices.SortFunc(c, func(a, b Anchor) int {
-		if r := strings.Compare(a.Text, b.Text); r != 0 {
-			return r
-		}
-		return compareBool(b.Prefix, a.Prefix) // the prefix first
-	})
+	slices.SortFunc(c, compareAnchors)
 	out := c[:0]
 	var last *Anchor
 	for _, a := range c {
@@ -161,6 +174,26 @@ func normalize(c []Anchor) []Anchor {
 		last = &out[len(out)-1]
 	}
 	return out
+}
+
+// compareAnchors orders anchors by text, a prefix before the word itself.
+func compareAnchors(a, b Anchor) int {
+	if r := strings.Compare(a.Text, b.Text); r != 0 {
+		return r
+	}
+	return compareBool(b.Prefix, a.Prefix)
+}
+
+// isNormal reports whether normalize would leave c as it is: sorted, with
+// no repeats and no anchor covered by a prefix before it.
+func isNormal(c []Anchor) bool {
+	for i := 1; i < len(c); i++ {
+		last := c[i-1]
+		if compareAnchors(last, c[i]) >= 0 || last.Prefix && strings.HasPrefix(c[i].Text, last.Text) {
+			return false
+		}
+	}
+	return true
 }
 
 func compareBool(a, b bool) int {
