@@ -66,8 +66,8 @@ func newMatchIndex(all []*tracked) *matchIndex {
 	ix := &matchIndex{all: all, exact: map[string][]int32{}, prefix: map[string][]int32{}}
 	ids := map[string]int32{}    // a clause's key → its id
 	groups := map[[2]int32]int{} // first and second clause → index in drivers[first]
-	for i, t := range all {
-		cs := t.Query.Required() // cheapest first
+	// Each agreement's required clauses, cheapest first.
+	for i, cs := range requiredClauses(all) {
 		if len(cs) == 0 {
 			ix.always = append(ix.always, int32(i))
 			continue

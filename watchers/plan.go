@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/watchers/query"
 )
 
 // plan is a config prepared for polling: for each feed, the agreements that
@@ -80,21 +81,39 @@ func newPlan(cfg *config.Config) *plan {
 // a start that grows with the number of agreements, on every CPU.
 func prepareAll(agreements []config.Agreement) []*tracked {
 	all := make([]*tracked, len(agreements))
-	workers := min(runtime.GOMAXPROCS(0), max(len(agreements)/64, 1))
+	onEveryCPU(len(agreements), func(i int) {
+		a := &agreements[i]
+		all[i] = &tracked{Agreement: a, rules: rulesFor(a), pos: i}
+	})
+	return all
+}
+
+// requiredClauses returns the clauses each agreement's match query
+// requires (query.Query.Required), on every CPU: with 10,000 agreements,
+// deriving them is most of building the match index.
+func requiredClauses(all []*tracked) [][][]query.Anchor {
+	out := make([][][]query.Anchor, len(all))
+	onEveryCPU(len(all), func(i int) { out[i] = all[i].Query.Required() })
+	return out
+}
+
+// onEveryCPU calls fn(i) for each i in [0, n), spread over the CPUs when n
+// is large enough to be worth a goroutine (64 calls each), and returns
+// when every call has.
+func onEveryCPU(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n/64, 1))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(agreements); i = int(next.Add(1) - 1) {
-				a := &agreements[i]
-				all[i] = &tracked{Agreement: a, rules: rulesFor(a), pos: i}
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
 			}
 		}()
 	}
 	wg.Wait()
-	return all
 }
 
 // readsEveryFeed reports whether a reads every feed of the config: it
