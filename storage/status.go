@@ -60,6 +60,35 @@ func (tx *Tx) EnsureAgreement(id, status string) error {
 	return tx.insertChange(&c, true)
 }
 
+// KnownAgreements returns which of ids the database already has, so that a
+// start with many agreements calls EnsureAgreement only for the new ones
+// (one statement each) rather than for all of them.
+func (tx *Tx) KnownAgreements(ids []string) (map[string]bool, error) {
+	rows, err := tx.tx.QueryContext(tx.ctx, "SELECT id FROM agreements")
+	if err != nil {
+		return nil, fmt.Errorf("known agreements: %w", err)
+	}
+	defer rows.Close()
+	pos := make(map[string]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	known := make(map[string]bool, len(ids))
+	for rows.Next() {
+		var id sql.RawBytes // valid until Next: looked up, not kept
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("known agreements: %w", err)
+		}
+		if i, ok := pos[string(id)]; ok {
+			known[ids[i]] = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("known agreements: %w", err)
+	}
+	return known, nil
+}
+
 // AgreementState returns the agreement's current status, or ErrNotFound.
 func (tx *Tx) AgreementState(id string) (AgreementState, error) {
 	return agreementState(tx.ctx, tx.tx, id)

@@ -90,11 +90,24 @@ func (w *Watcher) wake() {
 }
 
 // Prepare records each agreement's starting status the first time it is
-// seen, so that status answers have something to say before any news.
+// seen, so that status answers have something to say before any news. It
+// runs on every start and reload: agreements the database already has are
+// found with one query and skipped.
 func (w *Watcher) Prepare(ctx context.Context) error {
 	p := w.plan.Load()
+	ids := make([]string, len(p.all))
+	for i, t := range p.all {
+		ids[i] = t.ID
+	}
 	return w.store.InTx(ctx, func(tx *storage.Tx) error {
+		known, err := tx.KnownAgreements(ids)
+		if err != nil {
+			return err
+		}
 		for _, t := range p.all {
+			if known[t.ID] {
+				continue
+			}
 			if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
 				return err
 			}
