@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -137,20 +138,23 @@ func (tx *Tx) Enqueue(a *Alert) (bool, error) {
 	return true, err
 }
 
-// AlertByDedupeKey returns the alert enqueued under key, or ErrNotFound.
-func (tx *Tx) AlertByDedupeKey(key string) (Alert, error) {
-	rows, err := tx.tx.QueryContext(tx.ctx, alertSelect+" WHERE a.dedupe_key = ?", key)
+// AlertRef is where an enqueued alert goes, enough to thread a reply on it.
+type AlertRef struct {
+	Seq     int64
+	Channel string
+}
+
+// AlertRefByDedupeKey returns the alert enqueued under key, or ErrNotFound.
+func (tx *Tx) AlertRefByDedupeKey(key string) (AlertRef, error) {
+	var r AlertRef
+	err := tx.tx.QueryRowContext(tx.ctx, "SELECT seq, channel FROM alerts WHERE dedupe_key = ?", key).Scan(&r.Seq, &r.Channel)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, fmt.Errorf("alert %s: %w", key, ErrNotFound)
+	}
 	if err != nil {
-		return Alert{}, fmt.Errorf("alert %s: %w", key, err)
+		return r, fmt.Errorf("alert %s: %w", key, err)
 	}
-	list, err := scanAlerts(rows)
-	if err != nil {
-		return Alert{}, fmt.Errorf("alert %s: %w", key, err)
-	}
-	if len(list) == 0 {
-		return Alert{}, fmt.Errorf("alert %s: %w", key, ErrNotFound)
-	}
-	return list[0], nil
+	return r, nil
 }
 
 const alertSelect = `SELECT a.seq, a.id, COALESCE(a.dedupe_key, ''), a.kind, a.agreement_id, a.channel,

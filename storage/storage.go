@@ -177,33 +177,6 @@ func (s *Store) InTx(ctx context.Context, fn func(*Tx) error) error {
 	return nil
 }
 
-// Savepoint runs fn as a unit inside the transaction: if fn fails, what it
-// wrote is undone and the transaction goes on, so that one failing item of
-// a batch does not take the others with it. The error is fn's; if undoing
-// fails too, the transaction can no longer be trusted and that error is
-// returned instead, wrapped in ErrTxBroken.
-func (tx *Tx) Savepoint(fn func() error) error {
-	if _, err := tx.tx.ExecContext(tx.ctx, "SAVEPOINT unit"); err != nil {
-		return fmt.Errorf("%w: savepoint: %w", ErrTxBroken, err)
-	}
-	if err := fn(); err != nil {
-		if _, rerr := tx.tx.ExecContext(tx.ctx, "ROLLBACK TO unit"); rerr != nil {
-			return fmt.Errorf("%w: undo after %v: %w", ErrTxBroken, err, rerr)
-		}
-		if _, rerr := tx.tx.ExecContext(tx.ctx, "RELEASE unit"); rerr != nil {
-			return fmt.Errorf("%w: release after %v: %w", ErrTxBroken, err, rerr)
-		}
-		return err
-	}
-	if _, err := tx.tx.ExecContext(tx.ctx, "RELEASE unit"); err != nil {
-		return fmt.Errorf("%w: release: %w", ErrTxBroken, err)
-	}
-	return nil
-}
-
-// ErrTxBroken says a transaction must be rolled back as a whole.
-var ErrTxBroken = errors.New("transaction broken")
-
 // Now is the time the transaction began, by the store's clock.
 func (tx *Tx) Now() time.Time { return tx.now }
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -350,43 +349,6 @@ func TestRetractedChangeFulfilsNothing(t *testing.T) {
 	h, _ := s.History(context.Background(), "x")
 	if len(h) != 2 || !h[0].Retracted || h[0].Status != "signed" {
 		t.Errorf("history = %+v, want the signing kept and marked retracted", h)
-	}
-}
-
-// TestSavepointUndoesOnlyItsUnit checks that a unit that fails inside a
-// transaction is undone alone: what came before and after it commits.
-func TestSavepointUndoesOnlyItsUnit(t *testing.T) {
-	s, _, _ := openTest(t)
-	ctx := context.Background()
-	insert := func(tx *Tx, key string) error {
-		_, err := tx.InsertItem(&Item{FeedID: "f", Key: key})
-		return err
-	}
-	boom := errors.New("boom")
-	err := s.InTx(ctx, func(tx *Tx) error {
-		if err := tx.Savepoint(func() error { return insert(tx, "a") }); err != nil {
-			return err
-		}
-		err := tx.Savepoint(func() error {
-			if err := insert(tx, "b"); err != nil {
-				return err
-			}
-			return boom
-		})
-		if !errors.Is(err, boom) || errors.Is(err, ErrTxBroken) {
-			t.Errorf("failing unit: %v, want its own error", err)
-		}
-		return tx.Savepoint(func() error { return insert(tx, "c") })
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	seen, err := s.SeenKeys(ctx, "f", []string{"a", "b", "c", "d"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := map[string]bool{"a": true, "c": true}; !maps.Equal(seen, want) {
-		t.Errorf("seen = %v, want %v", seen, want)
 	}
 }
 

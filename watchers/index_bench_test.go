@@ -246,3 +246,53 @@ func BenchmarkIngest(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRecordMatched records items that matched, 64 a transaction as
+// the end of a poll does (story, item, mentions, status, alerts), with 50
+// agreements. It reports the cost per item.
+func BenchmarkRecordMatched(b *testing.B) {
+	p, agreements := benchPlan(b, 50)
+	news := gen.NewNews(3)
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	list := make([]gen.Item, 256)
+	for i := range list {
+		list[i] = news.Item(0, i, &agreements[i%len(agreements)], now.Add(-time.Duration(i)*time.Minute))
+	}
+	parsed, err := feed.Parse(gen.RSS(0, list, now))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	store, err := storage.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	w := New(p.cfg, store, Options{})
+	if err := w.Prepare(ctx); err != nil {
+		b.Fatal(err)
+	}
+	const batch = 64
+	n := 0
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		items := make([]feed.Item, batch)
+		for i := range items {
+			items[i] = parsed.Items[n%len(parsed.Items)]
+			items[i].Key = fmt.Sprintf("guid:bench-%d", n)
+			items[i].Link = fmt.Sprintf("%s?n=%d", items[i].Link, n)
+			n++
+		}
+		fe := &fetched{feed: &p.cfg.Feeds[0]}
+		if err := w.prepare(ctx, p, fe, items); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		w.recordMatched(ctx, p, []*fetched{fe})
+		if fe.result.Err != nil {
+			b.Fatal(fe.result.Err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/item")
+}

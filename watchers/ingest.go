@@ -20,19 +20,14 @@ var errSeen = errors.New("item already seen")
 
 // record records one new item that matched agreements, inside tx: first
 // seen, its story, its mentions, the status changes it proves and the
-// alerts they cause. It returns the number of alerts enqueued, or errSeen
-// (having written nothing the caller should keep: run it under a
-// savepoint) when the item turns out not to be new.
+// alerts they cause. It returns the number of alerts enqueued, or errSeen,
+// having written nothing, when the item turns out not to be new.
 // Items published before cutoff are remembered (and may move a status) but
 // raise no alert.
 func (w *Watcher) record(tx *storage.Tx, p *plan, f *fresh, cutoff time.Time) (int, error) {
 	it := f.it
-	storyID, _, err := tx.Story(it.Link, TitleKey(it.Title), it.Published)
-	if err != nil {
-		return 0, err
-	}
 	row := &storage.Item{FeedID: f.fe.feed.ID, Key: it.Key, GUID: it.GUID, Link: it.Link, Title: it.Title,
-		Published: it.Published, StoryID: storyID}
+		Published: it.Published}
 	ok, err := tx.InsertItem(row)
 	if err != nil {
 		return 0, err
@@ -40,10 +35,17 @@ func (w *Watcher) record(tx *storage.Tx, p *plan, f *fresh, cutoff time.Time) (i
 	if !ok {
 		return 0, errSeen
 	}
+	storyID, newStory, err := tx.Story(it.Link, TitleKey(it.Title), it.Published)
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.SetItemStory(row.ID, storyID); err != nil {
+		return 0, err
+	}
 	quiet := !cutoff.IsZero() && (it.Published.IsZero() || it.Published.Before(cutoff))
 	alerts := 0
 	for _, t := range f.matched {
-		n, err := w.recordMention(tx, p, t, f.fe.feed, it, row, storyID, f.dets[t.ID], quiet)
+		n, err := w.recordMention(tx, p, t, f.fe.feed, it, row, storyID, newStory, f.dets[t.ID], quiet)
 		if err != nil {
 			return 0, fmt.Errorf("agreement %s: %w", t.ID, err)
 		}
@@ -98,7 +100,7 @@ func newDocument(it *feed.Item) *query.Document {
 
 // recordMention handles one agreement that the item matched.
 func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,
-	storyID int64, det *detection, quiet bool) (int, error) {
+	storyID int64, newStory bool, det *detection, quiet bool) (int, error) {
 	if err := tx.AddMention(t.ID, row.ID, evidenceTime(it, tx.Now()), det.Status); err != nil {
 		return 0, err
 	}
@@ -139,11 +141,17 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 		a.Status, a.PreviousStatus = det.Status, state.Status
 	}
 	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
-	if parent, err := tx.AlertByDedupeKey(storyKey); err == nil {
-		// A later source of a story already alerted: a reply in its thread.
-		a.Kind, a.ParentSeq, a.Channel = storage.KindSourceAdded, parent.Seq, parent.Channel
-		ok, err := tx.Enqueue(a)
-		return b2i(ok), err
+	if !newStory { // a new story has no alert yet
+		parent, err := tx.AlertRefByDedupeKey(storyKey)
+		if err == nil {
+			// A later source of a story already alerted: a reply in its thread.
+			a.Kind, a.ParentSeq, a.Channel = storage.KindSourceAdded, parent.Seq, parent.Channel
+			ok, err := tx.Enqueue(a)
+			return b2i(ok), err
+		}
+		if !errors.Is(err, storage.ErrNotFound) {
+			return 0, err
+		}
 	}
 	a.DedupeKey = storyKey
 	switch {

@@ -96,11 +96,17 @@ func (w *Watcher) Poll(ctx context.Context, feedIDs ...string) Report {
 		defer close(written)
 		w.recordUnmatched(ctx, done)
 	}()
+	start := time.Now()
 	all := w.fetchAll(ctx, p, feeds, done)
 	close(done)
+	fetched := time.Since(start)
 	<-written
+	unmatched := time.Since(start)
 	w.recordMatched(ctx, p, all)
+	matched := time.Since(start)
 	w.saveHealthAll(ctx, p, all)
+	w.opts.Log.Debug("poll round", "feeds", len(all), "fetched", fetched, "unmatched_written", unmatched,
+		"matched_written", matched, "health_saved", time.Since(start))
 	rep := Report{}
 	for _, f := range all {
 		rep.Feeds = append(rep.Feeds, f.result)
@@ -283,9 +289,7 @@ func (w *Watcher) insertUnmatched(ctx context.Context, batch []*fetched) error {
 
 // recordMatched records the new items that matched an agreement, oldest
 // first across feeds (items without a date keep their feed's order and
-// come after dated ones), in batches of one transaction with each item
-// under its own savepoint: an item that fails is undone alone, and its
-// feed stops there, to be fetched in full again next time.
+// come after dated ones), many in a transaction.
 func (w *Watcher) recordMatched(ctx context.Context, p *plan, all []*fetched) {
 	var q []*fresh
 	for _, fe := range all {
@@ -318,50 +322,42 @@ func (w *Watcher) recordMatched(ctx context.Context, p *plan, all []*fetched) {
 	}
 }
 
-// recordBatch records items in one transaction, each under a savepoint.
+// recordBatch records items in one transaction. When that fails, it
+// records them again one transaction each, to find the item at fault: its
+// feed stops there (a database error: the feed is fetched in full again
+// next time), and the others go on.
 func (w *Watcher) recordBatch(ctx context.Context, p *plan, batch []*fresh, now time.Time) {
 	type tally struct{ alerts, matches, isNew int }
 	got := make([]tally, len(batch))
-	failed := map[*fetched]error{}
 	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
-		clear(failed)
 		for i, f := range batch {
 			got[i] = tally{}
-			if f.fe.result.Err != nil || failed[f.fe] != nil {
-				continue // a database error stopped this feed: fetch it again next time
-			}
-			cutoff := backfillCutoff(p.cfg.Backfill, f.fe.state, now)
-			err := tx.Savepoint(func() error {
-				alerts, err := w.record(tx, p, f, cutoff)
-				got[i] = tally{alerts, len(f.matched), 1}
-				return err
-			})
-			if errors.Is(err, errSeen) {
-				got[i] = tally{} // recorded meanwhile by another poll
+			if f.fe.result.Err != nil {
 				continue
 			}
-			if errors.Is(err, storage.ErrTxBroken) {
-				return err
+			cutoff := backfillCutoff(p.cfg.Backfill, f.fe.state, now)
+			alerts, err := w.record(tx, p, f, cutoff)
+			switch {
+			case errors.Is(err, errSeen):
+				continue // recorded meanwhile by another poll
+			case err != nil:
+				return fmt.Errorf("record item %q: %w", f.it.Title, err)
 			}
-			if err != nil {
-				got[i] = tally{}
-				failed[f.fe] = fmt.Errorf("record item %q: %w", f.it.Title, err)
-			}
+			got[i] = tally{alerts, len(f.matched), 1}
 		}
 		return nil
 	})
-	if err != nil {
+	if err != nil && len(batch) > 1 {
 		for _, f := range batch {
-			if f.fe.result.Err == nil {
-				f.fe.result.Err = fmt.Errorf("record item %q: %w", f.it.Title, err)
-			}
+			w.recordBatch(ctx, p, []*fresh{f}, now)
 		}
 		return
 	}
-	for fe, err := range failed {
-		fe.result.Err = err
+	if err != nil {
+		batch[0].fe.result.Err = err
+		return
 	}
-	for i, f := range batch { // what was committed, failed feed or not
+	for i, f := range batch {
 		f.fe.result.Alerts += got[i].alerts
 		f.fe.result.Matches += got[i].matches
 		f.fe.result.New += got[i].isNew
