@@ -2,6 +2,7 @@ package feed
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -45,9 +46,14 @@ var hiddenElements = map[atom.Atom]bool{
 // only a space, as in HTML.
 func StripHTML(s string) string {
 	if !strings.ContainsAny(s, "<&") {
-		return strings.TrimSpace(squeeze(squeeze(s, 2), 1))
+		if plainClean(s) {
+			return s // the common case for plain text: nothing to change
+		}
+		t := text{buf: make([]byte, 0, len(s))}
+		t.add(s)
+		return string(t.buf)
 	}
-	var b strings.Builder
+	t := text{buf: make([]byte, 0, len(s))}
 	hidden := 0
 	z := html.NewTokenizer(strings.NewReader(s))
 	for {
@@ -55,10 +61,10 @@ func StripHTML(s string) string {
 		switch tt {
 		case html.ErrorToken:
 			// The tokenizer only stops at the end of its input.
-			return strings.TrimSpace(squeeze(b.String(), 1))
+			return string(t.buf)
 		case html.TextToken:
 			if hidden == 0 {
-				b.WriteString(squeeze(string(z.Text()), 2))
+				t.addBytes(z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, _ := z.TagName()
@@ -71,49 +77,109 @@ func StripHTML(s string) string {
 					hidden++
 				}
 			case breakElements[a]:
-				b.WriteByte('\n')
+				t.space(true)
 			case spaceElements[a]:
-				b.WriteByte(' ')
+				t.space(false)
 			}
 		}
 	}
 }
 
-// squeeze turns each run of whitespace in s into a newline when the run
-// holds at least minNewlines line breaks, and into one space otherwise. It
-// drops control and invisible formatting characters, and replaces invalid
-// UTF-8 with U+FFFD.
-func squeeze(s string, minNewlines int) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	inRun, newlines := false, 0
-	for i, r := range s {
-		if isSpace(r) {
-			if r == '\n' || r == '\u2028' || r == '\u2029' || (r == '\r' && !strings.HasPrefix(s[i+1:], "\n")) {
+// plainClean reports whether s is already as StripHTML would leave plain
+// text: printable ASCII with single spaces between words, none at either end.
+func plainClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || (c == ' ' && s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// text collects readable text, a piece at a time. Inside each piece a run
+// of whitespace holding two line breaks or more (a blank line) is a
+// paragraph break and any other run a space; between pieces, runs join, a
+// break winning over a space. Control and invisible formatting characters
+// are dropped (without ending a run), invalid UTF-8 becomes U+FFFD, and the
+// text starts and ends with no whitespace.
+type text struct {
+	buf     []byte
+	pending bool // whitespace seen since the last character written
+	broken  bool // and it holds a paragraph break
+}
+
+// space records whitespace between pieces: a break, or a space.
+func (t *text) space(isBreak bool) {
+	t.pending = true
+	t.broken = t.broken || isBreak
+}
+
+// separate writes the whitespace pending before the next character.
+func (t *text) separate() {
+	if t.pending && len(t.buf) > 0 {
+		if t.broken {
+			t.buf = append(t.buf, '\n')
+		} else {
+			t.buf = append(t.buf, ' ')
+		}
+	}
+	t.pending, t.broken = false, false
+}
+
+// add adds a piece of text.
+func (t *text) add(s string) { addPiece(t, s) }
+
+// addBytes adds a piece of text held in b, without copying it.
+func (t *text) addBytes(b []byte) { addPiece(t, b) }
+
+func addPiece[T string | []byte](t *text, s T) {
+	newlines := 0 // in the current run of whitespace
+	inRun := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c > ' ' && c < 0x7f { // printable ASCII: copy the whole stretch
+			j := i + 1
+			for j < len(s) && s[j] > ' ' && s[j] < 0x7f {
+				j++
+			}
+			if inRun {
+				t.space(newlines >= 2)
+				inRun, newlines = false, 0
+			}
+			t.separate()
+			t.buf = append(t.buf, s[i:j]...)
+			i = j
+			continue
+		}
+		r, n := rune(c), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+		}
+		i += n
+		switch {
+		case r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && isSpace(r):
+			if r == '\n' || r == '\u2028' || r == '\u2029' || r == '\r' && (i == len(s) || s[i] != '\n') {
 				newlines++
 			}
 			inRun = true
-			continue
+		case r >= utf8.RuneSelf && !isInvisible(r):
+			if inRun {
+				t.space(newlines >= 2)
+				inRun, newlines = false, 0
+			}
+			t.separate()
+			t.buf = utf8.AppendRune(t.buf, r)
 		}
-		if isInvisible(r) {
-			continue
-		}
-		if inRun {
-			b.WriteByte(runSeparator(newlines, minNewlines))
-			inRun, newlines = false, 0
-		}
-		b.WriteRune(r)
+		// Anything else is a control or invisible character: dropped.
 	}
 	if inRun {
-		b.WriteByte(runSeparator(newlines, minNewlines))
+		t.space(newlines >= 2)
 	}
-	return b.String()
 }
 
-// runSeparator is what a run of whitespace with n line breaks becomes.
-func runSeparator(n, minNewlines int) byte {
-	if n >= minNewlines {
-		return '\n'
-	}
-	return ' '
-}
+// asciiSpace marks the ASCII characters unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -15,7 +15,11 @@ var literalEntity = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-z
 // entities decoded (twice-escaped ones too) and all whitespace collapsed.
 func cleanTitle(s string) string {
 	s = StripHTML(s)
-	s = literalEntity.ReplaceAllStringFunc(s, html.UnescapeString)
+	if strings.IndexByte(s, '&') >= 0 {
+		s = literalEntity.ReplaceAllStringFunc(s, html.UnescapeString)
+	} else if strings.IndexByte(s, '\n') < 0 {
+		return s // StripHTML left single spaces only
+	}
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 
