@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -90,18 +91,29 @@ func describe(n *yaml.Node) string {
 // asMapping reads n as a mapping. A null node is an empty mapping; anything
 // else is reported against s.
 func (p *problems) asMapping(n *yaml.Node, s scope) (*mapping, bool) {
+	m, ok := mappingOf(n)
+	if !ok {
+		n = resolve(n)
+		p.add(n, "%s", s.msg("expected a mapping, got "+describe(n)))
+	}
+	return m, ok
+}
+
+// mappingOf reads n as asMapping does, reporting nothing.
+func mappingOf(n *yaml.Node) (*mapping, bool) {
 	n = resolve(n)
 	m := &mapping{node: n}
 	if isNull(n) {
 		return m, true
 	}
 	if n.Kind != yaml.MappingNode {
-		p.add(n, "%s", s.msg("expected a mapping, got "+describe(n)))
 		return nil, false
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		m.keys = append(m.keys, resolve(n.Content[i]))
-		m.vals = append(m.vals, n.Content[i+1])
+	pairs := len(n.Content) / 2
+	m.keys, m.vals = make([]*yaml.Node, pairs), make([]*yaml.Node, pairs)
+	for i := range pairs {
+		m.keys[i] = resolve(n.Content[2*i])
+		m.vals[i] = n.Content[2*i+1]
 	}
 	return m, true
 }
@@ -209,13 +221,18 @@ func (l *loader) entry(n *yaml.Node, i int, noun, key string, owner *scope, keys
 		}
 		return scope{name: owner.name + ": " + noun + " " + label, where: "in " + noun + " " + label + " of " + owner.name}
 	}
-	s := name(fmt.Sprintf("#%d", i+1))
-	m, ok := l.asMapping(n, s)
+	byPlace := func() scope { return name(fmt.Sprintf("#%d", i+1)) }
+	m, ok := mappingOf(n)
 	if !ok {
+		s := byPlace()
+		l.asMapping(n, s)
 		return nil, s, false
 	}
+	var s scope
 	if v := m.peek(key); v != "" {
-		s = name(fmt.Sprintf("%q", v))
+		s = name(strconv.Quote(v))
+	} else {
+		s = byPlace()
 	}
 	l.checkKeys(m, s, keys)
 	return m, s, true
