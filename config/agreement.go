@@ -31,10 +31,13 @@ type Agreement struct {
 
 var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "match", "status_rules", "forecasts", "channel", "feeds"}
 
-// agreements decodes `agreements`: at least one, each id unique.
+// agreements decodes `agreements`: at least one, each id unique. They are
+// decoded on every CPU: a file may hold thousands, and compiling their
+// queries is most of loading it.
 func (l *loader) agreements(m *mapping, c *Config) []Agreement {
-	return uniqueList(l, m, "agreements", "agreement", "no agreements to watch",
-		func(n *yaml.Node, i int) (Agreement, bool) { return l.agreement(n, i, c) },
+	l.allFeeds(c) // made once, before the decoders share it
+	return uniqueList(l, m, "agreements", "agreement", "no agreements to watch", true,
+		func(l *loader, n *yaml.Node, i int) (Agreement, bool) { return l.agreement(n, i, c) },
 		func(a Agreement) (string, int) { return a.ID, a.Line })
 }
 

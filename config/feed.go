@@ -19,25 +19,48 @@ const slugRule = "use lower-case letters, digits, - and _, starting with a lette
 
 // feeds decodes `feeds`: at least one, each id unique.
 func (l *loader) feeds(m *mapping, c *Config) []Feed {
-	return uniqueList(l, m, "feeds", "feed", "no feeds to poll",
-		func(n *yaml.Node, i int) (Feed, bool) { return l.feed(n, i, c) },
+	return uniqueList(l, m, "feeds", "feed", "no feeds to poll", false,
+		func(l *loader, n *yaml.Node, i int) (Feed, bool) { return l.feed(n, i, c) },
 		func(f Feed) (string, int) { return f.ID, f.Line })
 }
 
 // uniqueList decodes the list under key (at least one entry, else the
 // message empty) with decode, and reports an entry whose id (from idLine)
-// an earlier one already has, naming that one's line.
-func uniqueList[T any](l *loader, m *mapping, key, what, empty string,
-	decode func(*yaml.Node, int) (T, bool), idLine func(T) (string, int)) []T {
+// an earlier one already has, naming that one's line. With spread, the
+// entries are decoded on every CPU, each reporting into a loader of its
+// own (see loader.spread) whose problems are added here in the entries'
+// order: the same problems, in the same order, as decoding one by one.
+func uniqueList[T any](l *loader, m *mapping, key, what, empty string, spread bool,
+	decode func(*loader, *yaml.Node, int) (T, bool), idLine func(T) (string, int)) []T {
 	items, ln := l.list(m, top, key)
 	if len(items) == 0 {
 		l.add(orNode(ln, m.node), "%s", empty)
 		return nil
 	}
+	type decoded struct {
+		v    T
+		ok   bool
+		errs []*Error
+	}
+	var done []decoded
+	if spread {
+		done = make([]decoded, len(items))
+		l.spread(len(items), func(sub *loader, i int) {
+			v, ok := decode(sub, items[i], i)
+			done[i] = decoded{v: v, ok: ok, errs: sub.errs}
+		})
+	}
 	var out []T
 	first := map[string]int{}
 	for i, n := range items {
-		v, ok := decode(n, i)
+		var v T
+		var ok bool
+		if spread {
+			l.errs = append(l.errs, done[i].errs...)
+			v, ok = done[i].v, done[i].ok
+		} else {
+			v, ok = decode(l, n, i)
+		}
 		if !ok {
 			continue
 		}

@@ -8,8 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pactwatch/pactwatch/watchers/query"
@@ -38,7 +41,8 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	l := &loader{problems: problems{file: path}, getenv: getenv, lines: strings.Split(string(data), "\n")}
+	l := &loader{problems: problems{file: path}, getenv: getenv, lines: strings.Split(string(data), "\n"),
+		queries: new(query.Compiler)}
 	root, ok := l.parse(data)
 	if !ok {
 		return nil, l.err()
@@ -56,7 +60,34 @@ type loader struct {
 	getenv  func(string) string
 	lines   []string // the file's lines, to place errors inside a value
 	feedIDs []string // every feed's id, shared by agreements without `feeds` (see allFeeds)
-	queries query.Compiler
+	queries *query.Compiler
+}
+
+// spread calls fn(sub, i) for each i in [0, n), on every CPU when n is
+// large enough to be worth it (64 calls a goroutine), and returns when all
+// have. Each call reports into a loader sub of its own, which shares l's
+// read-only state and its goroutine's query compiler (a Compiler is not
+// safe for concurrent use); the caller adds sub's problems to l.
+func (l *loader) spread(n int, fn func(sub *loader, i int)) {
+	workers := min(runtime.GOMAXPROCS(0), max(n/64, 1))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		queries := l.queries
+		if w > 0 {
+			queries = new(query.Compiler)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				sub := &loader{problems: problems{file: l.file}, getenv: l.getenv, lines: l.lines,
+					feedIDs: l.feedIDs, queries: queries}
+				fn(sub, i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 var (
