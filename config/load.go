@@ -41,8 +41,8 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
-	l := &loader{problems: problems{file: path}, getenv: getenv, lines: strings.Split(string(data), "\n"),
-		queries: new(query.Compiler)}
+	l := &loader{problems: problems{file: path}, getenv: getenv, queries: new(query.Compiler),
+		lines: sync.OnceValue(func() []string { return strings.Split(string(data), "\n") })}
 	root, ok := l.parse(data)
 	if !ok {
 		return nil, l.err()
@@ -58,8 +58,8 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 type loader struct {
 	problems
 	getenv  func(string) string
-	lines   []string // the file's lines, to place errors inside a value
-	feedIDs []string // every feed's id, shared by agreements without `feeds` (see allFeeds)
+	lines   func() []string // the file's lines, to place errors inside a value; split when first needed
+	feedIDs []string        // every feed's id, shared by agreements without `feeds` (see allFeeds)
 	queries *query.Compiler
 }
 
@@ -137,7 +137,7 @@ func (l *loader) yamlError(err error) {
 	}
 	// yaml gives no line for a dangling alias; the first use is the place.
 	if m := unknownAnchor.FindStringSubmatch(err.Error()); m != nil {
-		for i, line := range l.lines {
+		for i, line := range l.lines() {
 			if strings.Contains(line, "*"+m[1]) {
 				l.addLine(i+1, "unknown anchor %q referenced", m[1])
 				return

@@ -41,8 +41,9 @@ func (l *loader) lineOf(n *yaml.Node, col int) int {
 	runes := []rune(n.Value)
 	off := len(string(runes[:min(col-1, len(runes))]))
 	line, pos := n.Line, 0
-	for i := n.Line; i < len(l.lines); i++ { // l.lines[i] is line i+1
-		text := strings.TrimSpace(l.lines[i])
+	lines := l.lines()
+	for i := n.Line; i < len(lines); i++ { // lines[i] is line i+1
+		text := strings.TrimSpace(lines[i])
 		if text == "" {
 			continue
 		}
