@@ -55,7 +55,7 @@ func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
 	}
 	a.Name, _ = l.required(m, s, "name")
 	a.Kind, kindNode = l.required(m, s, "kind")
-	if a.Kind != "" && Lifecycle(a.Kind) == nil {
+	if a.Kind != "" && lifecycle(a.Kind) == nil {
 		l.add(kindNode, "%s: unknown kind %q%s", s.field("kind"), a.Kind, hint(a.Kind, Kinds()))
 	}
 	a.Parties, _, _ = l.strs(m, s, "parties")
@@ -71,8 +71,8 @@ func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
 	case status != "":
 		a.Status = status
 		l.checkStatus(statusNode, s.field("status"), status, a.Kind, statuses)
-	case Lifecycle(a.Kind) != nil:
-		a.Status = Lifecycle(a.Kind)[0]
+	case lifecycle(a.Kind) != nil:
+		a.Status = lifecycle(a.Kind)[0]
 	}
 	a.Forecasts = l.forecasts(m, s, &a, c)
 	if ch, _ := l.str(m, s, "channel"); ch != "" {
@@ -123,7 +123,7 @@ func (l *loader) allFeeds(c *Config) []string {
 // checkStatus reports a status that is not in the agreement's vocabulary.
 // With an unknown kind the vocabulary is unknown too, so it says nothing.
 func (l *loader) checkStatus(n *yaml.Node, field, status, kind string, statuses []string) {
-	if Lifecycle(kind) == nil || slices.Contains(statuses, status) {
+	if lifecycle(kind) == nil || slices.Contains(statuses, status) {
 		return
 	}
 	h := didYouMean(status, statuses)

@@ -44,12 +44,15 @@ func Kinds() []string {
 
 // Lifecycle returns the built-in statuses of a kind, starting status first,
 // or nil for an unknown kind.
-func Lifecycle(kind string) []string {
+func Lifecycle(kind string) []string { return slices.Clone(lifecycle(kind)) }
+
+// lifecycle is Lifecycle without the copy, for reading only.
+func lifecycle(kind string) []string {
 	switch kind {
 	case "pact", "treaty", "deal":
-		return slices.Clone(agreementLifecycle)
+		return agreementLifecycle
 	case "working_group":
-		return slices.Clone(groupLifecycle)
+		return groupLifecycle
 	}
 	return nil
 }
