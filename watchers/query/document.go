@@ -1,6 +1,7 @@
 package query
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -21,9 +22,8 @@ type Document struct {
 	// toks holds the tokens of every field, one field after another; a
 	// token's index in toks is its position.
 	toks  []Token
-	field []Field        // field[p] is the field of toks[p]
-	vocab []entry        // the distinct tokens, sorted, for prefix search
-	index map[string]int // a token's index in vocab
+	field []Field // field[p] is the field of toks[p]
+	vocab []entry // the distinct tokens, sorted
 }
 
 // entry is one distinct token of a Document and where it occurs.
@@ -57,49 +57,45 @@ func NewDocument(title string, body ...string) *Document {
 	return d
 }
 
-// buildIndex fills vocab and index from toks. The position lists share one
-// backing array, so the index costs a handful of allocations however long
-// the document is.
+// buildIndex fills vocab from toks: the positions, sorted by token and
+// then position, are cut into one list per distinct token. The lists share
+// one backing array, so the index costs a handful of allocations however
+// long the document is.
 func (d *Document) buildIndex() {
-	index := make(map[string]int, len(d.toks))
-	ids := make([]int, len(d.toks)) // ids[p] numbers the distinct token at p
-	var words []string
-	for p, t := range d.toks {
-		id, ok := index[t.Text]
-		if !ok {
-			id = len(words)
-			index[t.Text] = id
-			words = append(words, t.Text)
-		}
-		ids[p] = id
-	}
-	// Sorting numbers rather than entries moves no pointers, which keeps
-	// the garbage collector's write barriers out of the sort.
-	order := make([]int, len(words))
+	n := len(d.toks)
+	order := make([]int32, n)
 	for i := range order {
-		order[i] = i
+		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(words[a], words[b]) })
-	rank := make([]int, len(words)) // rank[id] is the token's index in vocab
-	for r, id := range order {
-		rank[id] = r
-		index[words[id]] = r
+	toks := d.toks
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := strings.Compare(toks[a].Text, toks[b].Text); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	distinct := 0
+	for i, p := range order {
+		if i == 0 || toks[p].Text != toks[order[i-1]].Text {
+			distinct++
+		}
 	}
-	count := make([]int, len(words))
-	for _, id := range ids {
-		count[rank[id]]++
+	backing := make([]int, n)
+	d.vocab = make([]entry, 0, distinct)
+	for i := 0; i < n; {
+		w := toks[order[i]].Text
+		j := i
+		for ; j < n && toks[order[j]].Text == w; j++ {
+			backing[j] = int(order[j])
+		}
+		d.vocab = append(d.vocab, entry{word: w, pos: backing[i:j:j]})
+		i = j
 	}
-	backing := make([]int, len(d.toks))
-	d.vocab = make([]entry, len(words))
-	for r, id := range order {
-		d.vocab[r] = entry{word: words[id], pos: backing[:0:count[r]]}
-		backing = backing[count[r]:]
-	}
-	for p, id := range ids {
-		e := &d.vocab[rank[id]]
-		e.pos = append(e.pos, p)
-	}
-	d.index = index
+}
+
+// find returns the index in vocab of tok, and whether it is there.
+func (d *Document) find(tok string) (int, bool) {
+	return slices.BinarySearchFunc(d.vocab, tok, func(e entry, tok string) int { return strings.Compare(e.word, tok) })
 }
 
 // Text returns the original text of field f, or "" if there is no such
@@ -115,7 +111,7 @@ func (d *Document) Text(f Field) string {
 // a whole word, every token that starts with it for a prefix.
 func (d *Document) lookup(w word) (from, to int) {
 	if !w.prefix {
-		if i, ok := d.index[w.text]; ok {
+		if i, ok := d.find(w.text); ok {
 			return i, i + 1
 		}
 		return 0, 0

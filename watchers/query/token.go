@@ -36,7 +36,15 @@ type folder struct {
 // add appends the tokens of s.
 func (f *folder) add(s string) {
 	scan(s, func(start, end int) {
-		for _, r := range s[start:end] {
+		i := start
+		for ; i < end && s[i] < utf8.RuneSelf; i++ { // most words are ASCII
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			f.buf = append(f.buf, c)
+		}
+		for _, r := range s[i:end] {
 			f.buf = appendFold(f.buf, r)
 		}
 		f.toks = append(f.toks, Token{Start: start, End: end})
@@ -58,6 +66,22 @@ func (f *folder) tokens() []Token {
 // scan calls fn with the byte range of each token of s, in order.
 func scan(s string, fn func(start, end int)) {
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // a fast path for ASCII
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+			end := i + 1
+			for end < len(s) && s[end] < utf8.RuneSelf && asciiWord[s[end]] {
+				end++
+			}
+			if end < len(s) && s[end] >= utf8.RuneSelf {
+				end = wordEnd(s, end) // the word may go on in other letters
+			}
+			fn(i, end)
+			i = end
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		end := i + n
 		switch {
@@ -70,13 +94,7 @@ func scan(s string, fn func(start, end int)) {
 				end += n
 			}
 		case isWordRune(r):
-			for end < len(s) {
-				r, n := utf8.DecodeRuneInString(s[end:])
-				if !isWordRune(r) || isNoSpace(r) {
-					break
-				}
-				end += n
-			}
+			end = wordEnd(s, end)
 		default:
 			i = end
 			continue
@@ -85,6 +103,26 @@ func scan(s string, fn func(start, end int)) {
 		i = end
 	}
 }
+
+// wordEnd returns where the word going on at end ends.
+func wordEnd(s string, end int) int {
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !isWordRune(r) || isNoSpace(r) {
+			break
+		}
+		end += n
+	}
+	return end
+}
+
+// asciiWord marks the ASCII characters that are part of words.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 // isWordRune reports whether r can be part of a token.
 func isWordRune(r rune) bool {

@@ -5,7 +5,7 @@ import "iter"
 // Has reports whether tok, a folded token as Tokenize gives it, occurs in
 // d.
 func (d *Document) Has(tok string) bool {
-	_, ok := d.index[tok]
+	_, ok := d.find(tok)
 	return ok
 }
 
