@@ -211,11 +211,13 @@ func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []fee
 		f := fresh{fe: fe, it: it}
 		if f.matched = matchAll(readers, newDocument(it)); len(f.matched) > 0 {
 			f.dets = analyze(it, f.matched)
-			it.Summary = summary(it) // all an alert shows of the text
+			kept := *it                // kept to the end of the round, apart from the feed's other items
+			kept.Summary = summary(it) // all an alert shows of the text
+			kept.Content, kept.Categories = "", nil
+			f.it = &kept
 		} else {
-			it.Summary = ""
+			it.Summary, it.Content, it.Categories = "", "", nil
 		}
-		it.Content, it.Categories = "", nil
 		fe.fresh = append(fe.fresh, f)
 	}
 	return nil
@@ -282,6 +284,9 @@ func (w *Watcher) insertUnmatched(ctx context.Context, batch []*fetched) error {
 			fe.result.Err = fmt.Errorf("record items: %w", err)
 		case err == nil:
 			fe.result.New += added[i]
+			// Only the matched items wait for the end of the round: let
+			// the others, and the feed's parsed items, go.
+			fe.fresh = slices.DeleteFunc(fe.fresh, func(f fresh) bool { return len(f.matched) == 0 })
 		}
 	}
 	return err
@@ -357,10 +362,15 @@ func (w *Watcher) recordBatch(ctx context.Context, p *plan, batch []*fresh, now 
 		batch[0].fe.result.Err = err
 		return
 	}
+	alerts := 0
 	for i, f := range batch {
 		f.fe.result.Alerts += got[i].alerts
 		f.fe.result.Matches += got[i].matches
 		f.fe.result.New += got[i].isNew
+		alerts += got[i].alerts
+	}
+	if alerts > 0 {
+		w.wake() // deliver these while the rest of the round is recorded
 	}
 }
 

@@ -20,8 +20,27 @@ func cmdPoll(ctx context.Context, e *env, args []string) int {
 		return exitFailed
 	}
 	defer store.Close()
-	w := watchers.New(cfg, store, watchers.Options{Now: e.now, Log: log})
+	// Alerts are delivered as the poll enqueues them, not after it.
+	d := newDeliverer(cfg, store, e, log)
+	if err := d.Reconcile(ctx); err != nil && !errors.Is(err, storage.ErrDeliveryLocked) {
+		log.Warn("reconcile", "err", err)
+	}
+	wake := make(chan struct{}, 1)
+	delivered, derr := 0, error(nil)
+	delivering := make(chan struct{})
+	go func() {
+		defer close(delivering)
+		for range wake {
+			if derr == nil {
+				n, err := d.DeliverDue(ctx)
+				delivered, derr = delivered+n, err
+			}
+		}
+	}()
+	w := watchers.New(cfg, store, watchers.Options{Now: e.now, Log: log, Wake: wake})
 	if err := w.Prepare(ctx); err != nil {
+		close(wake)
+		<-delivering
 		fmt.Fprintln(e.stderr, "pactwatch:", err)
 		return exitFailed
 	}
@@ -30,15 +49,16 @@ func cmdPoll(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "feed %s: %v\n", f.FeedID, f.Err)
 	}
 	deadlines, err := w.CheckDeadlines(ctx)
+	close(wake) // the watcher sends nothing more
+	<-delivering
 	if err != nil {
 		fmt.Fprintln(e.stderr, "pactwatch:", err)
 		return exitFailed
 	}
-	d := newDeliverer(cfg, store, e, log)
-	if err := d.Reconcile(ctx); err != nil && !errors.Is(err, storage.ErrDeliveryLocked) {
-		log.Warn("reconcile", "err", err)
+	if derr == nil { // what is left: feed health notices, deadlines
+		n, err := d.DeliverDue(ctx)
+		delivered, derr = delivered+n, err
 	}
-	delivered, derr := d.DeliverDue(ctx)
 	newItems := 0
 	for _, f := range rep.Feeds {
 		newItems += f.New
