@@ -116,8 +116,9 @@ func attach(sents []sentence, matched []*tracked) [][]bool {
 		explicit := make([]bool, len(matched))
 		subject := make([]bool, len(matched))
 		anyExplicit, anyParty := false, false
+		named := countriesIn(s.doc)
 		for i, t := range matched {
-			e, party, subj := t.scope().about(s.doc)
+			e, party, subj := t.scope().about(s.doc, named)
 			explicit[i], subject[i] = e, subj
 			anyExplicit = anyExplicit || e
 			anyParty = anyParty || party
@@ -152,8 +153,9 @@ func mustParse(q string) *query.Query {
 
 // about reports whether a sentence is explicitly about the agreement,
 // whether it names any country at all, and whether it speaks of the
-// agreement's subject.
-func (s scope) about(d *query.Document) (explicit, party, subject bool) {
+// agreement's subject. named is the gazetteer's countries the sentence
+// names (countriesIn), worked out once for every agreement.
+func (s scope) about(d *query.Document, named countrySet) (explicit, party, subject bool) {
 	for _, n := range s.names {
 		if n.Match(d) {
 			return true, true, true
@@ -165,13 +167,7 @@ func (s scope) about(d *query.Document) (explicit, party, subject bool) {
 			mine++
 		}
 	}
-	foreign := false
-	for _, f := range s.foreign {
-		if f.Match(d) {
-			foreign = true
-			break
-		}
-	}
+	foreign := named&^s.mine != 0
 	party = mine > 0 || foreign
 	all := mine == len(s.parties)
 	noun := s.nouns != nil && s.nouns.Match(d)

@@ -1,6 +1,7 @@
 package watchers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pactwatch/pactwatch/config"
@@ -13,7 +14,7 @@ type scope struct {
 	names   []*query.Query  // name and aliases, as phrases
 	nouns   *query.Query    // "pact", "working group"...
 	parties []*query.Query  // one per party: any of its forms
-	foreign []*query.Query  // countries that are not its parties
+	mine    countrySet      // the gazetteer's countries that are its parties
 	match   *query.Query    // the match query: its other terms name the topic
 	own     map[string]bool // folded names, aliases and party forms
 }
@@ -50,7 +51,7 @@ func newScope(a *config.Agreement) scope {
 			s.parties = append(s.parties, q)
 		}
 	}
-	s.foreign = foreignParties(a)
+	s.mine = partyCountries(a)
 	return s
 }
 
@@ -81,34 +82,70 @@ func partyForms(party string, q *query.Query) []string {
 	return forms
 }
 
-// foreignParties are the countries of the gazetteer that are not a's
-// parties: naming one of them (and not all of a's parties) in a sentence
-// puts it about some other agreement.
-func foreignParties(a *config.Agreement) []*query.Query {
-	var out []*query.Query
+// countrySet is a set of the gazetteer's countries, by index.
+type countrySet uint64
+
+// partyCountries are the countries of the gazetteer that are a's parties:
+// naming any other (and not all of a's parties) in a sentence puts it
+// about some other agreement.
+func partyCountries(a *config.Agreement) countrySet {
+	var set countrySet
 	for i, c := range countries {
-		mine := false
 		for _, p := range a.Parties {
 			if contains(c, p) {
-				mine = true
+				set |= 1 << i
 			}
 		}
-		if !mine && countryQueries[i] != nil {
-			out = append(out, countryQueries[i])
-		}
 	}
-	return out
+	return set
 }
 
 // countryQueries are the gazetteer's countries compiled once, shared by
 // every agreement (a Query is safe for concurrent use).
 var countryQueries = func() []*query.Query {
+	if len(countries) > 64 {
+		panic("watchers: a countrySet holds at most 64 countries")
+	}
 	out := make([]*query.Query, len(countries))
 	for i, c := range countries {
 		out[i], _ = query.Parse(anyOf(c))
 	}
 	return out
 }()
+
+// countriesByWord lists, for the first word of each of a country's forms,
+// the countries with such a form: a country's query can only match a
+// sentence that has one of these words.
+var countriesByWord = func() map[string][]int {
+	out := map[string][]int{}
+	for i, c := range countries {
+		for _, f := range c {
+			toks := query.Tokenize(f)
+			if len(toks) == 0 {
+				continue
+			}
+			w := toks[0].Text
+			if !slices.Contains(out[w], i) {
+				out[w] = append(out[w], i)
+			}
+		}
+	}
+	return out
+}()
+
+// countriesIn returns the gazetteer's countries that d names: those whose
+// query matches, tried only when d has the first word of one of its forms.
+func countriesIn(d *query.Document) countrySet {
+	var set countrySet
+	for w := range d.Words() {
+		for _, i := range countriesByWord[w] {
+			if set&(1<<i) == 0 && countryQueries[i] != nil && countryQueries[i].Match(d) {
+				set |= 1 << i
+			}
+		}
+	}
+	return set
+}
 
 func fold(s string) string {
 	var words []string
