@@ -45,6 +45,43 @@ func (tx *Tx) InsertItem(it *Item) (bool, error) {
 	return true, err
 }
 
+// InsertSeen records items as seen, as InsertItem does, many rows a
+// statement, and returns how many were new. It is for items nothing else
+// will point to (their IDs are not read back).
+func (tx *Tx) InsertSeen(items []Item) (int, error) {
+	added := 0
+	for len(items) > 0 {
+		n := 1 // rows a statement: few sizes, so each is prepared once
+		for _, size := range []int{32, 8} {
+			if len(items) >= size {
+				n = size
+				break
+			}
+		}
+		args := make([]any, 0, 7*n)
+		for i := range items[:n] {
+			it := &items[i]
+			if it.FirstSeen.IsZero() {
+				it.FirstSeen = tx.now
+			}
+			args = append(args, it.FeedID, it.Key, it.GUID, it.Link, it.Title, millis(it.Published), millis(it.FirstSeen))
+		}
+		res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO items (feed_id, key, guid, link, title, published, first_seen)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`+strings.Repeat(", (?, ?, ?, ?, ?, ?, ?)", n-1)+`
+			ON CONFLICT (feed_id, key) DO NOTHING`, args...)
+		if err != nil {
+			return added, fmt.Errorf("insert items of %s: %w", items[0].FeedID, err)
+		}
+		k, err := res.RowsAffected()
+		if err != nil {
+			return added, err
+		}
+		added += int(k)
+		items = items[n:]
+	}
+	return added, nil
+}
+
 // SeenKeys returns which of keys the feed already has items for. It is a
 // read, for skipping work on items seen before; whether an item is new is
 // still decided by InsertItem.

@@ -380,3 +380,51 @@ func TestSeenKeysManyKeys(t *testing.T) {
 		t.Errorf("seen %d keys (k1198 %v, k1 %v), want the 600 even ones of feed f", len(seen), seen["k1198"], seen["k1"])
 	}
 }
+
+// TestInsertSeen checks that InsertSeen records every item once, counts
+// only the new ones, and keeps what InsertItem keeps, across its statement
+// sizes (32, 8 and 1 rows).
+func TestInsertSeen(t *testing.T) {
+	s, _, _ := openTest(t)
+	ctx := context.Background()
+	pub := time.Date(2015, 5, 8, 12, 0, 0, 0, time.UTC)
+	var rows []Item
+	for i := range 45 {
+		rows = append(rows, Item{FeedID: "f", Key: fmt.Sprintf("k%d", i), GUID: fmt.Sprintf("g%d", i),
+			Link: "https://x.example/" + fmt.Sprint(i), Title: "t", Published: pub})
+	}
+	rows = append(rows, rows[3]) // repeated in the same batch
+	var first, second int
+	inTx(t, s, func(tx *Tx) error {
+		if _, err := tx.InsertItem(&Item{FeedID: "f", Key: "k40"}); err != nil { // seen before
+			return err
+		}
+		var err error
+		first, err = tx.InsertSeen(rows)
+		return err
+	})
+	inTx(t, s, func(tx *Tx) error {
+		var err error
+		second, err = tx.InsertSeen(rows[:10])
+		return err
+	})
+	if first != 44 || second != 0 {
+		t.Errorf("new items: %d then %d, want 44 then 0", first, second)
+	}
+	var keys []string
+	for _, r := range rows {
+		keys = append(keys, r.Key)
+	}
+	seen, err := s.SeenKeys(ctx, "f", keys)
+	if err != nil || len(seen) != 45 {
+		t.Fatalf("seen %d keys (%v), want 45", len(seen), err)
+	}
+	var guid, link string
+	var published int64
+	if err := s.db.QueryRowContext(ctx, "SELECT guid, link, published FROM items WHERE key = 'k44'").Scan(&guid, &link, &published); err != nil {
+		t.Fatal(err)
+	}
+	if guid != "g44" || link != "https://x.example/44" || published != pub.UnixMilli() {
+		t.Errorf("stored %q %q %d", guid, link, published)
+	}
+}

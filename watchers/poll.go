@@ -263,18 +263,19 @@ func (w *Watcher) insertUnmatched(ctx context.Context, batch []*fetched) error {
 			if fe.result.Err != nil {
 				continue
 			}
+			rows := make([]storage.Item, 0, len(fe.fresh))
 			for _, f := range fe.fresh {
-				if len(f.matched) > 0 {
-					continue
+				if len(f.matched) == 0 {
+					it := f.it
+					rows = append(rows, storage.Item{FeedID: fe.feed.ID, Key: it.Key, GUID: it.GUID, Link: it.Link,
+						Title: it.Title, Published: it.Published})
 				}
-				it := f.it
-				ok, err := tx.InsertItem(&storage.Item{FeedID: fe.feed.ID, Key: it.Key, GUID: it.GUID, Link: it.Link,
-					Title: it.Title, Published: it.Published})
-				if err != nil {
-					return err
-				}
-				added[i] += b2i(ok)
 			}
+			n, err := tx.InsertSeen(rows)
+			if err != nil {
+				return err
+			}
+			added[i] = n
 		}
 		return nil
 	})
