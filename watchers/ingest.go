@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -95,8 +96,17 @@ func amongReaders(readers []*tracked, t *tracked) bool {
 // content and categories as separate fields, so that no phrase or NEAR
 // spans two of them.
 func newDocument(it *feed.Item) *query.Document {
-	return query.NewDocument(it.Title, it.Summary, it.Content, strings.Join(it.Categories, " · "))
+	return buildDocument(new(query.Builder), it)
 }
+
+// buildDocument is newDocument with b's memory: the document is good until
+// b builds the next one.
+func buildDocument(b *query.Builder, it *feed.Item) *query.Document {
+	return b.Build(it.Title, it.Summary, it.Content, strings.Join(it.Categories, " · "))
+}
+
+// builders keeps query.Builders for matching items one after another.
+var builders = sync.Pool{New: func() any { return new(query.Builder) }}
 
 // recordMention handles one agreement that the item matched.
 func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,

@@ -11,6 +11,7 @@ import (
 	"github.com/pactwatch/pactwatch/config"
 	"github.com/pactwatch/pactwatch/storage"
 	"github.com/pactwatch/pactwatch/watchers/feed"
+	"github.com/pactwatch/pactwatch/watchers/query"
 )
 
 // FeedResult is what one poll of one feed did.
@@ -202,6 +203,8 @@ func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []fee
 		return err
 	}
 	readers := p.byFeed[fe.feed.ID]
+	b := builders.Get().(*query.Builder) // each document is done with once matched
+	defer builders.Put(b)
 	for i := range items {
 		it := &items[i]
 		if seen[it.Key] {
@@ -209,7 +212,7 @@ func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []fee
 		}
 		seen[it.Key] = true
 		f := fresh{fe: fe, it: it}
-		if f.matched = matchAll(readers, newDocument(it)); len(f.matched) > 0 {
+		if f.matched = matchAll(readers, buildDocument(b, it)); len(f.matched) > 0 {
 			f.dets = analyze(it, f.matched)
 			kept := *it                // kept to the end of the round, apart from the feed's other items
 			kept.Summary = summary(it) // all an alert shows of the text

@@ -24,6 +24,8 @@ type Document struct {
 	toks  []Token
 	field []Field // field[p] is the field of toks[p]
 	vocab []entry // the distinct tokens, sorted
+	// backing holds every entry's positions, one after another.
+	backing []int
 }
 
 // entry is one distinct token of a Document and where it occurs.
@@ -36,7 +38,24 @@ type entry struct {
 // content, categories...). Each part is its own field: no phrase or NEAR
 // matches across two of them.
 func NewDocument(title string, body ...string) *Document {
-	d := &Document{texts: append([]string{title}, body...)}
+	var b Builder
+	return b.Build(title, body...)
+}
+
+// A Builder makes Documents as NewDocument does, reusing its memory from
+// one to the next: for matching many items one after another when each
+// Document is done with before the next is built. Each Build invalidates
+// the Document the Builder built before it. The zero Builder is ready.
+type Builder struct {
+	d     Document
+	f     folder
+	order []int32
+}
+
+// Build tokenizes and indexes title and the body parts, as NewDocument.
+func (b *Builder) Build(title string, body ...string) *Document {
+	d := &b.d
+	d.texts = append(append(d.texts[:0], title), body...)
 	size := 0
 	for _, text := range d.texts {
 		size += len(text)
@@ -44,8 +63,9 @@ func NewDocument(title string, body ...string) *Document {
 	// English averages a token every six bytes or so; a good guess saves
 	// most of the cost of growing the slices.
 	guess := size/5 + 1
-	f := folder{toks: make([]Token, 0, guess), ends: make([]int, 0, guess), buf: make([]byte, 0, size)}
-	d.field = make([]Field, 0, guess)
+	f := &b.f
+	f.toks, f.ends, f.buf = grow(f.toks[:0], guess), grow(f.ends[:0], guess), grow(f.buf[:0], size)
+	d.field = grow(d.field[:0], guess)
 	for i, text := range d.texts {
 		f.add(text)
 		for len(d.field) < len(f.toks) {
@@ -53,17 +73,25 @@ func NewDocument(title string, body ...string) *Document {
 		}
 	}
 	d.toks = f.tokens()
-	d.buildIndex()
+	b.order = d.buildIndex(b.order)
 	return d
+}
+
+// grow returns s, empty, with room for n elements.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s
 }
 
 // buildIndex fills vocab from toks: the positions, sorted by token and
 // then position, are cut into one list per distinct token. The lists share
 // one backing array, so the index costs a handful of allocations however
 // long the document is.
-func (d *Document) buildIndex() {
+func (d *Document) buildIndex(order []int32) []int32 {
 	n := len(d.toks)
-	order := make([]int32, n)
+	order = grow(order[:0], n)[:n]
 	for i := range order {
 		order[i] = int32(i)
 	}
@@ -80,17 +108,18 @@ func (d *Document) buildIndex() {
 			distinct++
 		}
 	}
-	backing := make([]int, n)
-	d.vocab = make([]entry, 0, distinct)
+	d.backing = grow(d.backing[:0], n)[:n]
+	d.vocab = grow(d.vocab[:0], distinct)
 	for i := 0; i < n; {
 		w := toks[order[i]].Text
 		j := i
 		for ; j < n && toks[order[j]].Text == w; j++ {
-			backing[j] = int(order[j])
+			d.backing[j] = int(order[j])
 		}
-		d.vocab = append(d.vocab, entry{word: w, pos: backing[i:j:j]})
+		d.vocab = append(d.vocab, entry{word: w, pos: d.backing[i:j:j]})
 		i = j
 	}
+	return order
 }
 
 // find returns the index in vocab of tok, and whether it is there.

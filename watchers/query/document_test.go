@@ -1,6 +1,10 @@
 package query
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestDocumentText(t *testing.T) {
 	d := NewDocument("Title", "Summary", "Content")
@@ -43,6 +47,36 @@ func TestDocumentPrefixLookup(t *testing.T) {
 		from, to := d.lookup(word{text: tt.prefix, prefix: true})
 		if got := to - from; got != tt.want {
 			t.Errorf("lookup(%q*) found %d words, want %d", tt.prefix, got, tt.want)
+		}
+	}
+}
+
+// TestBuilderReusesMemory checks that Documents built one after another
+// by one Builder, longer and shorter, index exactly what NewDocument's do.
+func TestBuilderReusesMemory(t *testing.T) {
+	texts := [][]string{
+		{"Russia and China sign cyber pact", "Moscow and Beijing signed a cyber-security agreement on Friday.", "cyber · pact"},
+		{"Short"},
+		{"", strings.Repeat("The working group met again in Washington. ", 40)},
+		{"Straße café", "naïve 日本語 text", ""},
+	}
+	queries := []string{`cyber* AND pact`, `"working group"`, `strasse`, `title:short`, `washington NEAR/3 group`, `日本`}
+	var b Builder
+	for round := range 2 {
+		for _, tx := range texts {
+			got, want := b.Build(tx[0], tx[1:]...), NewDocument(tx[0], tx[1:]...)
+			if g, w := slices.Collect(got.Words()), slices.Collect(want.Words()); !slices.Equal(g, w) {
+				t.Fatalf("round %d, %q: words %q, want %q", round, tx[0], g, w)
+			}
+			for _, q := range queries {
+				parsed, err := Parse(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if g, w := parsed.Match(got), parsed.Match(want); g != w {
+					t.Errorf("round %d, %q: %s matched %v, want %v", round, tx[0], q, g, w)
+				}
+			}
 		}
 	}
 }
