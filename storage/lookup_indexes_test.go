@@ -15,6 +15,10 @@ func TestLookupsUseIndexes(t *testing.T) {
 		// Tx.Story, by link and by title.
 		"SELECT id FROM stories WHERE link_key = ? ORDER BY id LIMIT 1",
 		`SELECT id FROM stories WHERE title_key = ? AND (published = 0 OR published BETWEEN ? AND ?) ORDER BY id LIMIT 1`,
+		// SeenKeys, before a feed's items are matched.
+		"SELECT key FROM items WHERE feed_id = ? AND key IN (?, ?, ?)",
+		// AlertRefByDedupeKey, to thread a later source of a story.
+		"SELECT seq, channel FROM alerts WHERE dedupe_key = ?",
 		// PruneItems: a story's items, an item's mentions (ON DELETE CASCADE).
 		"SELECT 1 FROM items WHERE items.story_id = ?",
 		"SELECT 1 FROM mentions WHERE item_id = ?",
