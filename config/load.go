@@ -34,6 +34,11 @@ func Load(path string, getenv func(string) string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
+	return load(path, data, getenv)
+}
+
+// load is Load of data, the contents of the file at path.
+func load(path string, data []byte, getenv func(string) string) (*Config, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
