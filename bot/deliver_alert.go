@@ -62,7 +62,7 @@ func (d *Deliverer) target(ctx context.Context, a storage.Alert) (channel, threa
 	if a.ParentSeq == 0 {
 		return channel, "", true, nil
 	}
-	p, err := d.Store.Alert(ctx, a.ParentSeq)
+	p, err := d.Store.Thread(ctx, a.ParentSeq)
 	if errors.Is(err, storage.ErrNotFound) {
 		return channel, "", true, nil
 	}

@@ -360,6 +360,26 @@ func (s *Store) Alert(ctx context.Context, seq int64) (Alert, error) {
 	return list[0], nil
 }
 
+// AlertThread is what a reply needs of its parent alert: its state, and
+// where it was posted.
+type AlertThread struct {
+	State, Channel, TS string
+}
+
+// Thread returns the state of alert seq and where it was posted, or
+// ErrNotFound; cheaper than Alert, which reads the whole alert.
+func (s *Store) Thread(ctx context.Context, seq int64) (AlertThread, error) {
+	var t AlertThread
+	err := s.db.QueryRowContext(ctx, "SELECT state, channel, ts FROM alerts WHERE seq = ?", seq).Scan(&t.State, &t.Channel, &t.TS)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, fmt.Errorf("alert %d: %w", seq, ErrNotFound)
+	}
+	if err != nil {
+		return t, fmt.Errorf("alert %d: %w", seq, err)
+	}
+	return t, nil
+}
+
 // Enqueue adds one alert in its own transaction.
 func (s *Store) Enqueue(ctx context.Context, a *Alert) (bool, error) {
 	var ok bool

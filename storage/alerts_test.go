@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -125,5 +126,28 @@ func TestDueInPutsAlertsWithoutChannelInTheDefaultOne(t *testing.T) {
 	due, _ = s.Due(ctx)
 	if got, want := heads(due), []int64{seqs[1], seqs[2]}; !slices.Equal(got, want) {
 		t.Errorf("Due = %v, want %v", got, want)
+	}
+}
+
+// TestThread checks what a reply reads of its parent: state, channel and
+// ts, before and after delivery, and ErrNotFound for no such alert.
+func TestThread(t *testing.T) {
+	s, _, _ := openTest(t)
+	ctx := context.Background()
+	a := &Alert{Kind: KindMention, Channel: "C1"}
+	if _, err := s.Enqueue(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if th, err := s.Thread(ctx, a.Seq); err != nil || th != (AlertThread{State: StatePending, Channel: "C1"}) {
+		t.Errorf("before delivery: %+v, %v", th, err)
+	}
+	if err := s.MarkDelivered(ctx, a.Seq, "C1", "1700000000.000100"); err != nil {
+		t.Fatal(err)
+	}
+	if th, err := s.Thread(ctx, a.Seq); err != nil || th != (AlertThread{State: StateDelivered, Channel: "C1", TS: "1700000000.000100"}) {
+		t.Errorf("after delivery: %+v, %v", th, err)
+	}
+	if _, err := s.Thread(ctx, a.Seq+1); !errors.Is(err, ErrNotFound) {
+		t.Errorf("no such alert: %v, want ErrNotFound", err)
 	}
 }
