@@ -212,7 +212,10 @@ func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []fee
 		}
 		seen[it.Key] = true
 		f := fresh{fe: fe, it: it}
-		if f.matched = matchAll(readers, buildDocument(b, it)); len(f.matched) > 0 {
+		if len(readers) > 0 {
+			f.matched = matchAll(readers, buildDocument(b, it))
+		}
+		if len(f.matched) > 0 {
 			f.dets = analyze(it, f.matched)
 			kept := *it                // kept to the end of the round, apart from the feed's other items
 			kept.Summary = summary(it) // all an alert shows of the text
@@ -256,8 +259,9 @@ func (w *Watcher) recordUnmatched(ctx context.Context, in <-chan *fetched) {
 }
 
 // insertUnmatched records the unmatched new items of feeds in one
-// transaction and counts them as new; when it fails, every feed of the
-// batch is marked with the error.
+// transaction and counts them as new. When it fails for a single feed,
+// the feed is marked with the error (recordUnmatched tries a failed batch
+// of several feeds again a feed at a time).
 func (w *Watcher) insertUnmatched(ctx context.Context, batch []*fetched) error {
 	added := make([]int, len(batch))
 	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
