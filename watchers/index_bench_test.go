@@ -41,14 +41,20 @@ func benchPlan(b *testing.B, k int) (*plan, []gen.Agreement) {
 // benchItems parses n generated items, one in twenty about one of
 // agreements, as a poll would see them.
 func benchItems(b *testing.B, n int, agreements []gen.Agreement) []feed.Item {
+	return benchNews(b, n, 20, agreements)
+}
+
+// benchNews parses n generated items, one in every about one of
+// agreements (taken in turn).
+func benchNews(b *testing.B, n, every int, agreements []gen.Agreement) []feed.Item {
 	b.Helper()
 	news := gen.NewNews(2)
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	items := make([]gen.Item, n)
 	for i := range items {
 		var about *gen.Agreement
-		if i%20 == 0 {
-			about = &agreements[(i/20)%len(agreements)]
+		if i%every == 0 {
+			about = &agreements[(i/every)%len(agreements)]
 		}
 		items[i] = news.Item(0, i, about, now.Add(-time.Duration(i)*time.Minute))
 	}
@@ -209,6 +215,23 @@ func BenchmarkNewDocument(b *testing.B) {
 	}
 }
 
+// benchWatcher is a watcher of p over a new database in a temporary
+// folder, prepared as at start-up.
+func benchWatcher(b *testing.B, p *plan) *Watcher {
+	b.Helper()
+	ctx := context.Background()
+	store, err := storage.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	w := New(p.cfg, store, Options{})
+	if err := w.Prepare(ctx); err != nil {
+		b.Fatal(err)
+	}
+	return w
+}
+
 // BenchmarkIngest takes one new item through a poll's steps after the
 // fetch, with 50 agreements: the seen check, matching and analysis, then
 // recording it (insert, story, mentions, alerts) in its own transaction.
@@ -216,15 +239,7 @@ func BenchmarkIngest(b *testing.B) {
 	p, agreements := benchPlan(b, 50)
 	items := benchItems(b, 500, agreements)
 	ctx := context.Background()
-	store, err := storage.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	w := New(p.cfg, store, Options{})
-	if err := w.Prepare(ctx); err != nil {
-		b.Fatal(err)
-	}
+	w := benchWatcher(b, p)
 	f := &p.cfg.Feeds[0]
 	b.ResetTimer()
 	n := 0
@@ -252,26 +267,9 @@ func BenchmarkIngest(b *testing.B) {
 // agreements. It reports the cost per item.
 func BenchmarkRecordMatched(b *testing.B) {
 	p, agreements := benchPlan(b, 50)
-	news := gen.NewNews(3)
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	list := make([]gen.Item, 256)
-	for i := range list {
-		list[i] = news.Item(0, i, &agreements[i%len(agreements)], now.Add(-time.Duration(i)*time.Minute))
-	}
-	parsed, err := feed.Parse(gen.RSS(0, list, now))
-	if err != nil {
-		b.Fatal(err)
-	}
+	matching := benchNews(b, 256, 1, agreements) // every item about an agreement
 	ctx := context.Background()
-	store, err := storage.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer store.Close()
-	w := New(p.cfg, store, Options{})
-	if err := w.Prepare(ctx); err != nil {
-		b.Fatal(err)
-	}
+	w := benchWatcher(b, p)
 	const batch = 64
 	n := 0
 	b.ResetTimer()
@@ -279,7 +277,7 @@ func BenchmarkRecordMatched(b *testing.B) {
 		b.StopTimer()
 		items := make([]feed.Item, batch)
 		for i := range items {
-			items[i] = parsed.Items[n%len(parsed.Items)]
+			items[i] = matching[n%len(matching)]
 			items[i].Key = fmt.Sprintf("guid:bench-%d", n)
 			items[i].Link = fmt.Sprintf("%s?n=%d", items[i].Link, n)
 			n++
