@@ -120,16 +120,6 @@ func (s *Store) collectKeys(ctx context.Context, into map[string]bool, q string,
 	return rows.Err()
 }
 
-// ItemSeen reports whether the feed already has an item with this key.
-func (tx *Tx) ItemSeen(feedID, key string) (bool, error) {
-	var one int
-	err := tx.tx.QueryRowContext(tx.ctx, "SELECT 1 FROM items WHERE feed_id = ? AND key = ?", feedID, key).Scan(&one)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
 // StoryWindow is how far apart two items with the same title may be published
 // and still count as one story. Links identify a story at any distance.
 const StoryWindow = 7 * 24 * time.Hour
