@@ -15,8 +15,8 @@ import (
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
 
-// errSeen says an item was already recorded: by another process since it
-// was prepared, or earlier in the same feed.
+// errSeen says an item was already recorded, by another process since it
+// was prepared.
 var errSeen = errors.New("item already seen")
 
 // record records one new item that matched agreements, inside tx: first
