@@ -21,6 +21,7 @@ type Agreement struct {
 	StatusRules []StatusRule
 	Forecasts   []Forecast
 	Channel     string // defaults to Slack.Channel
+	Corroborate int    // `corroborate`: defaults to Config.Corroborate
 	// Feeds are the ids of the feeds it reads; without `feeds` in the file,
 	// every feed's, in the config's order. Agreements that name no feeds
 	// share one such list (10,000 agreements × 1,000 feeds would otherwise
@@ -29,7 +30,7 @@ type Agreement struct {
 	Line  int
 }
 
-var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "match", "status_rules", "forecasts", "channel", "feeds"}
+var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "match", "status_rules", "forecasts", "channel", "feeds", "corroborate"}
 
 // agreements decodes `agreements`: at least one, each id unique. They are
 // decoded on every CPU: a file may hold thousands, and compiling their
@@ -79,6 +80,7 @@ func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
 		a.Channel = ch
 	}
 	a.Feeds = l.agreementFeeds(m, s, c)
+	a.Corroborate = l.corroborate(m, s, c.Corroborate)
 	return a, true
 }
 

@@ -20,6 +20,7 @@ type Config struct {
 	Listen       string         // `listen`: host:port of the HTTP endpoints; "" serves none
 	Schedule     string         // `schedule`: the default feed schedule
 	Backfill     Backfill       // `backfill`: what a feed's first poll alerts on
+	Corroborate  int            // `corroborate`: independent sources a detected status change needs
 	Slack        Slack
 	Feeds        []Feed
 	Agreements   []Agreement
@@ -30,7 +31,10 @@ const (
 	DefaultDatabase = "pactwatch.db"
 	DefaultSchedule = "*/15 * * * *"
 	DefaultBackfill = 7 * 24 * time.Hour
-	DefaultAPIURL   = "https://slack.com/api/"
+	// DefaultCorroborate is how many independent sources move a status
+	// by default: see README ("Corroboration") for the measurement.
+	DefaultCorroborate = 1
+	DefaultAPIURL      = "https://slack.com/api/"
 )
 
 // Backfill says which items of a feed's first poll are alerted: all of them,

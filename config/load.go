@@ -19,7 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var topKeys = []string{"timezone", "database", "listen", "schedule", "backfill", "slack", "feeds", "agreements"}
+var topKeys = []string{"timezone", "database", "listen", "schedule", "backfill", "corroborate", "slack", "feeds", "agreements"}
 
 // Load reads, expands, decodes and validates the config file at path.
 //
@@ -158,9 +158,10 @@ func (l *loader) config(root *yaml.Node, abs string) *Config {
 	c := &Config{
 		Path: abs, Dir: filepath.Dir(abs),
 		Timezone: time.UTC, TimezoneName: "UTC",
-		Database: DefaultDatabase,
-		Schedule: DefaultSchedule,
-		Backfill: Backfill{Window: DefaultBackfill},
+		Database:    DefaultDatabase,
+		Schedule:    DefaultSchedule,
+		Backfill:    Backfill{Window: DefaultBackfill},
+		Corroborate: DefaultCorroborate,
 	}
 	if root != nil && root.Kind != yaml.MappingNode && !isNull(root) {
 		l.add(root, "expected a mapping of keys (%s), got %s", strings.Join(topKeys, ", "), describe(root))
@@ -180,6 +181,7 @@ func (l *loader) config(root *yaml.Node, abs string) *Config {
 		c.Schedule = l.schedule(n, top.field("schedule"), spec)
 	}
 	c.Backfill = l.backfill(m, c.Backfill)
+	c.Corroborate = l.corroborate(m, top, c.Corroborate)
 	c.Slack = l.slack(m.get("slack"))
 	c.Feeds = l.feeds(m, c)
 	c.Agreements = l.agreements(m, c)

@@ -17,7 +17,7 @@ var fixtureErrors = map[string][]string{
 	// A typo gets a suggestion; a key with nothing close lists the allowed ones.
 	"unknown_key.yaml": {
 		`unknown_key.yaml:3: unknown key "chanel" in slack (did you mean "channel"?)`,
-		`unknown_key.yaml:4: unknown key "colour" at the top level (allowed: timezone, database, listen, schedule, backfill, slack, feeds, agreements)`,
+		`unknown_key.yaml:4: unknown key "colour" at the top level (allowed: timezone, database, listen, schedule, backfill, corroborate, slack, feeds, agreements)`,
 		`unknown_key.yaml:8: unknown key "schedul" in feed "wire" (did you mean "schedule"?)`,
 		`unknown_key.yaml:14: unknown key "stauts" in agreement "pact" (did you mean "status"?)`,
 		`unknown_key.yaml:19: unknown key "remind" in forecast "final deal" of agreement "pact" (allowed: what, due, done_when, source, remind_before)`,
@@ -153,7 +153,7 @@ var fixtureErrors = map[string][]string{
 	},
 	// The file is a mapping.
 	"not_mapping.yaml": {
-		`not_mapping.yaml:1: expected a mapping of keys (timezone, database, listen, schedule, backfill, slack, feeds, agreements), got a list`,
+		`not_mapping.yaml:1: expected a mapping of keys (timezone, database, listen, schedule, backfill, corroborate, slack, feeds, agreements), got a list`,
 	},
 	// Malformed ${...} references are errors, not literal text; the rest is still checked.
 	"bad_env.yaml": {

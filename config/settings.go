@@ -65,3 +65,19 @@ func (l *loader) backfill(m *mapping, def Backfill) Backfill {
 	}
 	return Backfill{Window: d}
 }
+
+// corroborate reads `corroborate` in the mapping m (the top level or an
+// agreement): how many independent sources a detected status change needs.
+// def is the value when the key is absent.
+func (l *loader) corroborate(m *mapping, s scope, def int) int {
+	v, n := l.str(m, s, "corroborate")
+	if v == "" {
+		return def
+	}
+	k, err := strconv.Atoi(v)
+	if err != nil || k < 1 || k > 20 {
+		l.add(n, "%s: %q is not a number of sources from 1 to 20", s.field("corroborate"), v)
+		return def
+	}
+	return k
+}

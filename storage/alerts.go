@@ -77,6 +77,9 @@ type Alert struct {
 	Status         string       `json:"status,omitempty"`
 	PreviousStatus string       `json:"previous_status,omitempty"`
 	DetectedStatus string       `json:"detected_status,omitempty"`
+	Party          string       `json:"party,omitempty"`      // detected_status is this party's, not the agreement's
+	Confidence     string       `json:"confidence,omitempty"` // of detected_status: confirmed, reported or possible
+	Sources        int          `json:"sources,omitempty"`    // independent outlets on the event so far
 	Item           *ItemRef     `json:"item,omitempty"`
 	Forecast       *ForecastRef `json:"forecast,omitempty"`
 	Summary        string       `json:"summary,omitempty"`  // a short extract of the item

@@ -41,7 +41,9 @@ type Change struct {
 	Rule        string // the status rule's query
 	UserID      string // the admin, for SourceAdmin
 	Note        string
-	Retracted   bool // an admin reverted it: it never held
+	Retracted   bool   // an admin reverted it: it never held
+	Party       string // one party's status, in an agreement of more than two
+	Sources     int    // independent outlets it rests on, for a detected change
 }
 
 // EnsureAgreement records an agreement's starting status the first time it
@@ -154,10 +156,10 @@ func (tx *Tx) insertChange(c *Change, current bool) error {
 		c.EffectiveAt = tx.now
 	}
 	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO status_history
-		(agreement_id, recorded_at, effective_at, previous, status, source, item_guid, feed_id, link, title, sentence, rule, user_id, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(agreement_id, recorded_at, effective_at, previous, status, source, item_guid, feed_id, link, title, sentence, rule, user_id, note, party)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.AgreementID, millis(c.RecordedAt), millis(c.EffectiveAt), c.Previous, c.Status, c.Source,
-		c.ItemGUID, c.FeedID, c.Link, c.Title, c.Sentence, c.Rule, c.UserID, c.Note)
+		c.ItemGUID, c.FeedID, c.Link, c.Title, c.Sentence, c.Rule, c.UserID, c.Note, c.Party)
 	if err != nil {
 		return fmt.Errorf("record status of %s: %w", c.AgreementID, err)
 	}
@@ -180,7 +182,7 @@ func (tx *Tx) insertChange(c *Change, current bool) error {
 }
 
 const changeSelect = `SELECT id, agreement_id, recorded_at, effective_at, previous, status, source,
-	item_guid, feed_id, link, title, sentence, rule, user_id, note, retracted FROM status_history`
+	item_guid, feed_id, link, title, sentence, rule, user_id, note, retracted, party FROM status_history`
 
 func scanChanges(rows *sql.Rows) ([]Change, error) {
 	defer rows.Close()
@@ -189,7 +191,7 @@ func scanChanges(rows *sql.Rows) ([]Change, error) {
 		var c Change
 		var rec, eff int64
 		if err := rows.Scan(&c.ID, &c.AgreementID, &rec, &eff, &c.Previous, &c.Status, &c.Source,
-			&c.ItemGUID, &c.FeedID, &c.Link, &c.Title, &c.Sentence, &c.Rule, &c.UserID, &c.Note, &c.Retracted); err != nil {
+			&c.ItemGUID, &c.FeedID, &c.Link, &c.Title, &c.Sentence, &c.Rule, &c.UserID, &c.Note, &c.Retracted, &c.Party); err != nil {
 			return nil, err
 		}
 		c.RecordedAt, c.EffectiveAt = fromMillis(rec), fromMillis(eff)
@@ -242,8 +244,8 @@ func (tx *Tx) ReachedBefore(agreementID string, statuses []string, t time.Time) 
 		if !c.EffectiveAt.Before(t) {
 			break
 		}
-		if c.Retracted {
-			continue
+		if c.Retracted || c.Party != "" {
+			continue // one party's status is not the agreement's
 		}
 		for _, s := range statuses {
 			if c.Status == s {

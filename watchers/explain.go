@@ -10,13 +10,17 @@ import (
 // whether it matches and on which terms, and which status rule fires or why
 // the status words it found were held back.
 type Explanation struct {
-	Item     feed.Item
-	Matched  bool
-	Terms    []string // the query's terms found in the item
-	Status   string   // the status the item reports, if any
-	Sentence string   // the sentence it fired on
-	Rule     string   // the rule's query
-	Held     []Held   // status words found but held back
+	Item    feed.Item
+	Matched bool
+	Terms   []string // the query's terms found in the item
+	Status  string   // the status the item reports, if any
+	Party   string   // whose status it is, in an agreement of more than two parties
+	// Confidence is "reported" for a strong claim (it moves the status once
+	// corroborated) and "possible" for a weak one.
+	Confidence string
+	Sentence   string // the sentence it fired on
+	Rule       string // the rule's query
+	Held       []Held // status words found but held back
 }
 
 // Held is a status rule that matched a sentence about the agreement but was
@@ -52,10 +56,25 @@ func (w *Watcher) Explain(agreementID string, items []feed.Item) ([]Explanation,
 					matched = append(matched, t)
 				}
 			}
-			d := analyze(it, matched)[target.ID]
-			ex.Status, ex.Sentence, ex.Rule = d.Status, d.Sentence, d.Rule
-			for _, h := range d.Held {
-				ex.Held = append(ex.Held, Held(h))
+			fd := readClaims(it, matched)[target.ID]
+			c := fd.Reported
+			if c == nil {
+				c = fd.Possible
+			}
+			if c != nil {
+				ex.Status, ex.Sentence, ex.Rule, ex.Party = c.Status, c.Sentence, c.Rule, c.Party
+				ex.Confidence = ConfidenceReported
+				if !c.Strong {
+					ex.Confidence = ConfidencePossible
+				}
+			}
+			for _, h := range fd.Claims {
+				if why := h.Why(); why != "" || !h.Strong && (c == nil || h.Sentence != c.Sentence || h.Status != c.Status) {
+					if why == "" {
+						why = "weak"
+					}
+					ex.Held = append(ex.Held, Held{Status: h.Status, Sentence: h.Sentence, Rule: h.Rule, Why: why, Cue: h.Cue})
+				}
 			}
 		}
 		out = append(out, ex)

@@ -46,7 +46,7 @@ func (w *Watcher) record(tx *storage.Tx, p *plan, f *fresh, cutoff time.Time) (i
 	quiet := !cutoff.IsZero() && (it.Published.IsZero() || it.Published.Before(cutoff))
 	alerts := 0
 	for _, t := range f.matched {
-		n, err := w.recordMention(tx, p, t, f.fe.feed, it, row, storyID, newStory, f.dets[t.ID], quiet)
+		n, err := w.recordMention(tx, p, t, f.fe.feed, it, row, storyID, newStory, f.found[t.ID], quiet)
 		if err != nil {
 			return 0, fmt.Errorf("agreement %s: %w", t.ID, err)
 		}
@@ -107,79 +107,6 @@ func buildDocument(b *query.Builder, it *feed.Item) *query.Document {
 
 // builders keeps query.Builders for matching items one after another.
 var builders = sync.Pool{New: func() any { return new(query.Builder) }}
-
-// recordMention handles one agreement that the item matched.
-func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,
-	storyID int64, newStory bool, det *detection, quiet bool) (int, error) {
-	if err := tx.AddMention(t.ID, row.ID, evidenceTime(it, tx.Now()), det.Status); err != nil {
-		return 0, err
-	}
-	state, err := tx.AgreementState(t.ID)
-	if err != nil {
-		if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
-			return 0, err
-		}
-		if state, err = tx.AgreementState(t.ID); err != nil {
-			return 0, err
-		}
-	}
-	ref := &storage.ItemRef{GUID: it.GUID, Link: it.Link, Title: it.Title, Feed: f.ID, Published: it.Published}
-	moved := false
-	if det.Status != "" && det.Status != state.Status {
-		c := &storage.Change{AgreementID: t.ID, EffectiveAt: evidenceTime(it, tx.Now()), Status: det.Status,
-			Source: storage.SourceDetected, ItemGUID: it.GUID, FeedID: f.ID, Link: it.Link, Title: it.Title,
-			Sentence: det.Sentence, Rule: det.Rule}
-		if c.EffectiveAt.Before(state.EvidenceAt) {
-			// Older news than what set the current status: keep it in the
-			// history (forecasts are judged on it) but do not move back.
-			err = tx.RecordEvidence(c)
-		} else {
-			err = tx.SetStatus(c)
-			moved = true
-		}
-		if err != nil {
-			return 0, err
-		}
-	}
-	if quiet {
-		return 0, nil
-	}
-	a := &storage.Alert{Agreement: t.ID, AgreementName: t.Name, Channel: channelFor(p.cfg, t.Agreement),
-		Status: state.Status, DetectedStatus: det.Status, Item: ref, Summary: summary(it),
-		Sentence: det.Sentence, Rule: det.Rule}
-	if moved {
-		a.Status, a.PreviousStatus = det.Status, state.Status
-	}
-	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
-	if !newStory { // a new story has no alert yet
-		parent, err := tx.AlertRefByDedupeKey(storyKey)
-		if err == nil {
-			// A later source of a story already alerted: a reply in its thread.
-			a.Kind, a.ParentSeq, a.Channel = storage.KindSourceAdded, parent.Seq, parent.Channel
-			ok, err := tx.Enqueue(a)
-			return b2i(ok), err
-		}
-		if !errors.Is(err, storage.ErrNotFound) {
-			return 0, err
-		}
-	}
-	a.DedupeKey = storyKey
-	switch {
-	case moved:
-		a.Kind = storage.KindStatusChange
-	default:
-		until, err := tx.MutedUntil(t.ID, tx.Now())
-		if err != nil {
-			return 0, err
-		}
-		if !until.IsZero() {
-			return 0, nil
-		}
-		a.Kind = storage.KindMention
-	}
-	ok, err := tx.Enqueue(a)
-	return b2i(ok), err
-}
 
 func b2i(b bool) int {
 	if b {

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/watchers/claims"
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
 
@@ -22,21 +23,21 @@ type plan struct {
 // tracked is one agreement with everything needed to judge an item.
 type tracked struct {
 	*config.Agreement
-	rules []rule
-	pos   int         // its position in plan.all: config order
-	index *matchIndex // its plan's index
-
-	scopeOnce sync.Once
-	sc        scope
+	reader *claims.Compiled // reads what a sentence says of its status
+	pos    int              // its position in plan.all: config order
+	index  *matchIndex      // its plan's index
 }
 
-// scope is what tells whether a sentence is about the agreement. It is
-// built the first time an item matches the agreement: most of a large
-// config's agreements never match in a given run, and building every
-// scope at start was most of the start-up time with 10,000 agreements.
-func (t *tracked) scope() scope {
-	t.scopeOnce.Do(func() { t.sc = newScope(t.Agreement) })
-	return t.sc
+// newTracked prepares an agreement for reading: its own status rules first,
+// then its kind's built-in ones.
+func newTracked(a *config.Agreement, pos int) *tracked {
+	own := make([]claims.Rule, len(a.StatusRules))
+	for i, r := range a.StatusRules {
+		own[i] = claims.Rule{Status: r.Status, Source: r.Source, Query: r.Query}
+	}
+	t := claims.Target{ID: a.ID, Name: a.Name, Kind: a.Kind, Aliases: a.Aliases, Parties: a.Parties, Match: a.Query,
+		Rules: claims.Rules(a.Kind, own)}
+	return &tracked{Agreement: a, reader: claims.Compile(t), pos: pos}
 }
 
 func newPlan(cfg *config.Config) *plan {
@@ -83,7 +84,7 @@ func prepareAll(agreements []config.Agreement) []*tracked {
 	all := make([]*tracked, len(agreements))
 	onEveryCPU(len(agreements), func(i int) {
 		a := &agreements[i]
-		all[i] = &tracked{Agreement: a, rules: rulesFor(a), pos: i}
+		all[i] = newTracked(a, i)
 	})
 	return all
 }

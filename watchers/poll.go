@@ -10,6 +10,7 @@ import (
 
 	"github.com/pactwatch/pactwatch/config"
 	"github.com/pactwatch/pactwatch/storage"
+	"github.com/pactwatch/pactwatch/watchers/claims"
 	"github.com/pactwatch/pactwatch/watchers/feed"
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
@@ -65,8 +66,8 @@ type fetched struct {
 type fresh struct {
 	fe      *fetched
 	it      *feed.Item
-	matched []*tracked            // in config order; empty for most items
-	dets    map[string]*detection // by agreement id, for matched
+	matched []*tracked                // in config order; empty for most items
+	found   map[string]claims.Finding // by agreement id, for matched
 }
 
 // Poll fetches the given feeds (every feed when none is named) and records
@@ -216,7 +217,7 @@ func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []fee
 			f.matched = matchAll(readers, buildDocument(b, it))
 		}
 		if len(f.matched) > 0 {
-			f.dets = analyze(it, f.matched)
+			f.found = readClaims(it, f.matched)
 			kept := *it                // kept to the end of the round, apart from the feed's other items
 			kept.Summary = summary(it) // all an alert shows of the text
 			kept.Content, kept.Categories = "", nil

@@ -37,6 +37,7 @@ type label struct {
 	Title          string            `json:"title"`
 	Agreements     []string          `json:"agreements"`
 	DetectedStatus map[string]string `json:"detected_status"`
+	DetectedParty  map[string]string `json:"detected_party"`
 	Story          string            `json:"story"`
 }
 
@@ -149,10 +150,57 @@ func TestHeldoutCorpus(t *testing.T) {
 	}
 }
 
+// TestRealNews scores labelled sets of real news articles. Real article
+// text never enters the repository, so the sets live beside it: name
+// their folders (each with config.yaml, feeds/ and labels.json, as
+// ../shared/corpus) in PACTWATCH_REALNEWS, separated by commas:
+//
+//	PACTWATCH_REALNEWS=../realnews-dev/a,../realnews-dev/b go test ./cmd/pactwatch -run RealNews -v
+//
+// The figures are summed over the sets; docs/DETECTION.md records them.
+func TestRealNews(t *testing.T) {
+	sets := os.Getenv("PACTWATCH_REALNEWS")
+	if sets == "" {
+		t.Skip("PACTWATCH_REALNEWS names no labelled real-news sets")
+	}
+	var sum corpusResult
+	for _, dir := range strings.Split(sets, ",") {
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join("..", "..", dir) // relative to the repository, as in the command above
+		}
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(abs, "labels.json")); err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		t.Logf("== %s", dir)
+		r := scoreCorpus(t, abs)
+		sum.mention.tp, sum.mention.fp, sum.mention.fn = sum.mention.tp+r.mention.tp, sum.mention.fp+r.mention.fp, sum.mention.fn+r.mention.fn
+		sum.status.tp, sum.status.fp, sum.status.fn = sum.status.tp+r.status.tp, sum.status.fp+r.status.fp, sum.status.fn+r.status.fn
+		sum.changes, sum.rightChanges = sum.changes+r.changes, sum.rightChanges+r.rightChanges
+		sum.events, sum.singleEvents = sum.events+r.events, sum.singleEvents+r.singleEvents
+		sum.dups += r.dups
+	}
+	t.Logf("== all: mention precision %.3f recall %.3f; status precision %.3f recall %.3f (tp %d fp %d fn %d); "+
+		"status_change right %d/%d (%.3f); events with one top-level alert %d/%d (%.3f)",
+		sum.mention.precision(), sum.mention.recall(), sum.status.precision(), sum.status.recall(),
+		sum.status.tp, sum.status.fp, sum.status.fn, sum.rightChanges, sum.changes, ratio(sum.rightChanges, sum.changes),
+		sum.singleEvents, sum.events, ratio(sum.singleEvents, sum.events))
+}
+
 // corpusResult is how one poll over a labelled corpus scored.
 type corpusResult struct {
 	mention, status scores
 	dups            int
+	// changes counts the status_change alerts caused by items, and
+	// rightChanges those that move to a status the item's label reports.
+	changes, rightChanges int
+	// events counts labelled (story, agreement) pairs that got any
+	// top-level alert, and singleEvents those that got exactly one.
+	events, singleEvents int
+	wrongChanges         []string
 }
 
 // scoreCorpus runs one `pactwatch poll` over a labelled corpus against a
@@ -189,6 +237,7 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 	}
 	predMention, predStatus := map[string]bool{}, map[string]bool{}
 	topLevel := map[string]int{}
+	var res corpusResult
 	var passed []string
 	for _, m := range slack.Messages() {
 		p := m.Metadata.EventPayload
@@ -215,8 +264,27 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 			predMention[l.Story+" "+agreement] = true
 			topLevel[l.Story+" "+agreement]++
 		}
-		if st, _ := p["detected_status"].(string); st != "" {
+		st, _ := p["detected_status"].(string)
+		if st != "" {
 			predStatus[l.Story+" "+agreement+" "+st] = true
+		}
+		if kind == "status_change" {
+			res.changes++
+			party, _ := p["party"].(string)
+			if st != "" && l.DetectedStatus[agreement] == st && l.DetectedParty[agreement] == party {
+				res.rightChanges++
+			} else {
+				res.wrongChanges = append(res.wrongChanges, fmt.Sprintf("%s %s→%s/%s (label %q) %q", l.Story, agreement, st, party,
+					l.DetectedStatus[agreement], l.Title))
+			}
+		}
+	}
+	for k, n := range topLevel {
+		if goldMention[k] {
+			res.events++
+			if n == 1 {
+				res.singleEvents++
+			}
 		}
 	}
 	dups := 0
@@ -235,8 +303,13 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 	sort.Strings(passed)
 	t.Logf("deadline_passed: %s", strings.Join(passed, "; "))
 
+	t.Logf("status_change alerts from items: %d, %d to a status the item reports (%.3f)", res.changes, res.rightChanges,
+		ratio(res.rightChanges, res.changes))
+	t.Logf("  wrong: %s", strings.Join(res.wrongChanges, "; "))
+	t.Logf("events with one top-level alert: %d of %d (%.3f)", res.singleEvents, res.events, ratio(res.singleEvents, res.events))
 	checkDeadlines(t, dir, passed)
-	return corpusResult{mention: ms, status: ss, dups: dups}
+	res.mention, res.status, res.dups = ms, ss, dups
+	return res
 }
 
 // checkDeadlines compares the forecasts that passed with the corpus's

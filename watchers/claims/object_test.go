@@ -1,10 +1,9 @@
-package watchers
+package claims
 
 import (
 	"strings"
 	"testing"
 
-	"github.com/pactwatch/pactwatch/config"
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
 
@@ -12,8 +11,8 @@ import (
 // instrument is not credited to the agreement.
 func TestOtherInstrument(t *testing.T) {
 	q, _ := query.Parse(`"New START" OR (treaty AND (Russia OR Moscow))`)
-	s := newScope(&config.Agreement{ID: "new-start", Name: "New START treaty", Kind: "treaty",
-		Parties: []string{"United States", "Russia"}, Aliases: []string{"New START"}, Query: q})
+	s := newScope(&Target{ID: "new-start", Name: "New START treaty", Kind: "treaty",
+		Parties: []string{"United States", "Russia"}, Aliases: []string{"New START"}, Match: q})
 	tests := []struct {
 		sentence, word string
 		other          bool
@@ -37,7 +36,9 @@ func TestOtherInstrument(t *testing.T) {
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.sentence, tt.word)
-		name, got := s.otherInstrument(tt.sentence, i, i+len(tt.word))
+		toks := query.Tokenize(tt.sentence)
+		first, last := span(toks, i, i+len(tt.word))
+		name, got := s.otherInstrument(tt.sentence, toks, first, last)
 		if got != tt.other {
 			t.Errorf("otherInstrument(%q, %q) = %v (%q), want %v", tt.sentence, tt.word, got, name, tt.other)
 		}

@@ -1,4 +1,4 @@
-package watchers
+package claims
 
 import (
 	"strings"
@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// sentences splits text into sentences: at a line break or a semicolon, and after ".", "!"
+// Split splits text into sentences: at a line break or a semicolon, and after ".", "!"
 // or "?" (and any closing quotes or brackets) followed by a space and a
 // capital letter, digit or quote, unless the full stop ends a known
 // abbreviation ("Mr.", "Jan.") or an initial ("U.S.", "J.").
-func sentences(text string) []string {
+func Split(text string) []string {
 	var out []string
 	// A semicolon joins clauses that are often about different things ("the
 	// pact was signed; the group stayed suspended"): split there too.

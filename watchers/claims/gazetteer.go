@@ -1,4 +1,4 @@
-package watchers
+package claims
 
 // countries names the ways news prose refers to a state: its names, its
 // demonyms and its capital (used for its government, as in "Beijing said").
@@ -44,4 +44,17 @@ var countries = [][]string{
 	{"Singapore", "Singaporean"},
 	{"European Union", "EU", "E.U.", "Brussels"},
 	{"NATO"},
+	{"Afghanistan", "Afghan", "Kabul"},
+	{"Argentina", "Argentine", "Argentinian", "Buenos Aires"},
+	{"Uruguay", "Uruguayan", "Montevideo"},
+	{"Paraguay", "Paraguayan", "Asuncion", "Asunción"},
+	{"Qatar", "Qatari", "Doha"},
+	{"United Arab Emirates", "UAE", "Emirati", "Abu Dhabi"},
+	{"Philippines", "Philippine", "Filipino", "Manila"},
+	{"Venezuela", "Venezuelan", "Caracas"},
+	{"Iraq", "Iraqi", "Baghdad"},
+	{"Armenia", "Armenian", "Yerevan"},
+	{"Azerbaijan", "Azerbaijani", "Baku"},
+	{"Colombia", "Colombian", "Bogota", "Bogotá"},
+	{"United Nations", "UN", "U.N."},
 }

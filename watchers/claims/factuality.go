@@ -1,0 +1,340 @@
+package claims
+
+import (
+	"strings"
+	"time"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// Polarity is whether a sentence asserts a status, negates it ("no deal
+// was signed") or denies a report of it ("denies the pact was signed").
+type Polarity int
+
+const (
+	Asserted Polarity = iota
+	Negated
+	Denied
+)
+
+// Mode is whether a sentence reports a status as fact, or only as a plan or
+// expectation ("plans to resume"), a hypothesis or question ("could be
+// signed"), or an attempt that did not come off ("made little progress on
+// restarting").
+type Mode int
+
+const (
+	Fact Mode = iota
+	Plan
+	Hypothetical
+	Unrealised
+)
+
+// reading is how a sentence commits to the status word at one place in it.
+type reading struct {
+	pol        Polarity
+	mode       Mode
+	hedged     bool      // only on unnamed sources or media reports
+	background bool      // recalled from before the item, not news
+	when       time.Time // when the sentence says it happened, if it says
+	cue        string    // the words that decided
+}
+
+// read judges the status word at tokens first..last of a sentence (toks are
+// its tokens). title says whether the sentence is a headline, whose
+// present tense reports ("US, India sign chip pact"); published anchors
+// relative times ("last year").
+func read(text string, toks []query.Token, first, last int, title bool, published time.Time) reading {
+	r := reading{}
+	if strings.HasSuffix(strings.TrimRight(text, ` "'”’)`), "?") {
+		return reading{mode: Hypothetical, cue: "?"} // "Will Moscow and Beijing sign?" asks
+	}
+	if cue, ok := denial(text, toks, first, last); ok {
+		r.pol, r.cue = Denied, cue
+		return r
+	}
+	if cue, ok := deniedComplement(text, toks, first); ok {
+		r.pol, r.cue = Negated, cue
+		return r
+	}
+	if pol, mode, cue := governed(text, toks, first, title); cue != "" {
+		r.pol, r.mode, r.cue = pol, mode, cue
+		return r
+	}
+	if cue := doubtAfter(text, toks, last); cue != "" {
+		return reading{mode: Hypothetical, cue: cue}
+	}
+	if !title {
+		if cue := unreported(toks, first); cue != "" {
+			return reading{mode: Hypothetical, cue: cue}
+		}
+	}
+	r.hedged = hedge(text, toks) != ""
+	if r.hedged {
+		r.cue = hedge(text, toks)
+	}
+	r.when, r.background, r.cue = anchor(text, toks, first, published, r.cue)
+	return r
+}
+
+// denial finds a verb of denial that governs the status word: "denies it
+// has signed", "rejected a report that the pact was signed", "no truth to
+// reports", or a verdict after it ("reports that it was signed are false").
+func denial(text string, toks []query.Token, first, last int) (string, bool) {
+	for i := first - 1; i >= 0 && first-i <= 24; i-- {
+		if strings.ContainsAny(text[toks[i].End:toks[i+1].Start], ";") {
+			break
+		}
+		w := toks[i].Text
+		if denyVerbs[w] {
+			return w, true
+		}
+		if rejectVerbs[w] {
+			for k := i + 1; k < first && k-i <= 4; k++ {
+				if reportNouns[toks[k].Text] {
+					return w + " " + toks[k].Text, true
+				}
+			}
+		}
+		if w == "truth" && i > 0 && toks[i-1].Text == "no" {
+			return "no truth", true
+		}
+	}
+	for i := last + 1; i < len(toks) && i-last <= 12; i++ {
+		if strings.ContainsAny(text[toks[i-1].End:toks[i].Start], ";") {
+			break
+		}
+		if falseWords[toks[i].Text] && reportBefore(toks, first) {
+			return toks[i].Text, true
+		}
+	}
+	return "", false
+}
+
+// reportBefore reports whether a report is what the sentence is about
+// before the status word ("reports that ... are false").
+func reportBefore(toks []query.Token, first int) bool {
+	for i := first - 1; i >= 0 && first-i <= 10; i-- {
+		if reportNouns[toks[i].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedComplement finds a status word inside what a negated verb of saying
+// or meaning governs: "did not mean the working group had resumed", "no
+// sign that talks have restarted". It looks further back than the plain
+// negation window, within the clause.
+func deniedComplement(text string, toks []query.Token, hit int) (string, bool) {
+	for i := hit - 1; i >= 0 && hit-i <= 16; i-- {
+		if strings.ContainsAny(text[toks[i].End:toks[i+1].Start], ";:()") {
+			return "", false
+		}
+		if !complementHeads[toks[i].Text] {
+			continue
+		}
+		for k := i - 1; k >= 0 && i-k <= 3; k-- {
+			if negators[toks[k].Text] {
+				return toks[k].Text + " " + toks[i].Text, true
+			}
+			if toks[k].Text == "t" && k > 0 && strings.HasSuffix(toks[k-1].Text, "n") {
+				return toks[k-1].Text + "'t " + toks[i].Text, true
+			}
+		}
+	}
+	return "", false
+}
+
+// lookBack is how many words before a status word are searched for a
+// negation or a modal that governs it, within its clause.
+const lookBack = 6
+
+// governed walks back over the status word's clause for what governs it: a
+// negator ("no", "never", "failed to"), a modal or condition ("would",
+// "if"), a verb of planning or hoping ("plans to", "ready to"), an
+// infinitive, or a preposition that makes it a topic rather than a report
+// ("progress on restarting", "calls for the resumption").
+func governed(text string, toks []query.Token, hit int, title bool) (Polarity, Mode, string) {
+	w := toks[hit].Text
+	if hit > 0 && nominal(w) {
+		switch toks[hit-1].Text {
+		case "a", "an", "any":
+			// "a revival", "any resumption": an event talked about, not one
+			// that happened.
+			return Asserted, Hypothetical, toks[hit-1].Text + " " + w
+		}
+	}
+	if hit > 0 && (gerund(w) || nominal(w)) {
+		p := hit - 1
+		for p > 0 && determiners[toks[p].Text] {
+			p--
+		}
+		if prep := toks[p].Text; topicPreps[prep] && !clauseBreak(text[toks[p].End:toks[p+1].Start]) {
+			if gerund(w) || prep != "of" {
+				return Asserted, Unrealised, prep + " " + w
+			}
+		}
+	}
+	adjacent := true // only auxiliaries and adverbs so far
+	for i := hit - 1; i >= 0 && hit-i <= lookBack; i-- {
+		if clauseBreak(text[toks[i].End:toks[i+1].Start]) {
+			break
+		}
+		v := toks[i].Text
+		if v == "t" && i > 0 && strings.HasSuffix(toks[i-1].Text, "n") { // "didn't", "hasn't", "won't"
+			return Negated, Fact, toks[i-1].Text + "'t"
+		}
+		if negators[v] {
+			return Negated, Fact, v
+		}
+		if failures[v] {
+			return Asserted, Unrealised, v
+		}
+		if conditions[v] {
+			return Asserted, Hypothetical, v
+		}
+		if plans[v] {
+			return Asserted, Plan, v
+		}
+		if possibility[v] && hit-i <= 3 {
+			return Asserted, Hypothetical, v
+		}
+		if adjacent && v == "to" {
+			// An infinitive: a plan, a hope or a refusal ("failed to sign",
+			// "not going to be reconvened"), never a fact.
+			for k := i - 1; k >= 0 && i-k <= 3 && !clauseBreak(text[toks[k].End:toks[k+1].Start]); k-- {
+				if negators[toks[k].Text] {
+					return Negated, Plan, toks[k].Text + " to " + w
+				}
+				if failures[toks[k].Text] {
+					return Asserted, Unrealised, toks[k].Text + " to " + w
+				}
+			}
+			return Asserted, Plan, "to " + w
+		}
+		if !auxiliaries[v] && !strings.HasSuffix(v, "ly") {
+			adjacent = false
+		}
+		if clauseWord(v) {
+			break
+		}
+	}
+	return Asserted, Fact, ""
+}
+
+// doubtAfter finds a verdict of doubt soon after the status word ("a revival
+// is unlikely").
+func doubtAfter(text string, toks []query.Token, last int) string {
+	for i := last + 1; i < len(toks) && i-last <= 10; i++ {
+		if clauseBreak(text[toks[i-1].End:toks[i].Start]) {
+			break
+		}
+		w := toks[i].Text
+		if doubt[w] {
+			return w
+		}
+		if w == "likely" && i > last+1 && (toks[i-1].Text == "less" || toks[i-1].Text == "not") {
+			return toks[i-1].Text + " likely"
+		}
+	}
+	return ""
+}
+
+// unreported says why a verb form in running text does not report: in a
+// body, only the past tense, a participle, a state ("on hold") or an event
+// noun reports; "sign", "signs" and "signing" there speak of habits, plans
+// or topics. Headlines report in the present tense, and are not asked.
+func unreported(toks []query.Token, hit int) string {
+	w := toks[hit].Text
+	switch {
+	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat"):
+		return ""
+	case gerund(w):
+		if hit > 0 && progressive[toks[hit-1].Text] {
+			return "" // "are resuming", "were signing"
+		}
+		return w
+	case strings.HasSuffix(w, "s") && hit > 0 && !determiners[toks[hit-1].Text] &&
+		(hit+1 >= len(toks) || toks[hit+1].Text != "of" && toks[hit+1].Text != "that"):
+		return "" // "Russia suspends its participation": a present report, not "signs of"
+	}
+	return w
+}
+
+// pastForm reports whether w is a past tense or participle.
+func pastForm(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+func gerund(w string) bool { return strings.HasSuffix(w, "ing") && len(w) > 5 }
+
+// nominal reports whether a status word is a noun of an event ("revival",
+// "suspension", "resumption", "withdrawal") rather than a verb.
+func nominal(w string) bool {
+	for _, suf := range []string{"al", "ion", "ment", "ure"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports whether the text between two words ends a clause.
+func clauseBreak(between string) bool {
+	return strings.ContainsAny(between, ",;:()—–")
+}
+
+// clauseWord reports whether w starts a new clause, beyond which a negation
+// no longer reaches.
+func clauseWord(w string) bool {
+	switch w {
+	case "but", "while", "although", "though", "whereas", "because", "which", "who", "after", "since", "as":
+		return true
+	}
+	return false
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var (
+	negators = set("no", "not", "never", "nor", "neither", "without", "cannot", "unlikely",
+		"refused", "refuses", "refuse", "declined", "declines", "decline",
+		"yet", "instead", "rather", "before", "against", "nothing", "none")
+	failures = set("failed", "fails", "fail", "failure", "unable", "hard", "difficult", "struggled", "struggling",
+		"struggle", "progress", "effort", "efforts", "bid", "attempt", "attempts", "attempted", "trying", "tried", "try",
+		"push", "pushing", "pushed", "seeking", "sought", "seek", "seeks")
+	conditions = set("would", "could", "might", "may", "should", "can", "must", "if", "unless", "whether", "once")
+	plans      = set("will", "shall", "hopes", "hope", "hoped", "hoping", "wants", "want", "wanted",
+		"plans", "plan", "planned", "planning", "aims", "aim", "aimed", "intends", "intend", "intended",
+		"expected", "expects", "expect", "ready", "prepared", "urged", "urges", "urge",
+		"pressed", "presses", "proposed", "proposes", "propose", "considering", "consider",
+		"weighs", "weighing", "poised", "agreed", "agree", "agrees", "vowed", "vows", "pledged", "pledges",
+		"promised", "promises", "threatened", "threatens", "ultimatum")
+	possibility = set("prospect", "prospects", "chance", "chances", "hope", "hopes", "possibility",
+		"possible", "potential", "talk", "idea", "question", "eventual", "future")
+	complementHeads = set("mean", "means", "meant", "signal", "signals", "indicate", "indicates", "suggest", "suggests",
+		"confirm", "confirmed", "sign", "evidence", "indication", "say", "said", "believe", "think")
+	doubt       = set("unlikely", "doubtful", "uncertain", "improbable", "unclear")
+	auxiliaries = set("be", "been", "being", "is", "are", "was", "were", "am", "have", "has", "had",
+		"do", "does", "did", "get", "got", "formally", "officially", "finally", "now", "already", "also",
+		"just", "reportedly", "eventually", "jointly", "quickly", "soon", "then", "the", "a", "an")
+	progressive = set("is", "are", "was", "were", "be", "been", "am")
+	denyVerbs   = set("deny", "denies", "denied", "denying", "denial", "refuted", "refutes", "refute", "disputed", "disputes")
+	rejectVerbs = set("rejected", "rejects", "reject", "rejecting", "dismissed", "dismisses", "dismiss", "dismissing",
+		"played", "downplayed", "brushed", "quashed", "scotched")
+	reportNouns = set("report", "reports", "claim", "claims", "speculation", "rumors", "rumours", "suggestion", "suggestions",
+		"reporting", "story", "stories", "allegation", "allegations")
+	falseWords    = set("false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "inaccurate", "wrong")
+	topicPreps    = set("on", "of", "about", "for", "toward", "towards", "to", "into", "over", "at")
+	stateWords    = set("on", "in", "final", "agreement", "frozen", "withdrawn", "left", "quit")
+	determiners   = set("the", "a", "an", "its", "their", "his", "her", "this", "that", "any")
+	irregularPast = set("withdrew", "withdrawn", "froze", "frozen", "quit", "left", "fell", "broke", "struck", "took",
+		"came", "went", "entered", "sealed", "met", "begun", "began", "held", "made", "won")
+)

@@ -1,0 +1,167 @@
+package claims
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// The vocabulary of each kind of agreement lives here and nowhere else: its
+// lifecycle (the statuses it can be in, starting status first), the nouns
+// prose calls it by, and the words that report each status. config reads
+// lifecycles from here; the reader reads the rest.
+//
+// Pacts, treaties and deals:
+//
+//	rumored      talked about, nothing confirmed
+//	negotiating  the parties confirm talks
+//	announced    agreement in principle announced, not yet signed
+//	signed       signed by the parties
+//	ratified     ratified by the parties' legislatures where needed
+//	in_force     in effect
+//	stalled      talks stopped without ending
+//	collapsed    talks ended without agreement
+//	withdrawn    a party left the agreement
+//
+// Working groups (and standing talks or dialogues):
+//
+//	proposed     announced or planned, not yet meeting
+//	active       meeting
+//	stalled      no meetings for a while, not formally stopped
+//	suspended    formally put on hold
+//	dissolved    ended
+//
+// Renaming a status is a breaking change: configs and history name them.
+type kind struct {
+	lifecycle []string
+	nouns     string      // a query: the words prose uses for one
+	triggers  [][2]string // status, query; tried in this order
+}
+
+// Rumored is the status of a pact that is only talked about: what a hedged
+// report ("according to unnamed sources") can say at most.
+const Rumored = "rumored"
+
+var pactKind = kind{
+	lifecycle: []string{"rumored", "negotiating", "announced", "signed", "ratified", "in_force", "stalled", "collapsed", "withdrawn"},
+	nouns: `pact OR pacts OR accord OR accords OR agreement OR agreements OR treaty OR treaties OR deal OR deals
+		OR convention OR memorandum OR initiative OR framework OR arrangement OR partnership`,
+	// Endings and changes come before the states they leave, so that "revived
+	// the stalled talks" is read as the change where both are news.
+	triggers: [][2]string{
+		{"in_force", `"entered into force" OR "enters into force" OR "enter into force" OR "came into force" OR "comes into force"
+			OR "took effect" OR "takes effect" OR "came into effect" OR "comes into effect" OR "went into effect" OR "goes into effect" OR "in force"`},
+		{"ratified", `ratified OR ratifies OR ratify OR ratifying`},
+		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
+			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
+			OR "left the" OR "leaves the" OR "leave the"`},
+		{"collapsed", `collapsed OR collapses OR collapse OR "fell apart" OR "falls apart" OR "broke down" OR "breaks down"
+			OR scrapped OR scraps OR scrap OR abandoned OR abandons OR abandon OR terminated OR terminates OR terminate OR "talks ended"`},
+		{"signed", `signed OR signs OR sign OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
+			OR joined OR joins OR rejoined OR rejoins OR rejoin OR acceded OR accedes`},
+		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses OR frozen OR freezes OR froze`},
+		{"announced", `"agreed in principle" OR "agreement in principle" OR "reached an agreement" OR "reached a deal" OR "reach a deal" OR "reaches a deal"
+			OR "struck a deal" OR "strike a deal" OR "strikes a deal" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces`},
+		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"`},
+		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
+	},
+}
+
+var groupKind = kind{
+	lifecycle: []string{"proposed", "active", "stalled", "suspended", "dissolved"},
+	nouns: `"working group" OR group OR dialogue OR talks OR channel OR consultations OR mechanism OR forum OR commission
+		OR cooperation OR negotiations`,
+	triggers: [][2]string{
+		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},
+		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch`},
+		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"
+			OR halted OR halts OR halt OR paused OR pauses OR "called off" OR "calls off" OR "broke off" OR "breaks off" OR "cut off" OR "cuts off"`},
+		{"stalled", `stalled OR stalls OR deadlocked OR "on hold" OR "in limbo"`},
+		{"proposed", `proposed OR proposes OR "would create" OR "agreed to create" OR "agreed to set up" OR "agreed to establish" OR "agree to create" OR "agree to set up" OR "agree to establish"`},
+	},
+}
+
+// kinds maps a kind's name to its vocabulary.
+var kinds = map[string]*kind{"pact": &pactKind, "treaty": &pactKind, "deal": &pactKind, "working_group": &groupKind}
+
+// Kinds returns the kinds of agreement a config may name.
+func Kinds() []string { return []string{"pact", "treaty", "deal", "working_group"} }
+
+// Lifecycle returns the built-in statuses of a kind, starting status first,
+// or nil for an unknown kind. The slice is shared: do not modify it.
+func Lifecycle(k string) []string {
+	if v := kinds[k]; v != nil {
+		return v.lifecycle
+	}
+	return nil
+}
+
+// partyStatuses are what one party of an agreement of more than two can do
+// on its own: join it, ratify it, leave it.
+var partyStatuses = []string{"signed", "ratified", "withdrawn"}
+
+// planStatuses are statuses that a plan reports: a group "agreed to set up"
+// is proposed.
+var planStatuses = []string{"proposed"}
+
+// Rule is a status rule: where its query fires in a sentence about the
+// agreement, the sentence may report that status.
+type Rule struct {
+	Status  string
+	Source  string // the query as written
+	Query   *query.Query
+	Builtin bool
+}
+
+var builtins = func() map[*kind][]Rule {
+	out := map[*kind][]Rule{}
+	for _, k := range []*kind{&pactKind, &groupKind} {
+		for _, t := range k.triggers {
+			q, err := query.Parse(t[1])
+			if err != nil {
+				panic("claims: built-in trigger for " + t[0] + ": " + err.Error())
+			}
+			out[k] = append(out[k], Rule{Status: t[0], Source: strings.Join(strings.Fields(t[1]), " "), Query: q, Builtin: true})
+		}
+	}
+	return out
+}()
+
+var nounQueries = func() map[*kind]*query.Query {
+	out := map[*kind]*query.Query{}
+	for _, k := range []*kind{&pactKind, &groupKind} {
+		out[k] = mustParse(k.nouns)
+	}
+	return out
+}()
+
+// anyNoun is every kind's nouns: what an agreement may be called.
+var anyNoun = mustParse(pactKind.nouns + " OR " + groupKind.nouns)
+
+// Rules returns an agreement's rules in the order they are tried: its own
+// (from the config), then the built-in ones of its kind for the statuses
+// its own do not name.
+func Rules(k string, own []Rule) []Rule {
+	out := slices.Clone(own)
+	named := map[string]bool{}
+	for _, r := range own {
+		named[r.Status] = true
+	}
+	if v := kinds[k]; v != nil {
+		for _, r := range builtins[v] {
+			if !named[r.Status] {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+func mustParse(q string) *query.Query {
+	parsed, err := query.Parse(q)
+	if err != nil {
+		panic(err)
+	}
+	return parsed
+}

@@ -1,0 +1,201 @@
+package claims
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// actor is who or what a status word acts on, as far as the words around
+// it tell: the agreement itself, one of its parties, or something else.
+type actor struct {
+	party string // the one party that joins or leaves, for party statuses
+	other string // what else the word acts on ("inspections"), if not the agreement
+}
+
+// actsOn reads what the status word at tokens first..last acts on. A status
+// word counts only when its object is the agreement ("suspended the
+// talks"), or it has no object and its subject is the agreement or its
+// parties ("talks resumed", "the pact was signed"). "Suspends inspections",
+// "signed executive orders", "two officials pulled out of the talks" act on
+// something else.
+func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, title bool) actor {
+	sc := c.scope()
+	if name, ok := sc.otherInstrument(text, toks, first, last); ok {
+		return actor{other: name}
+	}
+	var a actor
+	i := last + 1
+	for i < len(toks) && particles[toks[i].Text] && !clauseBreak(text[toks[i-1].End:toks[i].Start]) {
+		i++
+	}
+	var window []string
+	for ; i < len(toks) && len(window) < 6; i++ {
+		if clauseBreak(text[toks[i-1].End:toks[i].Start]) {
+			break
+		}
+		w := toks[i].Text
+		if boundaries[w] && !(len(window) > 0 && stakeNouns[window[len(window)-1]]) {
+			if (w == "from" || w == "out") && len(window) > 0 {
+				// "withdrew the United States from the deal": the party it moves.
+				a.party = c.partyOf(strings.Join(window, " "))
+				window = window[:0]
+				continue
+			}
+			break
+		}
+		window = append(window, w)
+	}
+	content := contentWords(window)
+	if len(content) > 0 && !phraseHasObject(toks, first, last) {
+		doc := query.NewDocument("", strings.Join(window, " "))
+		if !sc.ref.Match(doc) {
+			return actor{other: strings.Join(window, " ")}
+		}
+	}
+	// The subject: the words before it in its clause.
+	var before []string
+	for k := first - 1; k >= 0 && first-k <= 10; k-- {
+		if clauseBreak(text[toks[k].End:toks[k+1].Start]) || clauseWord(toks[k].Text) || toks[k].Text == "that" {
+			break
+		}
+		before = append([]string{toks[k].Text}, before...)
+	}
+	subject := strings.Join(before, " ")
+	if len(before) > 0 {
+		k := len(before) - 1
+		for k >= 0 && (auxiliaries[before[k]] || strings.HasSuffix(before[k], "ly")) {
+			k--
+		}
+		if k >= 0 {
+			head := before[k]
+			if personNouns[head] && (k > 0 && quantifiers[before[k-1]] || k > 1 && quantifiers[before[k-2]]) {
+				// "two officials pulled out of the talks": people counted
+				// one by one act for themselves, not for their state.
+				return actor{other: head}
+			}
+			if a.party == "" && c.partyOf(subject) == "" && len(content) == 0 && !title && commonNoun(head) &&
+				!sc.ref.Match(query.NewDocument("", head)) {
+				return actor{other: head} // "inspections were suspended"
+			}
+		}
+	}
+	if a.party == "" {
+		a.party = c.partyOf(subject)
+	}
+	return a
+}
+
+// phraseHasObject reports whether the trigger already names what it acts
+// on ("reached a deal", "talks ended", "final deal", "on hold").
+func phraseHasObject(toks []query.Token, first, last int) bool {
+	if last > first {
+		return true
+	}
+	return stateWords[toks[first].Text]
+}
+
+// contentWords drops determiners and possessives from a window.
+func contentWords(window []string) []string {
+	var out []string
+	for _, w := range window {
+		if !determiners[w] && w != "s" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// commonNoun reports whether w looks like a noun that could be a subject:
+// not a function word, a number or a time.
+func commonNoun(w string) bool {
+	if functionWords[w] || weekdays[w] || months[w] != 0 || number(w) != 0 || year(w) != 0 {
+		return false
+	}
+	return !strings.HasSuffix(w, "ly")
+}
+
+var (
+	// particles stand between a status verb and its object.
+	particles = set("out", "of", "from", "away", "off", "up", "back", "into", "the", "a", "an", "its", "their", "his", "her",
+		"this", "that", "these", "those", "formally", "officially", "finally", "now", "also", "again", "unilaterally")
+	// boundaries end a status word's object.
+	boundaries = set("of", "on", "in", "at", "by", "for", "after", "before", "since", "amid", "over", "as", "with", "to", "during",
+		"until", "because", "following", "despite", "while", "when", "and", "but", "or", "that", "which", "who", "from",
+		"out", "last", "this", "next", "earlier", "later", "today", "yesterday", "under", "between", "if", "than", "is",
+		"was", "were", "are", "has", "have", "had", "will", "would", "amid", "against", "via", "without", "said", "says")
+	// stakeNouns are a party's share in an agreement: "suspended its
+	// participation in the deal" acts on the deal.
+	stakeNouns = set("participation", "membership", "involvement", "part", "role", "obligations", "commitments",
+		"implementation", "adherence", "compliance", "engagement", "observance")
+	personNouns = set("official", "officials", "negotiator", "negotiators", "diplomat", "diplomats", "delegate", "delegates",
+		"member", "members", "lawmaker", "lawmakers", "staff", "expert", "experts", "adviser", "advisers", "advisor", "advisors",
+		"envoy", "envoys", "executives", "companies", "firms", "journalists", "activists", "workers", "players", "athletes")
+	quantifiers   = set("two", "three", "four", "five", "six", "several", "some", "many", "few", "dozen", "dozens", "a", "one", "hundreds")
+	functionWords = set("it", "they", "we", "he", "she", "i", "you", "who", "which", "that", "there", "this", "these",
+		"those", "and", "or", "but", "not", "so", "then", "also", "have", "has", "had", "be", "is", "are", "was", "were",
+		"been", "being", "do", "did", "does", "a", "an", "the", "s", "to", "of", "in", "on", "at", "by", "for", "with",
+		"sides", "parties", "countries", "nations", "leaders", "governments", "states", "powers", "both", "two", "all",
+		"president", "minister", "government", "administration", "kremlin", "ministry", "department", "state")
+)
+
+// otherInstrument reports whether a status word (tokens first..last) acts
+// on a named instrument that is not the agreement: its object is a proper
+// name that holds none of the agreement's names or parties ("quits INF
+// treaty", "invalidated Privacy Shield"), or it stands in a relative clause
+// about one ("the Privacy Shield arrangement that the court struck down").
+// Headlines in title case carry no such signal and are left alone.
+func (s *scope) otherInstrument(text string, toks []query.Token, first, last int) (string, bool) {
+	if r, _ := utf8.DecodeRuneInString(text[toks[first].Start:]); first > 0 && unicode.IsUpper(r) {
+		return "", false // a capitalised verb: a headline in title case, where capitals say nothing
+	}
+	i := last + 1
+	for i < len(toks) && objectLead[toks[i].Text] {
+		i++
+	}
+	if name := properName(text, toks, i, 1); name != "" && !s.ours(name) {
+		return name, true
+	}
+	for k := first - 1; k >= 0 && first-k <= 8; k-- {
+		if w := toks[k].Text; w != "that" && w != "which" {
+			continue
+		}
+		for a := k - 1; a >= 0 && k-a <= 4; a-- {
+			if name := properName(text, toks, a, -1); name != "" {
+				if s.ours(name) {
+					return "", false
+				}
+				return name, true
+			}
+		}
+		break
+	}
+	return "", false
+}
+
+// objectLead are the determiners and prepositions of "withdrew from",
+// "pulled out of", "signed with" between a status verb and its object.
+var objectLead = set("the", "a", "an", "its", "their", "his", "her", "from", "of", "out", "with", "on")
+
+// properName returns the run of capitalised words starting at token i and
+// going in direction dir (1 forward, -1 backward), or "" when token i is
+// not capitalised, is a date word or starts the sentence.
+func properName(text string, toks []query.Token, i, dir int) string {
+	var words []string
+	for ; i >= 0 && i < len(toks); i += dir {
+		raw := text[toks[i].Start:toks[i].End]
+		r, _ := utf8.DecodeRuneInString(raw)
+		if !unicode.IsUpper(r) || weekdays[toks[i].Text] || months[toks[i].Text] != 0 || i == 0 && toks[i].Start < 3 {
+			break // a sentence's first word is capitalised whatever it is
+		}
+		words = append(words, raw)
+	}
+	if dir < 0 {
+		for l, r := 0, len(words)-1; l < r; l, r = l+1, r-1 {
+			words[l], words[r] = words[r], words[l]
+		}
+	}
+	return strings.Join(words, " ")
+}

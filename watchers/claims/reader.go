@@ -1,0 +1,224 @@
+// Package claims reads what the sentences of a news item say about the
+// agreements it matched: for each sentence about an agreement, which status
+// it reports, and how it commits to it (asserted, negated or denied; fact,
+// plan or hypothesis; news or background; on named or unnamed sources).
+// It is a leaf: it knows words and sentences, not feeds or databases.
+package claims
+
+import (
+	"time"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// Item is the text of a news item to read.
+type Item struct {
+	Title, Summary, Content string
+	Published               time.Time // anchors "last year"; zero when unknown
+}
+
+// Claim is what one sentence says about one agreement's status.
+type Claim struct {
+	Status     string
+	Party      string // the one party it is about, in an agreement of more than two
+	Polarity   Polarity
+	Mode       Mode
+	Hedged     bool
+	Background bool
+	When       time.Time // when it happened, when the sentence says (background)
+	Strong     bool      // certain, about now, on the agreement itself, on the writer's or a named source's word
+	Title      bool      // in the headline
+	Sentence   string
+	Rule       string // the rule's query
+	Cue        string // the words that decided how it commits
+	Other      string // what else the status word acts on, when not the agreement
+	Explicit   bool   // the sentence names the agreement, not only refers back to it
+}
+
+// News reports whether the claim reports a status holding now as fact:
+// asserted, not a plan or hypothesis, not background, not about another
+// object.
+func (c Claim) News() bool {
+	return c.Polarity == Asserted && c.Mode == Fact && !c.Background && c.Other == ""
+}
+
+// Why says in a few words why a claim does not report news, or "".
+func (c Claim) Why() string {
+	switch {
+	case c.Other != "":
+		return "acts on " + c.Other
+	case c.Polarity == Denied:
+		return "denied"
+	case c.Polarity == Negated:
+		return "negated"
+	case c.Mode == Plan:
+		return "plan or expectation"
+	case c.Mode == Hypothetical:
+		return "hypothetical"
+	case c.Mode == Unrealised:
+		return "not achieved"
+	case c.Background:
+		return "background"
+	case c.Hedged:
+		return "hedged"
+	}
+	return ""
+}
+
+// sentence is one sentence of an item, prepared for matching.
+type sentence struct {
+	text   string
+	title  bool
+	doc    *query.Document
+	places *query.Document // doc without the venues ("talks in Geneva")
+	toks   []query.Token
+}
+
+// Read returns, for each target, the claims the item's sentences make about
+// it, headline first, then in text order. Every target should be one the
+// item matched: a sentence about one of them is not about another.
+func Read(it Item, targets []*Compiled) [][]Claim {
+	sents := split(it)
+	about, explicit := attach(sents, targets)
+	out := make([][]Claim, len(targets))
+	for i, t := range targets {
+		seen := map[[2]int]bool{}
+		for j, s := range sents {
+			if !about[j][i] {
+				continue
+			}
+			for _, r := range t.Rules {
+				for _, h := range r.Query.Hits(s.doc) {
+					first, last := span(s.toks, h.Start, h.End)
+					if first < 0 || seen[[2]int{j, first}] {
+						continue
+					}
+					seen[[2]int{j, first}] = true
+					out[i] = append(out[i], t.claim(s, first, last, r, explicit[j][i], it.Published))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// claim reads one status word of a sentence about t.
+func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, published time.Time) Claim {
+	rd := read(s.text, s.toks, first, last, s.title, published)
+	if rd.pol == Asserted && rd.mode != Fact && attributive(s.toks, first, last) {
+		// "a stalled working group": a state the sentence takes as given,
+		// whatever the verb it hangs on says.
+		rd.mode, rd.cue = Fact, "attributive"
+	}
+	c := Claim{Status: r.Status, Polarity: rd.pol, Mode: rd.mode, Hedged: rd.hedged, Background: rd.background,
+		When: rd.when, Title: s.title, Sentence: s.text, Rule: r.Source, Cue: rd.cue, Explicit: explicit}
+	if c.Mode == Plan && isPlanStatus(c.Status) && c.Polarity == Asserted {
+		c.Mode = Fact // "agreed to set up a working group": proposed
+	}
+	a := t.actsOn(s.text, s.toks, first, last, s.title)
+	c.Other = a.other
+	if t.multi() && isPartyStatus(c.Status) {
+		c.Party = a.party
+	}
+	c.Strong = c.News() && !c.Hedged && (explicit || s.title) && c.Status != Rumored &&
+		!(t.multi() && isPartyStatus(c.Status) && c.Party == "") && !nominal(s.toks[first].Text)
+	if c.Hedged && c.News() && t.hasStatus(Rumored) {
+		c.Status = Rumored // on unnamed sources a pact is at most rumoured
+	}
+	return c
+}
+
+func (t *Compiled) hasStatus(s string) bool {
+	for _, r := range t.Rules {
+		if r.Status == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isPartyStatus(s string) bool {
+	for _, p := range partyStatuses {
+		if p == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isPlanStatus(s string) bool {
+	for _, p := range planStatuses {
+		if p == s {
+			return true
+		}
+	}
+	return false
+}
+
+// attributive reports whether a participle stands before its noun as an
+// adjective: "a stalled working group", "the frozen talks".
+func attributive(toks []query.Token, first, last int) bool {
+	if first == 0 || last+1 >= len(toks) || !pastForm(toks[first].Text) {
+		return false
+	}
+	switch toks[first-1].Text {
+	case "a", "an", "the", "its", "their", "this", "that":
+	default:
+		return false
+	}
+	return !boundaries[toks[last+1].Text] && !particles[toks[last+1].Text]
+}
+
+// span returns the tokens from the one starting at start to the one ending
+// at end, or -1.
+func span(toks []query.Token, start, end int) (int, int) {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.Start >= start && first < 0 {
+			first = i
+		}
+		if t.End <= end {
+			last = i
+		}
+	}
+	if first < 0 || last < first {
+		return -1, -1
+	}
+	return first, last
+}
+
+// split splits an item into sentences: the title's, then the summary's and
+// the content's, each body sentence once (a summary often repeats the
+// content's lead).
+func split(it Item) []sentence {
+	var out []sentence
+	seen := map[string]bool{}
+	for _, s := range Split(it.Title) {
+		out = append(out, newSentence(s, true))
+		seen[s] = true
+	}
+	for _, body := range []string{it.Summary, it.Content} {
+		for _, s := range Split(body) {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			out = append(out, newSentence(s, false))
+		}
+	}
+	return out
+}
+
+func newSentence(text string, title bool) sentence {
+	s := sentence{text: text, title: title, toks: query.Tokenize(text)}
+	if title {
+		s.doc = query.NewDocument(text)
+	} else {
+		s.doc = query.NewDocument("", text)
+	}
+	s.places = s.doc
+	if h := hostless(text); h != text {
+		s.places = query.NewDocument("", h)
+	}
+	return s
+}

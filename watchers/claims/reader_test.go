@@ -1,0 +1,111 @@
+package claims
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+func target(t *testing.T, id, name, kind, match string, parties ...string) *Compiled {
+	t.Helper()
+	q, err := query.Parse(match)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Compile(Target{ID: id, Name: name, Kind: kind, Parties: parties, Match: q, Rules: Rules(kind, nil)})
+}
+
+// fixtures are agreements of the kinds the tests read about.
+func fixtures(t *testing.T) (group, pact, chips, treaty *Compiled) {
+	group = target(t, "us-cn-wg", "US-China cyber working group", "working_group",
+		`(China OR Chinese) AND cyber* AND ("working group" OR talks)`, "United States", "China")
+	pact = target(t, "ru-cn", "Russia-China cyber pact", "pact",
+		`(Russia OR Russian) AND (China OR Chinese) AND cyber*`, "Russia", "China")
+	chips = target(t, "us-in-chips", "US-India chip pact", "pact",
+		`(India OR Indian) AND (chip OR chips OR semiconductor*)`, "United States", "India")
+	treaty = target(t, "skies", "Open Skies Treaty", "treaty", `"Open Skies"`,
+		"United States", "Russia", "Germany", "France")
+	return
+}
+
+func findingOf(t *testing.T, title, body string, targets ...*Compiled) []Finding {
+	t.Helper()
+	it := Item{Title: title, Content: body, Published: time.Date(2026, 6, 10, 12, 0, 0, 0, time.UTC)}
+	var out []Finding
+	for _, cs := range Read(it, targets) {
+		out = append(out, Weigh(cs))
+	}
+	return out
+}
+
+func reported(f Finding) string {
+	if f.Reported == nil {
+		return ""
+	}
+	if f.Reported.Party != "" {
+		return f.Reported.Status + "/" + f.Reported.Party
+	}
+	return f.Reported.Status
+}
+
+// TestReported checks, sentence by sentence, the status an item reports as
+// news for an agreement. The sentences are ours, each written for one way
+// real news commits (or does not) to a status.
+func TestReported(t *testing.T) {
+	group, pact, chips, treaty := fixtures(t)
+	tests := []struct {
+		title, body string
+		target      *Compiled
+		want        string
+	}{
+		// A present-tense headline reports.
+		{"US, India sign chip pact", "", chips, "signed"},
+		// A plain past-tense report holds.
+		{"", "The United States and India signed the semiconductor pact in Washington on Monday.", chips, "signed"},
+		// A denial reports nothing, in the headline or the body.
+		{"India denies it has signed semiconductor pact with US", "", chips, ""},
+		{"", "New Delhi denied a newspaper report that India had already signed the chip pact with the United States.", chips, ""},
+		{"White House rejects report that US-India chip pact was signed", "", chips, ""},
+		{"", "There is no truth to reports that India and the US signed a chip agreement, the ministry said.", chips, ""},
+		// Little progress on restarting a stalled group: not active.
+		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", group, "stalled"},
+		// ... and that sentence is not about a Russia–China pact at all.
+		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", pact, ""},
+		// Plans and expectations are not facts.
+		{"", "China is ready to resume the cyber working group with the United States.", group, ""},
+		{"", "The US and India are expected to sign the chip pact next month.", chips, ""},
+		{"", "Beijing plans to restart the cyber talks with Washington.", group, ""},
+		{"US and China to resume cyber talks", "", group, ""},
+		// Background: an earlier time than the item's.
+		{"", "China pulled out of the cyber working group with the United States last year.", group, ""},
+		{"", "The US-China cyber working group was frozen in 2014.", group, ""},
+		{"", "The US-China cyber working group has been idle since China withdrew in 2014.", group, ""},
+		// Failed or refused.
+		{"", "Beijing refused to resume the cyber working group with Washington.", group, ""},
+		{"", "It has proved hard to resume the US-China cyber talks.", group, ""},
+		// Hedged: at most rumored.
+		{"", "According to media reports, Russia and China signed a cyber pact.", pact, ""},
+		// A status word acting on another object.
+		{"", "China suspends inspections of US chip shipments as cyber talks go on.", group, ""},
+		{"", "The US president signed executive orders on chips after talks with India.", chips, ""},
+		{"", "Two Chinese officials pulled out of the US-China cyber talks.", group, ""},
+		// A change reported now holds.
+		{"", "China suspended the cyber working group with the United States on Monday.", group, "suspended"},
+		{"US and China resume cyber talks", "", group, "active"},
+		// One party of many: the party's status.
+		{"", "Germany ratified the Open Skies Treaty on Tuesday.", treaty, "ratified/Germany"},
+		{"", "Russia formally withdrew from the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
+	}
+	for _, tt := range tests {
+		got := reported(findingOf(t, tt.title, tt.body, tt.target)[0])
+		if got != tt.want {
+			f := findingOf(t, tt.title, tt.body, tt.target)[0]
+			var why []string
+			for _, c := range f.Claims {
+				why = append(why, c.Status+":"+c.Why()+":"+c.Cue+":"+c.Other)
+			}
+			t.Errorf("%q %q: reported %q, want %q (claims %v)", tt.title, tt.body, got, tt.want, why)
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package claims
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// Target is an agreement as the reader sees it: what names it, who its
+// parties are, and the rules that report its statuses.
+type Target struct {
+	ID, Name, Kind string
+	Aliases        []string
+	Parties        []string
+	Match          *query.Query // its match query: its other terms name the topic
+	Rules          []Rule       // in the order they are tried: see Rules
+}
+
+// Compiled is a Target prepared for reading. Its scope is built the first
+// time an item matches it: most agreements of a large config never match in
+// a given run.
+type Compiled struct {
+	Target
+	once sync.Once
+	sc   scope
+}
+
+// Compile prepares t for reading. t.Rules should come from Rules.
+func Compile(t Target) *Compiled { return &Compiled{Target: t} }
+
+func (c *Compiled) scope() *scope {
+	c.once.Do(func() { c.sc = newScope(&c.Target) })
+	return &c.sc
+}
+
+// multi reports whether the agreement has more than two parties: then a
+// party's own joining or leaving is that party's status.
+func (c *Compiled) multi() bool { return len(c.Parties) > 2 }
+
+// scope is what tells whether a sentence is about an agreement: its own
+// names, the nouns its kind goes by, and the ways prose names its parties.
+type scope struct {
+	names   []*query.Query  // name and aliases, as phrases
+	nouns   *query.Query    // "pact", "working group"...
+	parties []*query.Query  // one per party: any of its forms
+	forms   [][]string      // each party's forms, folded
+	mine    countrySet      // the gazetteer's countries that are its parties
+	match   *query.Query    // the match query: its other terms name the topic
+	own     map[string]bool // folded names, aliases and party forms
+	ref     *query.Query    // anything that may name it: names, nouns, "it"
+}
+
+func newScope(t *Target) scope {
+	var s scope
+	all := append([]string{t.Name}, t.Aliases...)
+	var refs []string
+	for _, n := range all {
+		if q, err := query.Parse(phrase(n)); err == nil {
+			s.names = append(s.names, q)
+			refs = append(refs, phrase(n))
+		}
+	}
+	k := kinds[t.Kind]
+	if k == nil {
+		k = &pactKind
+	}
+	s.nouns = nounQueries[k]
+	s.match = t.Match
+	s.own = map[string]bool{}
+	for _, n := range all {
+		s.own[fold(n)] = true
+	}
+	for _, p := range t.Parties {
+		forms := partyForms(p, t.Match)
+		folded := make([]string, 0, len(forms))
+		for _, f := range forms {
+			s.own[fold(f)] = true
+			folded = append(folded, fold(f))
+		}
+		s.forms = append(s.forms, folded)
+		if q, err := query.Parse(anyOf(forms)); err == nil {
+			s.parties = append(s.parties, q)
+		}
+	}
+	s.mine = partyCountries(t.Parties)
+	refs = append(refs, "it", "them", "its")
+	s.ref, _ = query.Parse(strings.Join(refs, " OR ") + " OR " + pactKind.nouns + " OR " + groupKind.nouns)
+	return s
+}
+
+// partyForms returns the ways to name a party: the gazetteer's forms when it
+// knows the country, plus the terms the admin wrote beside the party's name
+// in an OR of the agreement's match query ("Russia OR Moscow OR Kremlin").
+func partyForms(party string, q *query.Query) []string {
+	forms := []string{party}
+	key := fold(party)
+	for _, c := range countries {
+		for _, f := range c {
+			if fold(f) == key {
+				forms = append(forms, c...)
+				break
+			}
+		}
+	}
+	if q != nil {
+		for _, group := range q.OrGroups() {
+			for _, term := range group {
+				if fold(term) == key || contains(forms, term) {
+					forms = append(forms, group...)
+					break
+				}
+			}
+		}
+	}
+	return forms
+}
+
+// partyOf returns the party (as configured) that the folded words name,
+// or "".
+func (c *Compiled) partyOf(words string) string {
+	sc := c.scope()
+	w := " " + words + " "
+	for i, forms := range sc.forms {
+		for _, f := range forms {
+			if f != "" && !strings.HasSuffix(f, "*") && strings.Contains(w, " "+f+" ") {
+				return c.Parties[i]
+			}
+		}
+	}
+	return ""
+}
+
+// ours reports whether a proper name holds one of the agreement's names,
+// aliases or party forms.
+func (s *scope) ours(name string) bool {
+	n := " " + fold(name) + " "
+	for form := range s.own {
+		if form != "" && strings.Contains(n, " "+form+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+func fold(s string) string {
+	var words []string
+	for _, t := range query.Tokenize(s) {
+		words = append(words, t.Text)
+	}
+	return strings.Join(words, " ")
+}
+
+func contains(list []string, s string) bool {
+	k := fold(s)
+	for _, x := range list {
+		if fold(x) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// phrase quotes s as a query phrase.
+func phrase(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, " ") + `"`
+}
+
+func anyOf(terms []string) string {
+	quoted := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if strings.HasSuffix(t, "*") {
+			quoted = append(quoted, t)
+			continue
+		}
+		quoted = append(quoted, phrase(t))
+	}
+	return strings.Join(quoted, " OR ")
+}

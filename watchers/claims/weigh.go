@@ -1,0 +1,52 @@
+package claims
+
+// Finding is what one item says about one agreement, its claims weighed.
+type Finding struct {
+	// Reported is the status the item reports as news on its own word: a
+	// strong claim, the headline's first, else the body's first.
+	Reported *Claim
+	// Possible is a status the item reports weakly (on unnamed sources, in
+	// a sentence that only refers back to the agreement, a party's move
+	// with no party named), when it reports none strongly.
+	Possible *Claim
+	// Denied is a status the item denies ("rejects report that the pact was
+	// signed"): it never reports that status too.
+	Denied *Claim
+	// Background are earlier events it recalls with their time ("was
+	// frozen in 2014"): history, not news.
+	Background []Claim
+	Claims     []Claim
+}
+
+// Weigh weighs an item's claims about one agreement (in the order Read
+// returns them: headline first).
+func Weigh(cs []Claim) Finding {
+	f := Finding{Claims: cs}
+	denied := map[string]bool{}
+	for i := range cs {
+		if cs[i].Polarity == Denied && cs[i].Other == "" {
+			if f.Denied == nil {
+				f.Denied = &cs[i]
+			}
+			denied[cs[i].Status] = true
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		switch {
+		case denied[c.Status]:
+		case c.Strong && f.Reported == nil:
+			f.Reported = c
+		case c.News() && f.Possible == nil:
+			f.Possible = c
+		}
+		if c.Background && !c.When.IsZero() && c.Polarity == Asserted && c.Mode == Fact && c.Other == "" &&
+			!c.Hedged && c.Explicit && c.Status != Rumored {
+			f.Background = append(f.Background, *c)
+		}
+	}
+	if f.Reported != nil {
+		f.Possible = nil
+	}
+	return f
+}

@@ -1,0 +1,221 @@
+package claims
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// recentDays is how long before an item an event may have happened and
+// still be its news: older is background.
+const recentDays = 21
+
+// timex is a time expression found in a sentence: the period it names, at
+// token position pos.
+type timex struct {
+	pos        int
+	start, end time.Time
+	recent     bool // "on Monday", "this week", "today": the item's own news
+}
+
+// anchor places the event at token hit in time, from the time expression
+// nearest to it in its sentence, resolved against published: it returns
+// when it happened (zero if the sentence does not say), whether that is
+// background rather than news, and the cue that decided (cue when none).
+// A status word in a clause that recalls an earlier event ("after China
+// withdrew", "since the talks stalled", "the then-president signed") is
+// background too, with no time.
+func anchor(text string, toks []query.Token, hit int, published time.Time, cue string) (time.Time, bool, string) {
+	best, found := timex{}, false
+	for _, x := range timexes(text, toks, published) {
+		if !found || abs(x.pos-hit) < abs(best.pos-hit) {
+			best, found = x, true
+		}
+	}
+	if found && !best.recent && !published.IsZero() && best.end.Before(published.AddDate(0, 0, -recentDays)) {
+		return best.start, true, text[toks[best.pos].Start:toks[best.pos].End]
+	}
+	if found && best.recent {
+		return time.Time{}, false, cue
+	}
+	// A clause that recalls: "after X withdrew", "since the group was frozen".
+	for i := hit - 1; i >= 0 && hit-i <= 8; i-- {
+		if clauseBreak(text[toks[i].End:toks[i+1].Start]) && i+1 < hit {
+			break
+		}
+		switch w := toks[i].Text; w {
+		case "after", "since", "following", "previously", "originally", "formerly", "former", "earlier":
+			return time.Time{}, true, w
+		case "then":
+			if i+1 < len(toks) && text[toks[i].End] == '-' { // "then-President"
+				return time.Time{}, true, "then-"
+			}
+		}
+	}
+	for i := hit + 1; i < len(toks) && i-hit <= 3; i++ {
+		if w := toks[i].Text; w == "earlier" || w == "previously" || w == "before" && i == len(toks)-1 {
+			return time.Time{}, true, w
+		}
+	}
+	return time.Time{}, false, cue
+}
+
+func isCapital(text string, t query.Token) bool {
+	c := text[t.Start]
+	return 'A' <= c && c <= 'Z'
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// timexes finds the time expressions of a sentence: years after a
+// preposition ("in 2014", "since 2018"), months with or without a day and
+// year ("in May", "on March 3, 2019"), "last year", "N months ago",
+// "earlier this year", and the day words of recent news ("on Monday",
+// "this week", "today").
+func timexes(text string, toks []query.Token, published time.Time) []timex {
+	var out []timex
+	ref := published
+	if ref.IsZero() {
+		ref = time.Now()
+	}
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].Text
+		prev := ""
+		if i > 0 {
+			prev = toks[i-1].Text
+		}
+		next := func(k int) string {
+			if i+k < len(toks) {
+				return toks[i+k].Text
+			}
+			return ""
+		}
+		switch {
+		case recentWords[w] && (w != "now" || prev != "until"):
+			out = append(out, timex{pos: i, recent: true})
+		case weekdays[w] && (prev == "on" || prev == "last" || prev == "this" || next(1) == "night" || next(1) == "morning"):
+			out = append(out, timex{pos: i, recent: true})
+		case w == "this" && (next(1) == "week" || next(1) == "month" || next(1) == "morning"):
+			out = append(out, timex{pos: i, recent: true})
+		case w == "last" && (next(1) == "year" || next(1) == "month" || next(1) == "week" || next(1) == "decade"):
+			var s, e time.Time
+			switch next(1) {
+			case "year":
+				s = time.Date(ref.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC)
+				e = s.AddDate(1, 0, 0)
+			case "month":
+				s = time.Date(ref.Year(), ref.Month()-1, 1, 0, 0, 0, 0, time.UTC)
+				e = s.AddDate(0, 1, 0)
+			case "week":
+				out = append(out, timex{pos: i, recent: true})
+				continue
+			case "decade":
+				s, e = ref.AddDate(-10, 0, 0), ref.AddDate(-1, 0, 0)
+			}
+			out = append(out, timex{pos: i, start: s, end: e})
+		case w == "ago" && i > 1:
+			n, unit := number(toks[i-2].Text), toks[i-1].Text
+			if n == 0 && (toks[i-2].Text == "a" || toks[i-2].Text == "an") {
+				n = 1
+			}
+			if t, ok := before(ref, n, unit); ok {
+				out = append(out, timex{pos: i - 1, start: t, end: t.AddDate(0, 0, 1)})
+			}
+		case w == "earlier" && next(1) == "this" && next(2) == "year":
+			out = append(out, timex{pos: i, start: time.Date(ref.Year(), 1, 1, 0, 0, 0, 0, time.UTC), end: ref.AddDate(0, 0, -recentDays-1)})
+		case months[w] != 0 && !(w == "may" && !isCapital(text, toks[i])) && !(w == "march" && prev != "in" && prev != "on" && prev != "since" && number(next(1)) == 0):
+			out = append(out, monthTimex(toks, i, ref))
+		case len(w) == 4 && year(w) != 0 && yearPreps[prev]:
+			y := year(w)
+			s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			out = append(out, timex{pos: i, start: s, end: s.AddDate(1, 0, 0)})
+		}
+	}
+	return out
+}
+
+// monthTimex reads "May", "May 2018", "May 8", "May 8, 2018" or "8 May
+// 2018" at token i. A month with no year is the last such month up to ref.
+func monthTimex(toks []query.Token, i int, ref time.Time) timex {
+	m := months[toks[i].Text]
+	y, day := 0, 0
+	if i+1 < len(toks) {
+		if d := number(toks[i+1].Text); d >= 1 && d <= 31 {
+			day = d
+			if i+2 < len(toks) {
+				y = year(toks[i+2].Text)
+			}
+		} else {
+			y = year(toks[i+1].Text)
+		}
+	}
+	if day == 0 && i > 0 {
+		if d := number(toks[i-1].Text); d >= 1 && d <= 31 {
+			day = d
+		}
+	}
+	if y == 0 {
+		y = ref.Year()
+		if time.Month(m) > ref.Month() {
+			y--
+		}
+	}
+	if day > 0 {
+		s := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+		return timex{pos: i, start: s, end: s.AddDate(0, 0, 1)}
+	}
+	s := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	return timex{pos: i, start: s, end: s.AddDate(0, 1, 0)}
+}
+
+func before(ref time.Time, n int, unit string) (time.Time, bool) {
+	if n <= 0 {
+		return time.Time{}, false
+	}
+	switch unit {
+	case "day", "days":
+		return ref.AddDate(0, 0, -n), true
+	case "week", "weeks":
+		return ref.AddDate(0, 0, -7*n), true
+	case "month", "months":
+		return ref.AddDate(0, -n, 0), true
+	case "year", "years":
+		return ref.AddDate(-n, 0, 0), true
+	}
+	return time.Time{}, false
+}
+
+func year(w string) int {
+	if len(w) != 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(w)
+	if err != nil || y < 1945 || y > 2100 {
+		return 0
+	}
+	return y
+}
+
+func number(w string) int {
+	if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 1000 {
+		return n
+	}
+	return numberWords[w]
+}
+
+var (
+	recentWords = set("today", "yesterday", "tonight", "now", "currently")
+	weekdays    = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+	yearPreps   = set("in", "since", "during", "from", "until", "till", "by", "of", "early", "late", "mid", "through", "around", "before", "after")
+	months      = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+		"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+		"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+	numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 2}
+)

@@ -1,0 +1,277 @@
+package watchers
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/storage"
+	"github.com/pactwatch/pactwatch/watchers/claims"
+	"github.com/pactwatch/pactwatch/watchers/feed"
+)
+
+const (
+	// corroborationWindow is how far back strong claims of a status from
+	// other outlets count towards moving it.
+	corroborationWindow = 30 * 24 * time.Hour
+	// eventWindow is how close in time two reports of the same claim must
+	// be to be one event.
+	eventWindow = 72 * time.Hour
+)
+
+// Confidence of a detected status, as the alert metadata names it.
+const (
+	ConfidenceReported = "reported" // strong claims of enough independent sources
+	ConfidencePossible = "possible" // a weak claim, or a strong one waiting for corroboration
+)
+
+// decision is what one item does to one agreement's status.
+type decision struct {
+	claim      *claims.Claim // the status it reports, strongly or weakly
+	confidence string
+	sources    int
+	moved      bool   // the agreement's (or the party's) status changed
+	previous   string // the status before the change
+	note       string // why, when it is not plain (a denial)
+}
+
+// decide weighs an item's finding on an agreement against what is stored:
+// a strong claim moves the status once enough independent sources made it
+// (corroborate), a weak one only rides on the mention as possible, a denial
+// moves back a status that rests on one unconfirmed source, and earlier
+// events the item recalls go into the history without moving anything.
+func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID int64, fd claims.Finding,
+	state storage.AgreementState, at time.Time) (decision, error) {
+	var d decision
+	change := func(c *claims.Claim) *storage.Change {
+		return &storage.Change{AgreementID: t.ID, EffectiveAt: at, Status: c.Status, Party: c.Party,
+			Source: storage.SourceDetected, ItemGUID: it.GUID, FeedID: f.ID, Link: it.Link, Title: it.Title,
+			Sentence: c.Sentence, Rule: c.Rule}
+	}
+	for i := range fd.Background {
+		b := &fd.Background[i]
+		if b.Party != "" || !b.When.Before(at) {
+			continue
+		}
+		c := change(b)
+		c.EffectiveAt, c.Note = b.When, "recalled as background by a later item"
+		if err := tx.RecordEvidence(c); err != nil {
+			return d, err
+		}
+	}
+	host := sourceHost(it.Link, f.ID)
+	need := max(t.Corroborate, 1)
+	switch {
+	case fd.Reported != nil:
+		c := fd.Reported
+		d.claim = c
+		if err := tx.AddClaim(storage.Claim{AgreementID: t.ID, ItemID: itemID, Status: c.Status, Party: c.Party,
+			Strong: true, Host: host, At: at}); err != nil {
+			return d, err
+		}
+		cur, evidence := state.Status, state.EvidenceAt
+		if c.Party != "" {
+			ps, err := tx.PartyStatus(t.ID, c.Party)
+			if err != nil && !errors.Is(err, storage.ErrNotFound) {
+				return d, err
+			}
+			cur, evidence = ps.Status, ps.EvidenceAt
+		}
+		from := at.Add(-corroborationWindow)
+		if evidence.After(from) {
+			from = evidence
+		}
+		n, err := tx.Sources(t.ID, c.Status, c.Party, from, at)
+		if err != nil {
+			return d, err
+		}
+		d.sources, d.confidence = n, ConfidenceReported
+		switch {
+		case c.Status == cur:
+		case at.Before(evidence):
+			// Older news than what set the current status: history, not a move.
+			if c.Party == "" {
+				if err := tx.RecordEvidence(change(c)); err != nil {
+					return d, err
+				}
+			}
+		case n < need:
+			d.confidence = ConfidencePossible
+		default:
+			ch := change(c)
+			ch.Sources = n
+			if c.Party != "" {
+				err = tx.SetPartyStatus(ch)
+			} else {
+				err = tx.SetStatus(ch)
+			}
+			if err != nil {
+				return d, err
+			}
+			d.moved, d.previous = true, cur
+		}
+	case fd.Possible != nil:
+		c := fd.Possible
+		d.claim, d.confidence = c, ConfidencePossible
+		if err := tx.AddClaim(storage.Claim{AgreementID: t.ID, ItemID: itemID, Status: c.Status, Party: c.Party,
+			Host: host, At: at}); err != nil {
+			return d, err
+		}
+	case fd.Denied != nil && fd.Denied.Party == "" && fd.Denied.Status == state.Status && !at.Before(state.EvidenceAt):
+		back, err := deniable(tx, t.ID, state)
+		if err != nil || back == "" {
+			return d, err
+		}
+		c := change(fd.Denied)
+		c.Status, c.Note = back, "the reported "+state.Status+" was denied"
+		if err := tx.SetStatus(c); err != nil {
+			return d, err
+		}
+		d.moved, d.previous, d.note = true, state.Status, c.Note
+	}
+	return d, nil
+}
+
+// deniable returns the status to go back to when the current one is
+// denied: the one before it, when the current one was detected on a single
+// source and no admin confirmed it; else "".
+func deniable(tx *storage.Tx, id string, state storage.AgreementState) (string, error) {
+	last := state.Last
+	if last.Source != storage.SourceDetected || last.Previous == "" || last.Party != "" {
+		return "", nil
+	}
+	n, err := tx.Sources(id, state.Status, "", state.EvidenceAt.Add(-corroborationWindow), state.EvidenceAt.Add(eventWindow))
+	if err != nil || n > 1 {
+		return "", err
+	}
+	history, err := tx.History(id)
+	if err != nil {
+		return "", err
+	}
+	for _, h := range history {
+		if h.Source == storage.SourceAdmin && h.Status == state.Status && h.ID > last.ID {
+			return "", nil // an admin confirmed it
+		}
+	}
+	return last.Previous, nil
+}
+
+// sourceHost names an item's outlet: its link's host without "www.", else
+// the feed's id. Independent sources are different hosts.
+func sourceHost(link, feedID string) string {
+	if u, err := url.Parse(link); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return "feed:" + feedID
+}
+
+// recordMention handles one agreement that the item matched: its mention,
+// what it does to the status (decide), and the one alert it gives: a
+// status_change when it moved the status (always top-level), else a
+// mention, or a thread reply when its story or event already has an alert.
+func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,
+	storyID int64, newStory bool, fd claims.Finding, quiet bool) (int, error) {
+	at := evidenceTime(it, tx.Now())
+	reported := fd.Reported
+	if reported == nil {
+		reported = fd.Possible
+	}
+	detected := ""
+	if reported != nil {
+		detected = reported.Status
+	}
+	if err := tx.AddMention(t.ID, row.ID, at, detected); err != nil {
+		return 0, err
+	}
+	state, err := tx.AgreementState(t.ID)
+	if err != nil {
+		if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
+			return 0, err
+		}
+		if state, err = tx.AgreementState(t.ID); err != nil {
+			return 0, err
+		}
+	}
+	d, err := decide(tx, t, it, f, row.ID, fd, state, at)
+	if err != nil {
+		return 0, err
+	}
+	if quiet {
+		return 0, nil
+	}
+	ref := &storage.ItemRef{GUID: it.GUID, Link: it.Link, Title: it.Title, Feed: f.ID, Published: it.Published}
+	a := &storage.Alert{Agreement: t.ID, AgreementName: t.Name, Channel: channelFor(p.cfg, t.Agreement),
+		Status: state.Status, Item: ref, Summary: summary(it), Confidence: d.confidence, Sources: d.sources, Note: d.note}
+	if c := d.claim; c != nil {
+		a.DetectedStatus, a.Party, a.Sentence, a.Rule = c.Status, c.Party, c.Sentence, c.Rule
+	}
+	if d.moved {
+		// A status change is never only a thread reply.
+		a.Kind, a.PreviousStatus = storage.KindStatusChange, d.previous
+		if a.Party == "" {
+			a.Status = a.DetectedStatus
+			if d.note != "" {
+				a.Status = state.Last.Previous
+			}
+		}
+		a.DedupeKey = fmt.Sprintf("item:%d:%s", row.ID, t.ID)
+		ok, err := tx.Enqueue(a)
+		if err != nil || !ok {
+			return b2i(ok), err
+		}
+		return 1, w.openEvent(tx, t, a, at)
+	}
+	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
+	if !newStory { // a new story has no alert yet
+		parent, err := tx.AlertRefByDedupeKey(storyKey)
+		if err == nil {
+			return w.reply(tx, a, parent)
+		}
+		if !errors.Is(err, storage.ErrNotFound) {
+			return 0, err
+		}
+	}
+	if a.DetectedStatus != "" {
+		ev, err := tx.FindEvent(t.ID, a.DetectedStatus, a.Party, at, eventWindow)
+		switch {
+		case err == nil:
+			return w.reply(tx, a, ev.Alert)
+		case !errors.Is(err, storage.ErrNotFound):
+			return 0, err
+		}
+	}
+	until, err := tx.MutedUntil(t.ID, tx.Now())
+	if err != nil {
+		return 0, err
+	}
+	if !until.IsZero() {
+		return 0, nil
+	}
+	a.Kind, a.DedupeKey = storage.KindMention, storyKey
+	ok, err := tx.Enqueue(a)
+	if err != nil || !ok {
+		return b2i(ok), err
+	}
+	return 1, w.openEvent(tx, t, a, at)
+}
+
+// reply enqueues a as a later source of an event or story already alerted:
+// a reply in the thread of parent, "also reported by".
+func (w *Watcher) reply(tx *storage.Tx, a *storage.Alert, parent storage.AlertRef) (int, error) {
+	a.Kind, a.ParentSeq, a.Channel = storage.KindSourceAdded, parent.Seq, parent.Channel
+	ok, err := tx.Enqueue(a)
+	return b2i(ok), err
+}
+
+// openEvent records the top-level alert a just enqueued as the one that
+// tells its event, so that later reports of the same claim reply to it.
+func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at time.Time) error {
+	if a.DetectedStatus == "" || a.Note != "" {
+		return nil
+	}
+	return tx.AddEvent(&storage.Event{AgreementID: t.ID, Status: a.DetectedStatus, Party: a.Party, At: at,
+		Alert: storage.AlertRef{Seq: a.Seq, Channel: a.Channel}})
+}
