@@ -33,6 +33,8 @@ type decision struct {
 	claim      *claims.Claim // the status it reports, strongly or weakly
 	confidence string
 	sources    int
+	news       bool   // claim is news (not a recalled earlier event)
+	change     bool   // claim is of a status other than the one held: an event
 	moved      bool   // the agreement's (or the party's) status changed
 	previous   string // the status before the change
 	note       string // why, when it is not plain (a denial)
@@ -89,6 +91,7 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 			return d, err
 		}
 		d.sources, d.confidence = n, ConfidenceReported
+		d.news, d.change = true, c.Status != cur
 		switch {
 		case c.Status == cur:
 		case at.Before(evidence):
@@ -116,6 +119,7 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 	case fd.Possible != nil:
 		c := fd.Possible
 		d.claim, d.confidence = c, ConfidencePossible
+		d.news, d.change = true, c.Party == "" && c.Status != state.Status
 		if err := tx.AddClaim(storage.Claim{AgreementID: t.ID, ItemID: itemID, Status: c.Status, Party: c.Party,
 			Host: host, At: at}); err != nil {
 			return d, err
@@ -131,6 +135,10 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 			return d, err
 		}
 		d.moved, d.previous, d.note = true, state.Status, c.Note
+	case fd.Recalled != nil && fd.Recalled.Status == state.Status:
+		// An earlier event that agrees with the status held: the item
+		// confirms it, and moves nothing.
+		d.claim, d.confidence = fd.Recalled, ConfidenceReported
 	}
 	return d, nil
 }
@@ -175,17 +183,6 @@ func sourceHost(link, feedID string) string {
 func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,
 	storyID int64, newStory bool, fd claims.Finding, quiet bool) (int, error) {
 	at := evidenceTime(it, tx.Now())
-	reported := fd.Reported
-	if reported == nil {
-		reported = fd.Possible
-	}
-	detected := ""
-	if reported != nil {
-		detected = reported.Status
-	}
-	if err := tx.AddMention(t.ID, row.ID, at, detected); err != nil {
-		return 0, err
-	}
 	state, err := tx.AgreementState(t.ID)
 	if err != nil {
 		if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
@@ -197,6 +194,13 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	}
 	d, err := decide(tx, t, it, f, row.ID, fd, state, at)
 	if err != nil {
+		return 0, err
+	}
+	detected := ""
+	if d.claim != nil {
+		detected = d.claim.Status
+	}
+	if err := tx.AddMention(t.ID, row.ID, at, detected); err != nil {
 		return 0, err
 	}
 	if quiet {
@@ -224,6 +228,9 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 		}
 		return 1, w.openEvent(tx, t, a, at)
 	}
+	if !d.news {
+		a.DetectedStatus = detected // only confirms the status held: no event
+	}
 	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
 	if !newStory { // a new story has no alert yet
 		parent, err := tx.AlertRefByDedupeKey(storyKey)
@@ -234,7 +241,7 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 			return 0, err
 		}
 	}
-	if a.DetectedStatus != "" {
+	if d.news {
 		ev, err := tx.FindEvent(t.ID, a.DetectedStatus, a.Party, at, eventWindow)
 		switch {
 		case err == nil:
@@ -252,7 +259,7 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	}
 	a.Kind, a.DedupeKey = storage.KindMention, storyKey
 	ok, err := tx.Enqueue(a)
-	if err != nil || !ok {
+	if err != nil || !ok || !d.news {
 		return b2i(ok), err
 	}
 	return 1, w.openEvent(tx, t, a, at)

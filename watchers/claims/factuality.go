@@ -250,6 +250,8 @@ func unreported(toks []query.Token, hit int) string {
 	switch {
 	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat"):
 		return ""
+	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):
+		return "" // not a verb of the triggers: "media reports", an admin's own words
 	case gerund(w):
 		if hit > 0 && progressive[toks[hit-1].Text] {
 			return "" // "are resuming", "were signing"
@@ -331,10 +333,14 @@ var (
 		"played", "downplayed", "brushed", "quashed", "scotched")
 	reportNouns = set("report", "reports", "claim", "claims", "speculation", "rumors", "rumours", "suggestion", "suggestions",
 		"reporting", "story", "stories", "allegation", "allegations")
-	falseWords    = set("false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "inaccurate", "wrong")
-	topicPreps    = set("on", "of", "about", "for", "toward", "towards", "to", "into", "over", "at")
-	stateWords    = set("on", "in", "final", "agreement", "frozen", "withdrawn", "left", "quit")
-	determiners   = set("the", "a", "an", "its", "their", "his", "her", "this", "that", "any")
+	falseWords  = set("false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "inaccurate", "wrong")
+	topicPreps  = set("on", "of", "about", "for", "toward", "towards", "to", "into", "over", "at")
+	stateWords  = set("on", "in", "final", "agreement", "frozen", "withdrawn", "left", "quit")
+	determiners = set("the", "a", "an", "its", "their", "his", "her", "this", "that", "any")
+	baseVerbs   = set("sign", "ink", "seal", "exit", "quit", "withdraw", "pull", "walk", "renounce", "collapse", "scrap",
+		"abandon", "terminate", "join", "rejoin", "ratify", "ratifie", "launch", "halt", "resume", "restart", "revive", "reconvene",
+		"convene", "suspend", "freeze", "dissolve", "disband", "abolish", "propose", "clinch", "strike", "reach",
+		"unveil", "announce", "pause", "stall", "shelve", "leave", "accede", "enter", "take", "come", "go", "call", "break", "cut", "fall")
 	irregularPast = set("withdrew", "withdrawn", "froze", "frozen", "quit", "left", "fell", "broke", "struck", "took",
 		"came", "went", "entered", "sealed", "met", "begun", "began", "held", "made", "won")
 )

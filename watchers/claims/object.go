@@ -37,6 +37,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			break
 		}
 		w := toks[i].Text
+		if timeNouns[w] || weekdays[w] || months[w] != 0 {
+			break // "signed this month", "resumed last week"
+		}
 		if boundaries[w] && !(len(window) > 0 && stakeNouns[window[len(window)-1]]) {
 			if (w == "from" || w == "out") && len(window) > 0 {
 				// "withdrew the United States from the deal": the party it moves.
@@ -49,7 +52,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		window = append(window, w)
 	}
 	content := contentWords(window)
-	if len(content) > 0 && !phraseHasObject(toks, first, last) {
+	// "the agreements signed included...": a participle after its noun.
+	postNominal := first > 0 && pastForm(toks[first].Text) && sc.ref.Match(query.NewDocument("", toks[first-1].Text))
+	if len(content) > 0 && !phraseHasObject(toks, first, last) && !postNominal {
 		doc := query.NewDocument("", strings.Join(window, " "))
 		if !sc.ref.Match(doc) {
 			return actor{other: strings.Join(window, " ")}
@@ -133,6 +138,8 @@ var (
 	personNouns = set("official", "officials", "negotiator", "negotiators", "diplomat", "diplomats", "delegate", "delegates",
 		"member", "members", "lawmaker", "lawmakers", "staff", "expert", "experts", "adviser", "advisers", "advisor", "advisors",
 		"envoy", "envoys", "executives", "companies", "firms", "journalists", "activists", "workers", "players", "athletes")
+	timeNouns = set("month", "week", "year", "day", "days", "weeks", "months", "years", "morning", "evening", "night",
+		"weekend", "summer", "spring", "autumn", "fall", "winter", "time", "decade")
 	quantifiers   = set("two", "three", "four", "five", "six", "several", "some", "many", "few", "dozen", "dozens", "a", "one", "hundreds")
 	functionWords = set("it", "they", "we", "he", "she", "i", "you", "who", "which", "that", "there", "this", "these",
 		"those", "and", "or", "but", "not", "so", "then", "also", "have", "has", "had", "be", "is", "are", "was", "were",

@@ -15,7 +15,12 @@ type Finding struct {
 	// Background are earlier events it recalls with their time ("was
 	// frozen in 2014"): history, not news.
 	Background []Claim
-	Claims     []Claim
+	// Recalled is the first earlier event it recalls as fact, with or
+	// without a time ("which China suspended last year"): it moves
+	// nothing, but where it agrees with the status held, the item
+	// confirms that status.
+	Recalled *Claim
+	Claims   []Claim
 }
 
 // Weigh weighs an item's claims about one agreement (in the order Read
@@ -40,9 +45,14 @@ func Weigh(cs []Claim) Finding {
 		case c.News() && f.Possible == nil:
 			f.Possible = c
 		}
-		if c.Background && !c.When.IsZero() && c.Polarity == Asserted && c.Mode == Fact && c.Other == "" &&
-			!c.Hedged && c.Explicit && c.Status != Rumored {
-			f.Background = append(f.Background, *c)
+		if c.Background && c.Polarity == Asserted && c.Mode == Fact && c.Other == "" && !c.Hedged && c.Explicit &&
+			c.Status != Rumored && !denied[c.Status] {
+			if !c.When.IsZero() {
+				f.Background = append(f.Background, *c)
+			}
+			if f.Recalled == nil && c.Party == "" {
+				f.Recalled = c
+			}
 		}
 	}
 	if f.Reported != nil {

@@ -33,6 +33,11 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 			best, found = x, true
 		}
 	}
+	if found && best.pos > 0 && toks[best.pos-1].Text == "since" && presentState(toks, hit) {
+		// "has been on ice since May", "remains suspended since 2014": a
+		// state that still holds, not a recalled event.
+		return time.Time{}, false, cue
+	}
 	if found && !best.recent && !published.IsZero() && best.end.Before(published.AddDate(0, 0, -recentDays)) {
 		return best.start, true, text[toks[best.pos].Start:toks[best.pos].End]
 	}
@@ -59,6 +64,18 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 		}
 	}
 	return time.Time{}, false, cue
+}
+
+// presentState reports whether the status word at hit is a state said to
+// hold now: "is", "remains", "has been", "still" just before it.
+func presentState(toks []query.Token, hit int) bool {
+	for i := hit - 1; i >= 0 && hit-i <= 3; i-- {
+		switch toks[i].Text {
+		case "is", "are", "remains", "remain", "still", "been":
+			return true
+		}
+	}
+	return false
 }
 
 func isCapital(text string, t query.Token) bool {
