@@ -33,7 +33,7 @@ const (
 	DefaultBackfill = 7 * 24 * time.Hour
 	// DefaultCorroborate is how many independent sources move a status
 	// by default: see README ("Corroboration") for the measurement.
-	DefaultCorroborate = 1
+	DefaultCorroborate = 2
 	DefaultAPIURL      = "https://slack.com/api/"
 )
 

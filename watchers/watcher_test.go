@@ -21,6 +21,9 @@ type rig struct {
 	now   time.Time
 	store *storage.Store
 	w     *Watcher
+	// corroborate is the config's corroborate: 1 unless a test needs more,
+	// so that one report moves a status.
+	corroborate int
 }
 
 const rigAgreements = `agreements:
@@ -45,9 +48,14 @@ const rigAgreements = `agreements:
 
 func newRig(t *testing.T, backfill string, feeds ...string) *rig {
 	t.Helper()
-	r := &rig{t: t, dir: t.TempDir(), now: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)}
+	return newRigCorroborate(t, 1, backfill, feeds...)
+}
+
+func newRigCorroborate(t *testing.T, corroborate int, backfill string, feeds ...string) *rig {
+	t.Helper()
+	r := &rig{t: t, dir: t.TempDir(), now: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), corroborate: corroborate}
 	var b strings.Builder
-	fmt.Fprintf(&b, "database: pw.db\nbackfill: %s\nslack:\n  channel: C1\nfeeds:\n", backfill)
+	fmt.Fprintf(&b, "database: pw.db\nbackfill: %s\ncorroborate: %d\nslack:\n  channel: C1\nfeeds:\n", backfill, r.corroborate)
 	for i := range feeds {
 		fmt.Fprintf(&b, "  - id: f%d\n    url: f%d.xml\n", i+1, i+1)
 		r.writeFeed(i+1, feeds[i])
@@ -268,5 +276,38 @@ func TestStatusOfAnotherAgreementIsNotCredited(t *testing.T) {
 	want := []string{"mention ru-cn rumored", "status_change us-cn stalled (stalled)"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("alerts = %q, want %q", got, want)
+	}
+}
+
+// TestCorroborationNeedsIndependentSources checks that with corroborate: 2
+// a first strong report only rides on its mention as a possible status,
+// and the same claim from another outlet (another host) moves the status,
+// saying how many sources it rests on.
+func TestCorroborationNeedsIndependentSources(t *testing.T) {
+	other := `<item><guid>b1</guid><link>https://other.example/b1</link><pubDate>` + mayDate +
+		`</pubDate><title>Moscow and Beijing ink information security accord</title>` +
+		`<description>Russia and China signed a cyber agreement in Moscow on Friday.</description></item>`
+	r := newRigCorroborate(t, 2, "all", item("a1", mayDate, "Russia and China sign cyber pact", signedItem), other)
+	r.poll()
+	got := r.alerts()
+	want := []string{"mention ru-cn rumored (signed)", "status_change ru-cn signed (signed)"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("alerts = %q, want %q", got, want)
+	}
+	list, err := r.store.Alerts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range list {
+		switch a.Kind {
+		case "mention":
+			if a.Confidence != "possible" || a.Sources != 1 {
+				t.Errorf("first report: confidence %q sources %d, want possible 1", a.Confidence, a.Sources)
+			}
+		case "status_change":
+			if a.Confidence != "reported" || a.Sources != 2 {
+				t.Errorf("corroborated change: confidence %q sources %d, want reported 2", a.Confidence, a.Sources)
+			}
+		}
 	}
 }

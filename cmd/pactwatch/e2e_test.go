@@ -44,6 +44,7 @@ func writeConfig(t *testing.T, extra string, feeds ...string) string {
 	for i, f := range feeds {
 		fmt.Fprintf(&b, "  - id: feed%d\n    url: %s\n", i+1, f)
 	}
+	b.WriteString("corroborate: 1\n") // one outlet per event in these feeds
 	b.WriteString(`agreements:
   - id: ru-cn-cyber
     name: Russia–China cyber pact

@@ -28,7 +28,7 @@ const (
 // over one feed, with U0ADMIN1 as admin.
 func slackConfig(t *testing.T, top, slackKeys, feedURL string) string {
 	t.Helper()
-	body := "timezone: UTC\ndatabase: pw.db\nbackfill: all\n" + top +
+	body := "timezone: UTC\ndatabase: pw.db\nbackfill: all\ncorroborate: 1\n" + top +
 		"slack:\n  channel: C0POLICY\n  admins: [U0ADMIN1]\n" + slackKeys +
 		"feeds:\n  - id: feed1\n    url: " + feedURL + `
 agreements:

@@ -40,6 +40,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		if timeNouns[w] || weekdays[w] || months[w] != 0 {
 			break // "signed this month", "resumed last week"
 		}
+		if len(window) > 0 && verbForm(w) {
+			break // "signs decree suspending the treaty": a verb ends the object
+		}
 		if boundaries[w] && !(len(window) > 0 && stakeNouns[window[len(window)-1]]) {
 			if (w == "from" || w == "out") && len(window) > 0 {
 				// "withdrew the United States from the deal": the party it moves.
@@ -58,6 +61,11 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		doc := query.NewDocument("", strings.Join(window, " "))
 		if !sc.ref.Match(doc) {
 			return actor{other: strings.Join(window, " ")}
+		}
+		// "announces withdrawal from the pact": the word acts on an event
+		// (a withdrawal, a suspension), not on the agreement.
+		if w := content[0]; eventNoun(w) && !sc.ref.Match(query.NewDocument("", w)) && c.partyOf(w) == "" {
+			return actor{other: w}
 		}
 	}
 	// The subject: the words before it in its clause.
@@ -138,6 +146,8 @@ var (
 	personNouns = set("official", "officials", "negotiator", "negotiators", "diplomat", "diplomats", "delegate", "delegates",
 		"member", "members", "lawmaker", "lawmakers", "staff", "expert", "experts", "adviser", "advisers", "advisor", "advisors",
 		"envoy", "envoys", "executives", "companies", "firms", "journalists", "activists", "workers", "players", "athletes")
+	thingsInIon = set("information", "union", "commission", "region", "nation", "convention", "federation",
+		"administration", "coalition", "opinion", "government", "parliament", "department", "committee", "settlement")
 	timeNouns = set("month", "week", "year", "day", "days", "weeks", "months", "years", "morning", "evening", "night",
 		"weekend", "summer", "spring", "autumn", "fall", "winter", "time", "decade")
 	quantifiers   = set("two", "three", "four", "five", "six", "several", "some", "many", "few", "dozen", "dozens", "a", "one", "hundreds")
@@ -205,4 +215,30 @@ func properName(text string, toks []query.Token, i, dir int) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// verbForm reports whether w is an inflected status verb ("suspending",
+// "signed"): within an object it starts a new verb phrase.
+func verbForm(w string) bool {
+	for _, suf := range []string{"ing", "ed", "d", "es", "s"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && (baseVerbs[b] || baseVerbs[b+"e"]) {
+			return true
+		}
+	}
+	return irregularPast[w]
+}
+
+// eventNoun reports whether w names an event ("withdrawal", "suspension",
+// "resumption", "deployment") rather than a thing; adjectives such as
+// "bilateral" are not.
+func eventNoun(w string) bool {
+	if thingsInIon[w] {
+		return false
+	}
+	for _, suf := range []string{"ion", "ment", "wal", "sal", "val"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
 }
