@@ -52,6 +52,7 @@ type Event struct {
 	Party       string
 	At          time.Time
 	Alert       AlertRef
+	Sketch      uint64 // a SimHash of the alert's text; 0 when none
 }
 
 // FindEvent returns the latest event of the agreement with that claim
@@ -74,13 +75,36 @@ func (tx *Tx) FindEvent(agreementID, status, party string, at time.Time, window 
 
 // AddEvent records an event and the top-level alert that told it.
 func (tx *Tx) AddEvent(e *Event) error {
-	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO events (agreement_id, status, party, at, alert_seq, channel)
-		VALUES (?, ?, ?, ?, ?, ?)`, e.AgreementID, e.Status, e.Party, millis(e.At), e.Alert.Seq, e.Alert.Channel)
+	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO events (agreement_id, status, party, at, alert_seq, channel, sketch)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, e.AgreementID, e.Status, e.Party, millis(e.At), e.Alert.Seq, e.Alert.Channel, int64(e.Sketch))
 	if err != nil {
 		return fmt.Errorf("record event on %s: %w", e.AgreementID, err)
 	}
 	e.ID, err = res.LastInsertId()
 	return err
+}
+
+// RecentEvents returns the agreement's events whose evidence is within
+// window of at, newest first.
+func (tx *Tx) RecentEvents(agreementID string, at time.Time, window time.Duration) ([]Event, error) {
+	rows, err := tx.tx.QueryContext(tx.ctx, `SELECT id, status, party, at, alert_seq, channel, sketch FROM events
+		WHERE agreement_id = ? AND at >= ? AND at <= ? ORDER BY id DESC LIMIT 200`,
+		agreementID, millis(at.Add(-window)), millis(at.Add(window)))
+	if err != nil {
+		return nil, fmt.Errorf("recent events of %s: %w", agreementID, err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		e := Event{AgreementID: agreementID}
+		var ms, sketch int64
+		if err := rows.Scan(&e.ID, &e.Status, &e.Party, &ms, &e.Alert.Seq, &e.Alert.Channel, &sketch); err != nil {
+			return nil, fmt.Errorf("recent events of %s: %w", agreementID, err)
+		}
+		e.At, e.Sketch = fromMillis(ms), uint64(sketch)
+		out = append(out, e)
+	}
+	return out, rows.Err()
 }
 
 // PartyState is one party's own status in an agreement.

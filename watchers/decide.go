@@ -20,6 +20,10 @@ const (
 	// eventWindow is how close in time two reports of the same claim must
 	// be to be one event.
 	eventWindow = 72 * time.Hour
+	// sameDay is how close in time two reports of one agreement must be to
+	// be one event when neither claims a status the other contradicts:
+	// outlets cover a happening within hours, with other words.
+	sameDay = 12 * time.Hour
 )
 
 // Confidence of a detected status, as the alert metadata names it.
@@ -212,6 +216,7 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	if c := d.claim; c != nil {
 		a.DetectedStatus, a.Party, a.Sentence, a.Rule = c.Status, c.Party, c.Sentence, c.Rule
 	}
+	sk := sketch(summary(it))
 	if d.moved {
 		// A status change is never only a thread reply.
 		a.Kind, a.PreviousStatus = storage.KindStatusChange, d.previous
@@ -226,10 +231,10 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 		if err != nil || !ok {
 			return b2i(ok), err
 		}
-		return 1, w.openEvent(tx, t, a, at)
+		return 1, w.openEvent(tx, t, a, at, d.news, sk)
 	}
 	if !d.news {
-		a.DetectedStatus = detected // only confirms the status held: no event
+		a.DetectedStatus = detected // only confirms the status held
 	}
 	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
 	if !newStory { // a new story has no alert yet
@@ -241,13 +246,22 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 			return 0, err
 		}
 	}
+	events, err := tx.RecentEvents(t.ID, at, eventWindow)
+	if err != nil {
+		return 0, err
+	}
+	claim := ""
 	if d.news {
-		ev, err := tx.FindEvent(t.ID, a.DetectedStatus, a.Party, at, eventWindow)
-		switch {
-		case err == nil:
+		claim = a.DetectedStatus
+	}
+	for _, ev := range events {
+		// The same claim close in time, a copy of the same text, or news
+		// of the agreement within hours that claims nothing contrary: one
+		// event, and this report a reply in its thread.
+		sameClaim := claim != "" && ev.Status == claim && ev.Party == a.Party
+		compatible := claim == "" || ev.Status == "" || sameClaim
+		if sameClaim || sameText(ev.Sketch, sk) || compatible && absDuration(ev.At.Sub(at)) <= sameDay {
 			return w.reply(tx, a, ev.Alert)
-		case !errors.Is(err, storage.ErrNotFound):
-			return 0, err
 		}
 	}
 	until, err := tx.MutedUntil(t.ID, tx.Now())
@@ -259,10 +273,10 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	}
 	a.Kind, a.DedupeKey = storage.KindMention, storyKey
 	ok, err := tx.Enqueue(a)
-	if err != nil || !ok || !d.news {
+	if err != nil || !ok {
 		return b2i(ok), err
 	}
-	return 1, w.openEvent(tx, t, a, at)
+	return 1, w.openEvent(tx, t, a, at, d.news, sk)
 }
 
 // reply enqueues a as a later source of an event or story already alerted:
@@ -274,11 +288,20 @@ func (w *Watcher) reply(tx *storage.Tx, a *storage.Alert, parent storage.AlertRe
 }
 
 // openEvent records the top-level alert a just enqueued as the one that
-// tells its event, so that later reports of the same claim reply to it.
-func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at time.Time) error {
-	if a.DetectedStatus == "" || a.Note != "" {
-		return nil
+// tells its event, so that later reports of the same claim (when news
+// says it) or copies of the same text reply to it.
+func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at time.Time, news bool, sk uint64) error {
+	status := a.DetectedStatus
+	if !news || a.Note != "" {
+		status = ""
 	}
-	return tx.AddEvent(&storage.Event{AgreementID: t.ID, Status: a.DetectedStatus, Party: a.Party, At: at,
-		Alert: storage.AlertRef{Seq: a.Seq, Channel: a.Channel}})
+	return tx.AddEvent(&storage.Event{AgreementID: t.ID, Status: status, Party: a.Party, At: at,
+		Alert: storage.AlertRef{Seq: a.Seq, Channel: a.Channel}, Sketch: sk})
+}
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }

@@ -37,3 +37,9 @@ CREATE TABLE party_status (
     evidence_at  INTEGER NOT NULL,
     PRIMARY KEY (agreement_id, party)
 );
+
+-- A fingerprint of the top-level alert's text (a 64-bit SimHash of its
+-- title and summary): copies of one wire story are one event even when
+-- they state no status.
+ALTER TABLE events ADD COLUMN sketch INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX events_recent ON events(agreement_id, at);

@@ -68,6 +68,8 @@ func read(text string, toks []query.Token, first, last int, title bool, publishe
 		if cue := unreported(toks, first); cue != "" {
 			return reading{mode: Hypothetical, cue: cue}
 		}
+	} else if first == 0 && gerund(toks[first].Text) {
+		return reading{mode: Hypothetical, cue: toks[first].Text} // "Resuming talks not foreseeable": a topic
 	}
 	r.hedged = hedge(text, toks) != ""
 	if r.hedged {
@@ -173,6 +175,20 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		if prep := toks[p].Text; topicPreps[prep] && !clauseBreak(text[toks[p].End:toks[p+1].Start]) {
 			if gerund(w) || prep != "of" {
 				return Asserted, Unrealised, prep + " " + w
+			}
+		}
+	}
+	if hit > 0 && (gerund(w) || nominal(w)) {
+		// "to announce the suspension", "will seek the resumption": an
+		// event noun that is the object of a planned verb is planned too.
+		for i := hit - 1; i >= 1 && hit-i <= 5; i-- {
+			if clauseBreak(text[toks[i-1].End:toks[i].Start]) {
+				break
+			}
+			if p := toks[i-1].Text; p == "to" || plans[p] || conditions[p] {
+				if !determiners[toks[i].Text] && !auxiliaries[toks[i].Text] {
+					return Asserted, Plan, p + " " + toks[i].Text
+				}
 			}
 		}
 	}

@@ -51,19 +51,23 @@ var pactKind = kind{
 	// the stalled talks" is read as the change where both are news.
 	triggers: [][2]string{
 		{"in_force", `"entered into force" OR "enters into force" OR "enter into force" OR "came into force" OR "comes into force"
-			OR "took effect" OR "takes effect" OR "came into effect" OR "comes into effect" OR "went into effect" OR "goes into effect" OR "in force"`},
-		{"ratified", `ratified OR ratifies OR ratify OR ratifying`},
-		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
+			OR "took effect" OR "takes effect" OR "came into effect" OR "comes into effect" OR "went into effect" OR "goes into effect" OR "in force"
+			OR extended OR extends OR extension OR renewed OR renews OR renewal OR prolonged OR prolongs
+			OR rejoined OR rejoins OR rejoin OR "returned to" OR "returns to" OR "return to"`},
+		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification`},
+		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
 			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
 			OR "left the" OR "leaves the" OR "leave the"`},
 		{"collapsed", `collapsed OR collapses OR collapse OR "fell apart" OR "falls apart" OR "broke down" OR "breaks down"
-			OR scrapped OR scraps OR scrap OR abandoned OR abandons OR abandon OR terminated OR terminates OR terminate OR "talks ended"`},
-		{"signed", `signed OR signs OR sign OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
-			OR joined OR joins OR rejoined OR rejoins OR rejoin OR acceded OR accedes`},
-		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses OR frozen OR freezes OR froze`},
-		{"announced", `"agreed in principle" OR "agreement in principle" OR "reached an agreement" OR "reached a deal" OR "reach a deal" OR "reaches a deal"
-			OR "struck a deal" OR "strike a deal" OR "strikes a deal" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces`},
-		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"`},
+			OR scrapped OR scraps OR scrap OR abandoned OR abandons OR abandon OR terminated OR terminates OR terminate OR termination OR "talks ended"`},
+		{"signed", `signed OR signs OR sign OR signing OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
+			OR joined OR joins OR acceded OR accedes`},
+		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses
+			OR frozen OR freezes OR froze OR suspended OR suspends OR suspend OR suspension OR halted OR halts OR halt`},
+		{"announced", `"agreed in principle" OR "agreement in principle" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces
+			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed) NEAR/3 (deal OR agreement OR accord OR pact))`},
+		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"
+			OR ((talks OR negotiations) NEAR/3 (began OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted))`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
 	},
 }
@@ -74,7 +78,8 @@ var groupKind = kind{
 		OR cooperation OR negotiations`,
 	triggers: [][2]string{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},
-		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch`},
+		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch
+			OR ((held OR hold OR holds) NEAR/3 (talks OR meeting OR meetings OR dialogue OR consultations OR round))`},
 		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"
 			OR halted OR halts OR halt OR paused OR pauses OR "called off" OR "calls off" OR "broke off" OR "breaks off" OR "cut off" OR "cuts off"`},
 		{"stalled", `stalled OR stalls OR deadlocked OR "on hold" OR "in limbo"`},
@@ -98,8 +103,13 @@ func Lifecycle(k string) []string {
 }
 
 // partyStatuses are what one party of an agreement of more than two can do
-// on its own: join it, ratify it, leave it.
-var partyStatuses = []string{"signed", "ratified", "withdrawn"}
+// on its own: join it, ratify it, leave it (or suspend its part, which
+// for that party is leaving), come back to it.
+var partyStatuses = []string{"signed", "ratified", "withdrawn", "stalled", "in_force"}
+
+// partyMeaning is what a status word means when one party of many does it
+// alone: a party that suspends its part has left, for now.
+var partyMeaning = map[string]string{"stalled": "withdrawn"}
 
 // planStatuses are statuses that a plan reports: a group "agreed to set up"
 // is proposed.

@@ -37,7 +37,8 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			break
 		}
 		w := toks[i].Text
-		if timeNouns[w] || weekdays[w] || months[w] != 0 {
+		if timeNouns[w] || weekdays[w] || months[w] != 0 ||
+			(w == "last" || w == "this" || w == "next") && i+1 < len(toks) && (timeNouns[toks[i+1].Text] || weekdays[toks[i+1].Text]) {
 			break // "signed this month", "resumed last week"
 		}
 		if len(window) > 0 && verbForm(w) {
@@ -71,7 +72,11 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	// The subject: the words before it in its clause.
 	var before []string
 	for k := first - 1; k >= 0 && first-k <= 10; k-- {
-		if clauseBreak(text[toks[k].End:toks[k+1].Start]) || clauseWord(toks[k].Text) || toks[k].Text == "that" {
+		between := text[toks[k].End:toks[k+1].Start]
+		if title && strings.TrimSpace(between) == "," {
+			between = " " // "Russia, Ukraine sign": a headline joins its subjects with commas
+		}
+		if clauseBreak(between) || clauseWord(toks[k].Text) || toks[k].Text == "that" {
 			break
 		}
 		before = append([]string{toks[k].Text}, before...)
@@ -95,8 +100,8 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			}
 		}
 	}
-	if a.party == "" {
-		a.party = c.partyOf(subject)
+	if a.party == "" && c.parties(subject) == 1 {
+		a.party = c.partyOf(subject) // "Russia and Ukraine sign" is the whole agreement's
 	}
 	return a
 }
@@ -137,7 +142,7 @@ var (
 	// boundaries end a status word's object.
 	boundaries = set("of", "on", "in", "at", "by", "for", "after", "before", "since", "amid", "over", "as", "with", "to", "during",
 		"until", "because", "following", "despite", "while", "when", "and", "but", "or", "that", "which", "who", "from",
-		"out", "last", "this", "next", "earlier", "later", "today", "yesterday", "under", "between", "if", "than", "is",
+		"out", "earlier", "later", "today", "yesterday", "under", "between", "if", "than", "is",
 		"was", "were", "are", "has", "have", "had", "will", "would", "amid", "against", "via", "without", "said", "says")
 	// stakeNouns are a party's share in an agreement: "suspended its
 	// participation in the deal" acts on the deal.

@@ -80,6 +80,12 @@ type sentence struct {
 func Read(it Item, targets []*Compiled) [][]Claim {
 	sents := split(it)
 	about, explicit := attach(sents, targets)
+	titleDenies := false
+	for _, s := range sents {
+		if s.title && denies(s.toks) {
+			titleDenies = true
+		}
+	}
 	out := make([][]Claim, len(targets))
 	for i, t := range targets {
 		seen := map[[2]int]bool{}
@@ -90,11 +96,15 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 			for _, r := range t.Rules {
 				for _, h := range r.Query.Hits(s.doc) {
 					first, last := span(s.toks, h.Start, h.End)
-					if first < 0 || seen[[2]int{j, first}] {
-						continue
+					if first < 0 || seen[[2]int{j, first}] || first == last && nounWords[s.toks[first].Text] {
+						continue // the noun a "held talks" or "reached a deal" rule names beside its verb
 					}
 					seen[[2]int{j, first}] = true
-					out[i] = append(out[i], t.claim(s, first, last, r, explicit[j][i], it.Published))
+					c := t.claim(s, first, last, r, explicit[j][i], it.Published)
+					if titleDenies && c.Hedged {
+						c.Polarity = Denied // the report the headline denies
+					}
+					out[i] = append(out[i], c)
 				}
 			}
 		}
@@ -119,9 +129,13 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	c.Other = a.other
 	if t.multi() && isPartyStatus(c.Status) {
 		c.Party = a.party
+		if m := partyMeaning[c.Status]; m != "" && c.Party != "" {
+			c.Status = m
+		}
 	}
-	c.Strong = c.News() && !c.Hedged && (explicit || s.title) && c.Status != Rumored &&
-		!(t.multi() && isPartyStatus(c.Status) && c.Party == "") && !nominal(s.toks[first].Text)
+	c.Strong = c.News() && !c.Hedged && (explicit || s.title) && c.Status != Rumored && rd.cue != "attributive" &&
+		!(t.multi() && c.Party == "" && (c.Status == "withdrawn" || c.Status == "ratified")) &&
+		(s.title || !nominal(s.toks[first].Text))
 	if c.Hedged && c.News() && t.hasStatus(Rumored) {
 		c.Status = Rumored // on unnamed sources a pact is at most rumoured
 	}
@@ -150,6 +164,30 @@ func isPlanStatus(s string) bool {
 	for _, p := range planStatuses {
 		if p == s {
 			return true
+		}
+	}
+	return false
+}
+
+// nounWords are the nouns of every kind, and of meetings: in a rule they
+// say what its verb acts on, and are never a status word themselves.
+var nounWords = set("pact", "pacts", "accord", "accords", "agreement", "agreements", "treaty", "treaties", "deal", "deals",
+	"convention", "memorandum", "initiative", "framework", "arrangement", "partnership", "group", "dialogue", "talks",
+	"channel", "consultations", "mechanism", "forum", "commission", "cooperation", "negotiations", "meeting", "meetings", "round")
+
+// denies reports whether a sentence holds a verb of denial: "deny",
+// "rejects report".
+func denies(toks []query.Token) bool {
+	for i, t := range toks {
+		if denyVerbs[t.Text] {
+			return true
+		}
+		if rejectVerbs[t.Text] {
+			for k := i + 1; k < len(toks) && k-i <= 4; k++ {
+				if reportNouns[toks[k].Text] {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -39,14 +39,20 @@ func findingOf(t *testing.T, title, body string, targets ...*Compiled) []Finding
 	return out
 }
 
+// reported names the status a finding reports: "status", "status/party",
+// or "status?" for a weak (possible) one.
 func reported(f Finding) string {
-	if f.Reported == nil {
+	c, mark := f.Reported, ""
+	if c == nil {
+		c, mark = f.Possible, "?"
+	}
+	if c == nil {
 		return ""
 	}
-	if f.Reported.Party != "" {
-		return f.Reported.Status + "/" + f.Reported.Party
+	if c.Party != "" {
+		return c.Status + "/" + c.Party + mark
 	}
-	return f.Reported.Status
+	return c.Status + mark
 }
 
 // TestReported checks, sentence by sentence, the status an item reports as
@@ -68,8 +74,9 @@ func TestReported(t *testing.T) {
 		{"", "New Delhi denied a newspaper report that India had already signed the chip pact with the United States.", chips, ""},
 		{"White House rejects report that US-India chip pact was signed", "", chips, ""},
 		{"", "There is no truth to reports that India and the US signed a chip agreement, the ministry said.", chips, ""},
-		// Little progress on restarting a stalled group: not active.
-		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", group, "stalled"},
+		// Little progress on restarting a stalled group: not active; stalled
+		// is taken as given (attributive), so only a possible status.
+		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", group, "stalled?"},
 		// ... and that sentence is not about a Russia–China pact at all.
 		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", pact, ""},
 		// Plans and expectations are not facts.
@@ -84,8 +91,8 @@ func TestReported(t *testing.T) {
 		// Failed or refused.
 		{"", "Beijing refused to resume the cyber working group with Washington.", group, ""},
 		{"", "It has proved hard to resume the US-China cyber talks.", group, ""},
-		// Hedged: at most rumored.
-		{"", "According to media reports, Russia and China signed a cyber pact.", pact, ""},
+		// Hedged: at most rumored, and only possible.
+		{"", "According to media reports, Russia and China signed a cyber pact.", pact, "rumored?"},
 		// A status word acting on another object.
 		{"", "China suspends inspections of US chip shipments as cyber talks go on.", group, ""},
 		{"", "The US president signed executive orders on chips after talks with India.", chips, ""},

@@ -131,6 +131,22 @@ func (c *Compiled) partyOf(words string) string {
 	return ""
 }
 
+// parties counts the parties that the folded words name.
+func (c *Compiled) parties(words string) int {
+	sc := c.scope()
+	w := " " + words + " "
+	n := 0
+	for _, forms := range sc.forms {
+		for _, f := range forms {
+			if f != "" && !strings.HasSuffix(f, "*") && strings.Contains(w, " "+f+" ") {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
 // ours reports whether a proper name holds one of the agreement's names,
 // aliases or party forms.
 func (s *scope) ours(name string) bool {

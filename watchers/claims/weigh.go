@@ -55,8 +55,31 @@ func Weigh(cs []Claim) Finding {
 			}
 		}
 	}
-	if f.Reported != nil {
-		f.Possible = nil
+	if r := f.Reported; r != nil && r.Title && bodyPlans(cs, r.Status) {
+		// "Russia withdraws from treaty" over a body that only says it
+		// will: the headline overstates.
+		f.Possible, f.Reported = r, nil
+	}
+	if f.Reported != nil || f.Denied != nil && f.Possible != nil && f.Possible.Status == Rumored {
+		f.Possible = nil // a report denied is no rumour of it either
 	}
 	return f
+}
+
+// bodyPlans reports whether the body speaks of status only as a plan or
+// expectation, never as fact.
+func bodyPlans(cs []Claim, status string) bool {
+	plans := false
+	for _, c := range cs {
+		if c.Title || c.Status != status {
+			continue
+		}
+		if c.News() {
+			return false
+		}
+		if c.Mode == Plan && c.Polarity == Asserted {
+			plans = true
+		}
+	}
+	return plans
 }
