@@ -232,26 +232,43 @@ func (tx *Tx) Retract(changeID int64) error {
 	return nil
 }
 
-// ReachedBefore reports the first history entry, if any, in which the
-// agreement held one of statuses with evidence from before t. Retracted
-// entries do not count.
-func (tx *Tx) ReachedBefore(agreementID string, statuses []string, t time.Time) (Change, bool, error) {
+// HeldAt reports whether the agreement held one of statuses at time t:
+// the status of the latest history entry with evidence from before t
+// (reverted ones and one party's own do not count), the configured
+// starting status counting from the beginning. It returns that entry.
+// A forecast is met when this holds at its due time: an earlier status
+// that no longer held then does not meet it.
+func (tx *Tx) HeldAt(agreementID string, statuses []string, t time.Time) (Change, bool, error) {
 	list, err := tx.History(agreementID)
 	if err != nil {
 		return Change{}, false, err
 	}
+	var held Change
+	found := false
 	for _, c := range list {
-		if !c.EffectiveAt.Before(t) {
-			break
+		if c.Retracted || c.Party != "" || c.Source == SourceAdmin && c.Previous == c.Status {
+			continue // reverted, one party's, or an admin confirming what held
 		}
-		if c.Retracted || c.Party != "" {
-			continue // one party's status is not the agreement's
-		}
-		for _, s := range statuses {
-			if c.Status == s {
-				return c, true, nil
+		if c.Source == SourceConfig {
+			if !found {
+				held, found = c, true // the starting status, until evidence says otherwise
 			}
+			continue
+		}
+		if !c.EffectiveAt.Before(t) {
+			continue
+		}
+		if !found || held.Source == SourceConfig || !c.EffectiveAt.Before(held.EffectiveAt) {
+			held, found = c, true
 		}
 	}
-	return Change{}, false, nil
+	if !found {
+		return Change{}, false, nil
+	}
+	for _, s := range statuses {
+		if held.Status == s {
+			return held, true, nil
+		}
+	}
+	return held, false, nil
 }

@@ -170,7 +170,7 @@ func TestEnqueueDedupesAndDueKeepsChannelOrder(t *testing.T) {
 	}
 }
 
-func TestStatusHistoryAndReachedBefore(t *testing.T) {
+func TestStatusHistoryAndHeldAt(t *testing.T) {
 	s, _, _ := openTest(t)
 	ctx := context.Background()
 	may := time.Date(2015, 5, 8, 0, 0, 0, 0, time.UTC)
@@ -191,11 +191,11 @@ func TestStatusHistoryAndReachedBefore(t *testing.T) {
 		t.Errorf("state = %+v", st)
 	}
 	inTx(t, s, func(tx *Tx) error {
-		_, ok, err := tx.ReachedBefore("ru-cn", []string{"signed"}, time.Date(2015, 7, 1, 0, 0, 0, 0, time.UTC))
+		_, ok, err := tx.HeldAt("ru-cn", []string{"signed"}, time.Date(2015, 7, 1, 0, 0, 0, 0, time.UTC))
 		if !ok {
 			t.Error("signed in May not seen as reached before July")
 		}
-		_, ok, _ = tx.ReachedBefore("ru-cn", []string{"signed"}, time.Date(2015, 4, 1, 0, 0, 0, 0, time.UTC))
+		_, ok, _ = tx.HeldAt("ru-cn", []string{"signed"}, time.Date(2015, 4, 1, 0, 0, 0, 0, time.UTC))
 		if ok {
 			t.Error("signed in May seen as reached before April")
 		}
@@ -332,13 +332,13 @@ func TestRetractedChangeFulfilsNothing(t *testing.T) {
 		if err := tx.SetStatus(c); err != nil {
 			return err
 		}
-		if _, ok, _ := tx.ReachedBefore("x", []string{"signed"}, due); !ok {
+		if _, ok, _ := tx.HeldAt("x", []string{"signed"}, due); !ok {
 			t.Error("detected signing not seen before it is retracted")
 		}
 		if err := tx.Retract(c.ID); err != nil {
 			return err
 		}
-		if _, ok, _ := tx.ReachedBefore("x", []string{"signed"}, due); ok {
+		if _, ok, _ := tx.HeldAt("x", []string{"signed"}, due); ok {
 			t.Error("a retracted signing still fulfils the forecast")
 		}
 		if err := tx.Retract(9999); !errors.Is(err, ErrNotFound) {
@@ -427,4 +427,34 @@ func TestInsertSeen(t *testing.T) {
 	if guid != "g44" || link != "https://x.example/44" || published != pub.UnixMilli() {
 		t.Errorf("stored %q %q %d", guid, link, published)
 	}
+}
+
+// TestHeldAtIsTheStatusAtThatTime checks that a forecast is judged on the
+// status held at its due time: an earlier status recalled as background
+// that no longer held then does not meet it, and the configured starting
+// status counts until evidence says otherwise.
+func TestHeldAtIsTheStatusAtThatTime(t *testing.T) {
+	s, _, _ := openTest(t)
+	at := func(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
+	inTx(t, s, func(tx *Tx) error {
+		if err := tx.EnsureAgreement("wg", "active"); err != nil {
+			return err
+		}
+		if _, ok, _ := tx.HeldAt("wg", []string{"active"}, at(2015, 4)); !ok {
+			t.Error("the configured starting status does not hold before any evidence")
+		}
+		if err := tx.SetStatus(&Change{AgreementID: "wg", Status: "suspended", Source: SourceDetected, EffectiveAt: at(2014, 5)}); err != nil {
+			return err
+		}
+		if err := tx.RecordEvidence(&Change{AgreementID: "wg", Status: "active", Source: SourceDetected, EffectiveAt: at(2013, 1)}); err != nil {
+			return err
+		}
+		if c, ok, _ := tx.HeldAt("wg", []string{"active"}, at(2015, 4)); ok {
+			t.Errorf("active in 2013 meets a forecast due in 2015 while suspended since 2014 (held %+v)", c)
+		}
+		if _, ok, _ := tx.HeldAt("wg", []string{"active"}, at(2014, 1)); !ok {
+			t.Error("active in 2013 not held at the start of 2014")
+		}
+		return nil
+	})
 }

@@ -55,13 +55,13 @@ func (w *Watcher) checkForecast(ctx context.Context, p *plan, t *tracked, fc con
 		a := &storage.Alert{Agreement: t.ID, AgreementName: t.Name, Channel: channelFor(p.cfg, t.Agreement),
 			Status: state.Status, Forecast: &storage.ForecastRef{What: fc.What, Due: fc.Due, DueAt: fc.DueAt, Source: fc.Source}}
 		if !now.Before(fc.DueAt) {
-			_, done, err := tx.ReachedBefore(t.ID, fc.DoneWhen, fc.DueAt)
+			_, done, err := tx.HeldAt(t.ID, fc.DoneWhen, fc.DueAt)
 			if err != nil || done {
 				return err
 			}
 			a.Kind, a.DedupeKey = storage.KindDeadlinePassed, "deadline_passed:"+t.ID+":"+fc.Key()
 		} else {
-			_, done, err := tx.ReachedBefore(t.ID, fc.DoneWhen, now.Add(1))
+			_, done, err := tx.HeldAt(t.ID, fc.DoneWhen, now.Add(1))
 			if err != nil || done {
 				return err
 			}

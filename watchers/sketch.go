@@ -14,10 +14,11 @@ const nearDuplicate = 10
 
 // sketch returns a SimHash of a text's word 3-shingles: texts that share
 // most of their wording get sketches a few bits apart. Texts of fewer than
-// eight words get 0, which matches nothing: too short to tell copies.
+// twenty words get 0, which matches nothing: too short to tell copies
+// from different reports that share a stock phrase.
 func sketch(text string) uint64 {
 	toks := query.Tokenize(text)
-	if len(toks) < 8 {
+	if len(toks) < 20 {
 		return 0
 	}
 	var weights [64]int
