@@ -58,8 +58,8 @@ func (s *newsServer) publish(rng *rand.Rand, max int) []*story {
 		a := rng.IntN(len(topics))
 		st := &story{
 			n: n, agreement: a,
-			link:      fmt.Sprintf("https://news.example/%s/%04d", strings.ToLower(topics[a]), n),
-			title:     fmt.Sprintf("Bulletin %04d: observers comment on the %s accord", n, topics[a]),
+			link:  fmt.Sprintf("https://news.example/%s/%04d", strings.ToLower(topics[a]), n),
+			title: fmt.Sprintf("Bulletin %04d: observers comment on the %s accord", n, topics[a]),
 			// A day apart: reports of one agreement within hours are
 			// one event (a thread), and this test counts stories.
 			published: time.Now().UTC().Truncate(time.Second).Add(time.Duration(n) * 24 * time.Hour),
