@@ -26,6 +26,15 @@ func alertMetadata(a storage.Alert) slack.SlackMetadata {
 		"previous_status": short(a.PreviousStatus),
 		"detected_status": short(a.DetectedStatus),
 	}
+	if a.DetectedStatus != "" && a.Confidence != "" {
+		p["confidence"] = a.Confidence
+	}
+	if a.DetectedStatus != "" && a.Party != "" {
+		p["party"] = short(a.Party)
+	}
+	if a.Sources > 0 {
+		p["sources"] = a.Sources
+	}
 	if it := a.Item; it != nil {
 		l := it.Link
 		if len(l) > 2*maxURL {

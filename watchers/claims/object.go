@@ -32,7 +32,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		i++
 	}
 	var window []string
-	for ; i < len(toks) && len(window) < 6; i++ {
+	for ; i < len(toks) && len(window) < 9; i++ {
 		if clauseBreak(text[toks[i-1].End:toks[i].Start]) {
 			break
 		}
@@ -65,7 +65,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		}
 		// "announces withdrawal from the pact": the word acts on an event
 		// (a withdrawal, a suspension), not on the agreement.
-		if w := content[0]; eventNoun(w) && !sc.ref.Match(query.NewDocument("", w)) && c.partyOf(w) == "" {
+		if w := content[0]; eventNoun(w) && !stakeNouns[w] && !sc.ref.Match(query.NewDocument("", w)) && c.partyOf(w) == "" {
 			return actor{other: w}
 		}
 	}
@@ -177,7 +177,11 @@ func (s *scope) otherInstrument(text string, toks []query.Token, first, last int
 	for i < len(toks) && objectLead[toks[i].Text] {
 		i++
 	}
-	if name := properName(text, toks, i, 1); name != "" && !s.ours(name) {
+	// Only words joined by spaces are an object: "frozen' -TASS" and
+	// "terminated," Peskov said" name a source, not what the word acts on.
+	joined := i < len(toks) && strings.TrimSpace(text[toks[last].End:toks[i].Start]) == "" ||
+		i < len(toks) && i > last+1 && strings.Trim(text[toks[last].End:toks[i].Start], " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	if name := properName(text, toks, i, 1); name != "" && joined && !s.ours(name) {
 		return name, true
 	}
 	for k := first - 1; k >= 0 && first-k <= 8; k-- {

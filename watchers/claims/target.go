@@ -152,7 +152,9 @@ func (c *Compiled) parties(words string) int {
 func (s *scope) ours(name string) bool {
 	n := " " + fold(name) + " "
 	for form := range s.own {
-		if form != "" && strings.Contains(n, " "+form+" ") {
+		// "the Black Sea Grain Initiative" holds a name of ours; "Black
+		// Sea" and "Treaty" are part of one.
+		if form != "" && (strings.Contains(n, " "+form+" ") || strings.Contains(" "+form+" ", n)) {
 			return true
 		}
 	}
