@@ -13,6 +13,10 @@ import (
 type actor struct {
 	party string // the one party that joins or leaves, for party statuses
 	other string // what else the word acts on ("inspections"), if not the agreement
+	// postNominal says the word is a participle that describes the noun
+	// before it ("the treaty, signed by Reagan and Gorbachev, banned..."):
+	// what the sentence takes as known, not what it reports.
+	postNominal bool
 }
 
 // actsOn reads what the status word at tokens first..last acts on. A status
@@ -57,7 +61,14 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	}
 	content := contentWords(window)
 	// "the agreements signed included...": a participle after its noun.
+	// It describes when set off by a comma, followed by its agent ("by"),
+	// or followed by the verb the noun governs ("signed included").
 	postNominal := first > 0 && pastForm(toks[first].Text) && sc.ref.Match(query.NewDocument("", toks[first-1].Text))
+	if postNominal && last+1 < len(toks) {
+		next := toks[last+1].Text
+		postNominal = strings.Contains(text[toks[first-1].End:toks[first].Start], ",") || next == "by" || pastForm(next)
+	}
+	a.postNominal = postNominal && !title
 	if len(content) > 0 && !phraseHasObject(toks, first, last) && !postNominal {
 		doc := query.NewDocument("", strings.Join(window, " "))
 		if !sc.ref.Match(doc) {

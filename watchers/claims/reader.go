@@ -127,13 +127,14 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	}
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
 	c.Other = a.other
+	describes := a.postNominal
 	if t.multi() && isPartyStatus(c.Status) {
 		c.Party = a.party
 		if m := partyMeaning[c.Status]; m != "" && c.Party != "" {
 			c.Status = m
 		}
 	}
-	c.Strong = c.News() && !c.Hedged && (explicit || s.title) && c.Status != Rumored && rd.cue != "attributive" &&
+	c.Strong = c.News() && !c.Hedged && (explicit || s.title) && c.Status != Rumored && rd.cue != "attributive" && !describes &&
 		!(t.multi() && c.Party == "" && (c.Status == "withdrawn" || c.Status == "ratified")) &&
 		(s.title || !nominal(s.toks[first].Text))
 	if c.Hedged && c.News() && t.hasStatus(Rumored) {

@@ -18,6 +18,7 @@ func target(t *testing.T, id, name, kind, match string, parties ...string) *Comp
 
 // fixtures are agreements of the kinds the tests read about.
 func fixtures(t *testing.T) (group, pact, chips, treaty *Compiled) {
+	t.Helper()
 	group = target(t, "us-cn-wg", "US-China cyber working group", "working_group",
 		`(China OR Chinese) AND cyber* AND ("working group" OR talks)`, "United States", "China")
 	pact = target(t, "ru-cn", "Russia-China cyber pact", "pact",
@@ -103,6 +104,19 @@ func TestReported(t *testing.T) {
 		// One party of many: the party's status.
 		{"", "Germany ratified the Open Skies Treaty on Tuesday.", treaty, "ratified/Germany"},
 		{"", "Russia formally withdrew from the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
+		{"US formally quits Open Skies treaty", "", treaty, "withdrawn/United States"},
+		// A party that suspends its part in a pact of many has left it.
+		{"Germany suspends its participation in the Open Skies Treaty", "", treaty, "withdrawn/Germany"},
+		// Coming back to a pact in force.
+		{"France rejoins the Open Skies Treaty", "", treaty, "in_force/France"},
+		// Several parties together: the whole agreement's.
+		{"Russia, Germany sign Open Skies Treaty", "", treaty, "signed"},
+		// A headline that overstates its body: only possible.
+		{"Russia withdraws from Open Skies Treaty", "Moscow said on Friday that it will withdraw from the Open Skies Treaty in six months.", treaty, "withdrawn/Russia?"},
+		// A participle describing the treaty recalls; it does not report.
+		{"", "The Open Skies Treaty, signed by the parties decades ago, allows observation flights.", treaty, ""},
+		// A source after a dash is no object.
+		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
 	for _, tt := range tests {
 		got := reported(findingOf(t, tt.title, tt.body, tt.target)[0])

@@ -72,7 +72,7 @@ func newScope(t *Target) scope {
 		s.own[fold(n)] = true
 	}
 	for _, p := range t.Parties {
-		forms := partyForms(p, t.Match)
+		forms := partyForms(p, t.Parties, t.Match)
 		folded := make([]string, 0, len(forms))
 		for _, f := range forms {
 			s.own[fold(f)] = true
@@ -91,25 +91,41 @@ func newScope(t *Target) scope {
 
 // partyForms returns the ways to name a party: the gazetteer's forms when it
 // knows the country, plus the terms the admin wrote beside the party's name
-// in an OR of the agreement's match query ("Russia OR Moscow OR Kremlin").
-func partyForms(party string, q *query.Query) []string {
+// in an OR of the agreement's match query ("Russia OR Moscow OR Kremlin"),
+// unless that OR also names another party ("Russia OR Turkey OR
+// Erdogan" lists actors, not names of one).
+func partyForms(party string, all []string, q *query.Query) []string {
+	forms := gazetteerForms(party)
+	if q != nil {
+		for _, group := range q.OrGroups() {
+			mine, others := false, false
+			for _, term := range group {
+				if contains(forms, term) {
+					mine = true
+				}
+				for _, o := range all {
+					if fold(o) != fold(party) && contains(gazetteerForms(o), term) {
+						others = true
+					}
+				}
+			}
+			if mine && !others {
+				forms = append(forms, group...)
+			}
+		}
+	}
+	return forms
+}
+
+// gazetteerForms returns a party's name and, when the gazetteer knows the
+// country, all its forms.
+func gazetteerForms(party string) []string {
 	forms := []string{party}
 	key := fold(party)
 	for _, c := range countries {
 		for _, f := range c {
 			if fold(f) == key {
-				forms = append(forms, c...)
-				break
-			}
-		}
-	}
-	if q != nil {
-		for _, group := range q.OrGroups() {
-			for _, term := range group {
-				if fold(term) == key || contains(forms, term) {
-					forms = append(forms, group...)
-					break
-				}
+				return append(forms, c...)
 			}
 		}
 	}

@@ -74,7 +74,7 @@ func bodyPlans(cs []Claim, status string) bool {
 		if c.Title || c.Status != status {
 			continue
 		}
-		if c.News() {
+		if c.Strong {
 			return false
 		}
 		if c.Mode == Plan && c.Polarity == Asserted {

@@ -138,8 +138,8 @@ func timexes(text string, toks []query.Token, published time.Time) []timex {
 			out = append(out, timex{pos: i, start: s, end: e})
 		case w == "ago" && i > 1:
 			n, unit := number(toks[i-2].Text), toks[i-1].Text
-			if n == 0 && (toks[i-2].Text == "a" || toks[i-2].Text == "an") {
-				n = 1
+			if n == 0 && (toks[i-2].Text == "a" || toks[i-2].Text == "an") || unit == "decades" || unit == "years" && n == 0 {
+				n = max(n, 1) // "a year ago", "decades ago", "years ago"
 			}
 			if t, ok := before(ref, n, unit); ok {
 				out = append(out, timex{pos: i - 1, start: t, end: t.AddDate(0, 0, 1)})
@@ -204,6 +204,8 @@ func before(ref time.Time, n int, unit string) (time.Time, bool) {
 		return ref.AddDate(0, -n, 0), true
 	case "year", "years":
 		return ref.AddDate(-n, 0, 0), true
+	case "decade", "decades":
+		return ref.AddDate(-10*n, 0, 0), true
 	}
 	return time.Time{}, false
 }
