@@ -246,7 +246,7 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 			goldStatus[l.Story+" "+a+" "+st] = true
 		}
 	}
-	predMention, predStatus := map[string]bool{}, map[string]bool{}
+	predMention, predStatus, predSure := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	topLevel := map[string]int{}
 	var res corpusResult
 	var passed []string
@@ -278,6 +278,9 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 		st, _ := p["detected_status"].(string)
 		if st != "" {
 			predStatus[l.Story+" "+agreement+" "+st] = true
+			if conf, _ := p["confidence"].(string); conf != "possible" {
+				predSure[l.Story+" "+agreement+" "+st] = true
+			}
 		}
 		if kind == "status_change" {
 			res.changes++
@@ -307,6 +310,9 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 		dups += n - 1
 	}
 	ms, ss := score(predMention, goldMention), score(predStatus, goldStatus)
+	sure := score(predSure, goldStatus)
+	t.Logf("detected_status without the possible ones: precision %.3f recall %.3f (tp %d fp %d fn %d)",
+		sure.precision(), sure.recall(), sure.tp, sure.fp, sure.fn)
 	t.Logf("mention (story, agreement): precision %.3f recall %.3f (tp %d fp %d fn %d); duplicate top-level alerts %d",
 		ms.precision(), ms.recall(), ms.tp, ms.fp, ms.fn, dups)
 	t.Logf("  false positives: %s", strings.Join(ms.fps, "; "))

@@ -55,9 +55,10 @@ func Weigh(cs []Claim) Finding {
 			}
 		}
 	}
-	if r := f.Reported; r != nil && r.Title && bodyPlans(cs, r.Status) {
+	if r := f.Reported; r != nil && r.Title && bodyQualifies(cs, r.Status) {
 		// "Russia withdraws from treaty" over a body that only says it
-		// will: the headline overstates.
+		// will, or "talks resume" over a body that has it from an unnamed
+		// source: the headline overstates.
 		f.Possible, f.Reported = r, nil
 	}
 	if f.Reported != nil || f.Denied != nil && f.Possible != nil && f.Possible.Status == Rumored {
@@ -66,20 +67,20 @@ func Weigh(cs []Claim) Finding {
 	return f
 }
 
-// bodyPlans reports whether the body speaks of status only as a plan or
-// expectation, never as fact.
-func bodyPlans(cs []Claim, status string) bool {
-	plans := false
+// bodyQualifies reports whether the body speaks of status only as a plan
+// or expectation, or on unnamed sources, never as plain fact.
+func bodyQualifies(cs []Claim, status string) bool {
+	qualified := false
 	for _, c := range cs {
-		if c.Title || c.Status != status {
+		if c.Title || c.Status != status && !(c.Hedged && c.Status == Rumored) {
 			continue
 		}
 		if c.Strong {
 			return false
 		}
-		if c.Mode == Plan && c.Polarity == Asserted {
-			plans = true
+		if c.Mode == Plan && c.Polarity == Asserted || c.Hedged && c.Mode == Fact && c.Polarity == Asserted {
+			qualified = true
 		}
 	}
-	return plans
+	return qualified
 }
