@@ -64,7 +64,7 @@ func (w *Watcher) Explain(agreementID string, items []feed.Item) ([]Explanation,
 			if c != nil {
 				ex.Status, ex.Sentence, ex.Rule, ex.Party = c.Status, c.Sentence, c.Rule, c.Party
 				ex.Confidence = ConfidenceReported
-				if !c.Strong {
+				if c != fd.Reported {
 					ex.Confidence = ConfidencePossible
 				}
 			}

@@ -168,13 +168,18 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		}
 	}
 	if hit > 0 && (gerund(w) || nominal(w)) {
-		p := hit - 1
-		for p > 0 && determiners[toks[p].Text] {
-			p--
-		}
-		if prep := toks[p].Text; topicPreps[prep] && !clauseBreak(text[toks[p].End:toks[p+1].Start]) {
-			if gerund(w) || prep != "of" {
-				return Asserted, Unrealised, prep + " " + w
+		// "progress on restarting", "a law on Russia's withdrawal": an event
+		// noun that a preposition makes the topic of something else.
+		for p := hit - 1; p >= 0 && hit-p <= 4; p-- {
+			v := toks[p].Text
+			if clauseBreak(text[toks[p].End:toks[p+1].Start]) || auxiliaries[v] && !determiners[v] || verbForm(v) || pastForm(v) {
+				break
+			}
+			if topicPreps[v] {
+				if gerund(w) || v != "of" {
+					return Asserted, Unrealised, v + " " + w
+				}
+				break
 			}
 		}
 	}

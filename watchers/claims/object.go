@@ -31,6 +31,16 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		return actor{other: name}
 	}
 	var a actor
+	for k := last + 1; k < len(toks) && k-last <= 5; k++ {
+		if clauseBreak(text[toks[k-1].End:toks[k].Start]) || sc.ref.Match(query.NewDocument("", toks[k].Text)) {
+			break
+		}
+		if toks[k].Text == "that" && sayingVerbs[toks[first].Text] {
+			// "announced on Friday that it will withdraw": what it says is a
+			// clause, not the agreement.
+			return actor{other: "a statement"}
+		}
+	}
 	i := last + 1
 	for i < len(toks) && particles[toks[i].Text] && !clauseBreak(text[toks[i-1].End:toks[i].Start]) {
 		i++
@@ -162,6 +172,7 @@ var (
 	personNouns = set("official", "officials", "negotiator", "negotiators", "diplomat", "diplomats", "delegate", "delegates",
 		"member", "members", "lawmaker", "lawmakers", "staff", "expert", "experts", "adviser", "advisers", "advisor", "advisors",
 		"envoy", "envoys", "executives", "companies", "firms", "journalists", "activists", "workers", "players", "athletes")
+	sayingVerbs = set("announced", "announces", "announce", "unveiled", "unveils", "confirmed", "confirms")
 	thingsInIon = set("information", "union", "commission", "region", "nation", "convention", "federation",
 		"administration", "coalition", "opinion", "government", "parliament", "department", "committee", "settlement")
 	timeNouns = set("month", "week", "year", "day", "days", "weeks", "months", "years", "morning", "evening", "night",
