@@ -59,7 +59,8 @@ var pactKind = kind{
 			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
 			OR "left the" OR "leaves the" OR "leave the"`},
 		{"collapsed", `collapsed OR collapses OR collapse OR "fell apart" OR "falls apart" OR "broke down" OR "breaks down"
-			OR scrapped OR scraps OR scrap OR abandoned OR abandons OR abandon OR terminated OR terminates OR terminate OR termination OR "talks ended"`},
+			OR scrapped OR scraps OR scrap OR abandoned OR abandons OR abandon OR terminated OR terminates OR terminate OR termination OR "talks ended"
+			OR "called off" OR "calls off" OR "is dead" OR "are dead" OR "was dead" OR "were dead" OR "declared dead"`},
 		{"signed", `signed OR signs OR sign OR signing OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
 			OR joined OR joins OR acceded OR accedes`},
 		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses
@@ -67,7 +68,8 @@ var pactKind = kind{
 		{"announced", `"agreed in principle" OR "agreement in principle" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces
 			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed) NEAR/3 (deal OR agreement OR accord OR pact))`},
 		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"
-			OR ((talks OR negotiations) NEAR/3 (began OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted))`},
+			OR ((talks OR negotiations) NEAR/6 (began OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway))
+			OR "under way"`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
 	},
 }
@@ -79,7 +81,7 @@ var groupKind = kind{
 	triggers: [][2]string{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},
 		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch
-			OR ((held OR hold OR holds) NEAR/3 (talks OR meeting OR meetings OR dialogue OR consultations OR round))`},
+			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR round)) OR underway OR "under way"`},
 		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"
 			OR quit OR quits OR withdrew OR withdraws OR withdraw OR withdrawn OR "left the" OR "leaves the"
 			OR halted OR halts OR halt OR paused OR pauses OR "called off" OR "calls off" OR "broke off" OR "breaks off" OR "cut off" OR "cuts off"`},
