@@ -16,6 +16,8 @@ type Message struct {
 	// Plain is the same message as readable plain text (not escaped, several
 	// lines), for places without Slack such as standard output.
 	Plain string `json:"plain,omitempty"`
+	// Broadcast sends a thread reply to the channel too.
+	Broadcast bool `json:"broadcast,omitempty"`
 }
 
 // Slack limits that slack-go does not check. Going over them makes Slack

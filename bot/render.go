@@ -43,6 +43,7 @@ func Render(a storage.Alert) Message {
 	m.Blocks = fitLimits(compact(m.Blocks))
 	m.Metadata = alertMetadata(a)
 	m.Plain = plainAlert(a)
+	m.Broadcast = a.Broadcast && a.ParentSeq != 0
 	return m
 }
 

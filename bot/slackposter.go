@@ -49,6 +49,9 @@ func (p *SlackPoster) Post(ctx context.Context, channel, threadTS string, m Mess
 	}
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
+		if m.Broadcast {
+			opts = append(opts, slack.MsgOptionBroadcast())
+		}
 	}
 	_, ts, err := p.Client.PostMessageContext(ctx, channel, opts...)
 	if err != nil {

@@ -80,3 +80,30 @@ func TestReplyWaitsForParentInAnotherQueue(t *testing.T) {
 		t.Errorf("messages %+v, want the reply in the parent's thread in CA", msgs)
 	}
 }
+
+// TestBroadcastReplyIsSentToTheChannel checks that a reply marked
+// Broadcast (a status change in an event's thread) asks Slack to send it to
+// the channel too, and that a plain reply does not.
+func TestBroadcastReplyIsSentToTheChannel(t *testing.T) {
+	fs := fakeslack.New(t)
+	p := &SlackPoster{Client: NewSlackClient("xoxb-test", fs.URL())}
+	parent, err := p.Post(t.Context(), "C1", "", Message{Text: "first report"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, broadcast := range []bool{true, false} {
+		if _, err := p.Post(t.Context(), "C1", parent, Message{Text: "reply", Broadcast: broadcast}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	msgs := fs.Messages()
+	if len(msgs) != 3 {
+		t.Fatalf("%d messages, want 3", len(msgs))
+	}
+	for i, want := range []string{"true", ""} {
+		m := msgs[i+1]
+		if m.ThreadTS != parent || m.Form.Get("reply_broadcast") != want {
+			t.Errorf("reply %d: thread %q reply_broadcast %q, want %q %q", i, m.ThreadTS, m.Form.Get("reply_broadcast"), parent, want)
+		}
+	}
+}

@@ -72,6 +72,9 @@ type Alert struct {
 	Agreement string `json:"-"`
 	Channel   string `json:"-"`
 	ParentSeq int64  `json:"-"` // a thread reply to this alert
+	// Broadcast posts a reply to the channel too (Slack's "also send to
+	// channel"): a status change reported in an event's thread.
+	Broadcast bool `json:"broadcast,omitempty"`
 
 	AgreementName  string       `json:"agreement_name,omitempty"`
 	Status         string       `json:"status,omitempty"`

@@ -22,8 +22,9 @@ const (
 	eventWindow = 72 * time.Hour
 	// sameDay is how close in time two reports of one agreement must be to
 	// be one event when neither claims a status the other contradicts:
-	// outlets cover a happening within hours, with other words.
-	sameDay = 12 * time.Hour
+	// outlets cover a happening within a day, with other words, and the
+	// next day's analysis belongs in the same thread.
+	sameDay = 24 * time.Hour
 )
 
 // Confidence of a detected status, as the alert metadata names it.
@@ -217,8 +218,26 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 		a.DetectedStatus, a.Party, a.Sentence, a.Rule = c.Status, c.Party, c.Sentence, c.Rule
 	}
 	sk := sketch(summary(it))
+	if !d.news && !d.moved {
+		a.DetectedStatus = detected // only confirms the status held
+	}
+	event, inEvent, err := findEvent(tx, t.ID, a, d, at, sk)
+	if err != nil {
+		return 0, err
+	}
+	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
+	if !newStory { // a new story has no alert yet; an alerted one is the event
+		parent, err := tx.AlertRefByDedupeKey(storyKey)
+		switch {
+		case err == nil:
+			event, inEvent = storage.Event{Alert: parent}, true
+		case !errors.Is(err, storage.ErrNotFound):
+			return 0, err
+		}
+	}
 	if d.moved {
-		// A status change is never only a thread reply.
+		// A status change is never only a thread reply: a change to an event
+		// already alerted goes in its thread and to the channel too.
 		a.Kind, a.PreviousStatus = storage.KindStatusChange, d.previous
 		if a.Party == "" {
 			a.Status = a.DetectedStatus
@@ -226,43 +245,18 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 				a.Status = state.Last.Previous
 			}
 		}
+		if inEvent {
+			a.ParentSeq, a.Channel, a.Broadcast = event.Alert.Seq, event.Alert.Channel, true
+		}
 		a.DedupeKey = fmt.Sprintf("item:%d:%s", row.ID, t.ID)
 		ok, err := tx.Enqueue(a)
-		if err != nil || !ok {
+		if err != nil || !ok || inEvent {
 			return b2i(ok), err
 		}
 		return 1, w.openEvent(tx, t, a, at, d.news, sk)
 	}
-	if !d.news {
-		a.DetectedStatus = detected // only confirms the status held
-	}
-	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
-	if !newStory { // a new story has no alert yet
-		parent, err := tx.AlertRefByDedupeKey(storyKey)
-		if err == nil {
-			return w.reply(tx, a, parent)
-		}
-		if !errors.Is(err, storage.ErrNotFound) {
-			return 0, err
-		}
-	}
-	events, err := tx.RecentEvents(t.ID, at, eventWindow)
-	if err != nil {
-		return 0, err
-	}
-	claim := ""
-	if d.news {
-		claim = a.DetectedStatus
-	}
-	for _, ev := range events {
-		// The same claim close in time, a copy of the same text, or news
-		// of the agreement within hours that claims nothing contrary: one
-		// event, and this report a reply in its thread.
-		sameClaim := claim != "" && ev.Status == claim && ev.Party == a.Party
-		compatible := claim == "" || ev.Status == "" || sameClaim
-		if sameClaim || sameText(ev.Sketch, sk) || compatible && absDuration(ev.At.Sub(at)) <= sameDay {
-			return w.reply(tx, a, ev.Alert)
-		}
+	if inEvent {
+		return w.reply(tx, a, event.Alert)
 	}
 	until, err := tx.MutedUntil(t.ID, tx.Now())
 	if err != nil {
@@ -277,6 +271,28 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 		return b2i(ok), err
 	}
 	return 1, w.openEvent(tx, t, a, at, d.news, sk)
+}
+
+// findEvent returns the event an item's report on an agreement belongs to:
+// the same claim close in time, a copy of the same text, or news of the
+// agreement within hours that claims nothing contrary.
+func findEvent(tx *storage.Tx, id string, a *storage.Alert, d decision, at time.Time, sk uint64) (storage.Event, bool, error) {
+	events, err := tx.RecentEvents(id, at, eventWindow)
+	if err != nil {
+		return storage.Event{}, false, err
+	}
+	claim := ""
+	if d.news {
+		claim = a.DetectedStatus
+	}
+	for _, ev := range events {
+		sameClaim := claim != "" && ev.Status == claim && ev.Party == a.Party
+		compatible := claim == "" || ev.Status == "" || sameClaim
+		if sameClaim || sameText(ev.Sketch, sk) || compatible && absDuration(ev.At.Sub(at)) <= sameDay {
+			return ev, true, nil
+		}
+	}
+	return storage.Event{}, false, nil
 }
 
 // reply enqueues a as a later source of an event or story already alerted:

@@ -308,6 +308,32 @@ func TestCorroborationNeedsIndependentSources(t *testing.T) {
 			if a.Confidence != "reported" || a.Sources != 2 {
 				t.Errorf("corroborated change: confidence %q sources %d, want reported 2", a.Confidence, a.Sources)
 			}
+			// One event, one thread: the change goes in the first report's
+			// thread, and to the channel too.
+			if a.ParentSeq == 0 || !a.Broadcast {
+				t.Errorf("corroborated change: parent %d broadcast %v, want a broadcast reply to the first report", a.ParentSeq, a.Broadcast)
+			}
 		}
+	}
+}
+
+// TestReportsOfOneDayAreOneEvent checks that two outlets' reports of one
+// agreement on the same day, with other links and titles and no claim
+// that contradicts, are one event: a mention and a reply in its thread;
+// a report a week later is news of its own.
+func TestReportsOfOneDayAreOneEvent(t *testing.T) {
+	later := "Fri, 15 May 2015 12:00:00 +0000"
+	other := `<item><guid>b1</guid><link>https://other.example/b1</link><pubDate>` + mayDate +
+		`</pubDate><title>Beijing and Moscow weigh cyber accord</title>` +
+		`<description>Chinese and Russian officials discussed a cyber accord in Moscow.</description></item>`
+	r := newRig(t, "all",
+		item("a1", mayDate, "Russia and China discuss cyber pact", "Russian and Chinese diplomats met in Moscow to discuss a cyber accord.")+
+			item("a2", later, "Russia and China cyber pact talk continues", "Russian and Chinese diplomats met again about a cyber accord."),
+		other)
+	r.poll()
+	got := r.alerts()
+	want := []string{"mention ru-cn rumored", "source_added ru-cn rumored", "mention ru-cn rumored"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("alerts = %q, want %q", got, want)
 	}
 }

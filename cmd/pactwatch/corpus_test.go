@@ -39,6 +39,7 @@ type label struct {
 	DetectedStatus map[string]string `json:"detected_status"`
 	DetectedParty  map[string]string `json:"detected_party"`
 	Story          string            `json:"story"`
+	Published      string            `json:"published"`
 }
 
 // copyDir copies the corpus into a writable temp folder (the database is
@@ -123,11 +124,13 @@ func TestCorpus(t *testing.T) {
 	r := scoreCorpus(t, corpusDir(t))
 	// Floors at the figures of the claims reader (docs/DETECTION.md): it
 	// reads events recalled from before an item as background, where this
-	// corpus's labels count them ("the pact signed in May" in December),
-	// and it needs two outlets to move a status. Before it: mention
+	// corpus's labels count them ("the pact signed in May" in December);
+	// it needs two outlets to move a status; and it threads reports of one
+	// agreement within a day as one event, where this corpus counts each
+	// story apart (the May 2015 signing is five). Before it: mention
 	// recall 0.98, status recall 0.90.
-	if r.mention.precision() < 0.92 || r.mention.recall() < 0.91 {
-		t.Errorf("mention precision %.3f (want ≥ 0.92), recall %.3f (want ≥ 0.91)", r.mention.precision(), r.mention.recall())
+	if r.mention.precision() < 0.92 || r.mention.recall() < 0.87 {
+		t.Errorf("mention precision %.3f (want ≥ 0.92), recall %.3f (want ≥ 0.87)", r.mention.precision(), r.mention.recall())
 	}
 	if r.dups > 1 {
 		t.Errorf("%d duplicate top-level alerts, want at most 1 (a corroborated change after its first mention)", r.dups)
@@ -247,6 +250,7 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 		}
 	}
 	predMention, predStatus, predSure := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	tops := map[string][]string{} // (story, agreement) → its top-level alerts, for the log
 	topLevel := map[string]int{}
 	var res corpusResult
 	var passed []string
@@ -273,7 +277,15 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 		}
 		if kind == "mention" || kind == "status_change" {
 			predMention[l.Story+" "+agreement] = true
+		}
+		if (kind == "mention" || kind == "status_change") && m.ThreadTS == "" {
+			// A status change in an event's thread (sent to the channel
+			// too) is not a second top-level alert.
 			topLevel[l.Story+" "+agreement]++
+			conf, _ := p["confidence"].(string)
+			det, _ := p["detected_status"].(string)
+			tops[l.Story+" "+agreement] = append(tops[l.Story+" "+agreement],
+				fmt.Sprintf("%s(%s %s) %s %q", kind, det, conf, l.Published, l.Title))
 		}
 		st, _ := p["detected_status"].(string)
 		if st != "" {
@@ -300,7 +312,7 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 			if n == 1 {
 				res.singleEvents++
 			} else {
-				split = append(split, fmt.Sprintf("%s ×%d", k, n))
+				split = append(split, fmt.Sprintf("%s ×%d: %s", k, n, strings.Join(tops[k], " | ")))
 			}
 		}
 	}
