@@ -19,7 +19,7 @@ func (a *App) Interaction(ctx context.Context, ic slack.InteractionCallback) {
 		return
 	}
 	for _, act := range ic.ActionCallback.BlockActions {
-		if act == nil || (act.ActionID != ActionConfirm && act.ActionID != ActionRevert) {
+		if act == nil || !statusButton(act.ActionID) {
 			continue
 		}
 		action, alertID := act.ActionID, act.Value
@@ -49,6 +49,9 @@ func (a *App) statusAction(ctx context.Context, ic slack.InteractionCallback, ac
 	if err != nil {
 		a.log().Error("status button", "alert", alertID, "err", err)
 		return notice(":warning: Sorry, that did not work; try again in a minute.")
+	}
+	if action == ActionConfirmPossible || action == ActionDismissPossible {
+		return a.possibleAction(ctx, ic, action, al)
 	}
 	if al.Kind != storage.KindStatusChange || statusActions(al) == nil {
 		return notice("This alert has nothing to confirm or revert.")
@@ -88,6 +91,15 @@ func (a *App) statusAction(ctx context.Context, ic slack.InteractionCallback, ac
 		a.log().Warn("update the alert message after a click", "alert", al.ID, "err", err)
 	}
 	return Answer{Text: text, Blocks: blocksOf(sectionBlock(text))}
+}
+
+// statusButton reports whether an action id is one of the status buttons.
+func statusButton(id string) bool {
+	switch id {
+	case ActionConfirm, ActionRevert, ActionConfirmPossible, ActionDismissPossible:
+		return true
+	}
+	return false
 }
 
 // updateAlert replaces an alert's message: with chat.update when there is

@@ -28,7 +28,7 @@ func renderMention(a storage.Alert) Message {
 		"status *"+escLine(a.Status, maxShort)+"*",
 		detectedText(a),
 		itemSource(a.Item),
-	))
+	), possibleActions(a))
 	text := "New mention of " + agreementText(a) + ", status " + escLine(a.Status, maxShort)
 	if l := itemLink(a.Item); l != "" {
 		text += ": " + l
@@ -49,12 +49,15 @@ func renderStatusChange(a storage.Alert) Message {
 	if a.Item != nil {
 		blocks = append(blocks, sectionBlock(evidenceText(a.Item)))
 	}
-	if a.UserID != "" {
+	switch {
+	case a.UserID != "":
 		text := "Set by " + userMention(a.UserID)
 		if a.Note != "" {
 			text += ":\n" + quoteText(a.Note, maxNote)
 		}
 		blocks = append(blocks, sectionBlock(text))
+	case a.Note != "":
+		blocks = append(blocks, sectionBlock(quoteText(a.Note, maxNote))) // "the reported signed was denied"
 	}
 	blocks = append(blocks, contextBlock(ruleText(a), detectedText(a)), statusActions(a))
 	text := "Status change: " + agreementText(a) + " " + escLine(statusMove(a), maxMove)

@@ -11,6 +11,10 @@ import (
 const (
 	ActionConfirm = "pactwatch_confirm"
 	ActionRevert  = "pactwatch_revert"
+	// On a mention that carries a possible status: make it the status (a
+	// status_change alert follows), or set the claim aside.
+	ActionConfirmPossible = "pactwatch_confirm_possible"
+	ActionDismissPossible = "pactwatch_dismiss_possible"
 	// statusActionsID is the block id of the buttons, so that a resolved
 	// alert can drop them.
 	statusActionsID = "pactwatch_status_actions"
@@ -27,8 +31,8 @@ const (
 // confirm it, or revert it to the previous status. Changes an admin made
 // (and alerts without a previous status) get none.
 func statusActions(a storage.Alert) slack.Block {
-	if a.UserID != "" || a.ID == "" || a.PreviousStatus == "" || a.PreviousStatus == a.Status {
-		return nil
+	if a.UserID != "" || a.ID == "" || a.PreviousStatus == "" || a.PreviousStatus == a.Status || a.Party != "" {
+		return nil // an admin's change, or one party's (its buttons would move the agreement)
 	}
 	plain := func(s string, max int) *slack.TextBlockObject {
 		return slack.NewTextBlockObject(slack.PlainTextType, cutPlain(oneLine(s), max), false, false)
@@ -42,6 +46,27 @@ func statusActions(a storage.Alert) slack.Block {
 		plain(agreementName(a)+" goes back to "+a.PreviousStatus+", and a status_change alert says so.", maxConfirmText),
 		plain("Revert", 30), plain("Keep it", 30))
 	return slack.NewActionBlock(statusActionsID, confirm, revert)
+}
+
+// possibleActions returns the admins' buttons for a mention that carries a
+// possible status (a weak claim, or a strong one waiting for
+// corroboration): confirm it as the status, or dismiss it.
+func possibleActions(a storage.Alert) slack.Block {
+	if a.ID == "" || a.Kind != storage.KindMention || a.Confidence != "possible" || a.DetectedStatus == "" ||
+		a.Party == "" && a.DetectedStatus == a.Status {
+		return nil
+	}
+	plain := func(s string, max int) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, cutPlain(oneLine(s), max), false, false)
+	}
+	label := a.DetectedStatus
+	if a.Party != "" {
+		label = a.Party + " " + a.DetectedStatus
+	}
+	confirm := slack.NewButtonBlockElement(ActionConfirmPossible, a.ID, plain("Confirm "+label, maxButtonText)).
+		WithStyle(slack.StylePrimary)
+	dismiss := slack.NewButtonBlockElement(ActionDismissPossible, a.ID, plain("Dismiss", maxButtonText))
+	return slack.NewActionBlock(statusActionsID, confirm, dismiss)
 }
 
 // resolvedMessage is an alert's message after an admin acted on it: the

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -10,10 +11,31 @@ import (
 // detectedText names the status a rule found in the item when it is not simply
 // the agreement's new status.
 func detectedText(a storage.Alert) string {
-	if a.DetectedStatus == "" || a.DetectedStatus == a.Status {
+	if a.DetectedStatus == "" || a.DetectedStatus == a.Status && a.Party == "" {
 		return ""
 	}
-	return "rule fired: *" + escLine(a.DetectedStatus, maxShort) + "*"
+	status := "*" + escLine(a.DetectedStatus, maxShort) + "*"
+	if a.Party != "" {
+		status = escLine(a.Party, maxShort) + " " + status
+	}
+	switch {
+	case a.Confidence == "possible":
+		return "possible status: " + status + sourcesText(a.Sources)
+	case a.Kind == storage.KindStatusChange:
+		return "reported: " + status + sourcesText(a.Sources)
+	}
+	return "rule fired: " + status
+}
+
+// sourcesText says how many independent outlets a claim rests on.
+func sourcesText(n int) string {
+	switch {
+	case n <= 0:
+		return ""
+	case n == 1:
+		return " (1 source)"
+	}
+	return fmt.Sprintf(" (%d sources)", n)
 }
 
 // ruleText shows the status rule that fired, as code.

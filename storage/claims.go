@@ -35,12 +35,25 @@ func (tx *Tx) AddClaim(c Claim) error {
 func (tx *Tx) Sources(agreementID, status, party string, from, to time.Time) (int, error) {
 	var n int
 	err := tx.tx.QueryRowContext(tx.ctx, `SELECT COUNT(DISTINCT host) FROM claims
-		WHERE agreement_id = ? AND status = ? AND party = ? AND strong = 1 AND at >= ? AND at <= ?`,
+		WHERE agreement_id = ? AND status = ? AND party = ? AND strong = 1 AND dismissed = 0 AND at >= ? AND at <= ?`,
 		agreementID, status, party, millis(from), millis(to)).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sources of %s %s: %w", agreementID, status, err)
 	}
 	return n, nil
+}
+
+// DismissClaims marks the claims an item (by feed and guid) made about an
+// agreement as dismissed by an admin: they no longer count towards
+// corroboration. It reports how many it marked.
+func (tx *Tx) DismissClaims(agreementID, feedID, guid string) (int, error) {
+	res, err := tx.tx.ExecContext(tx.ctx, `UPDATE claims SET dismissed = 1 WHERE agreement_id = ? AND dismissed = 0
+		AND item_id IN (SELECT id FROM items WHERE feed_id = ? AND guid = ?)`, agreementID, feedID, guid)
+	if err != nil {
+		return 0, fmt.Errorf("dismiss claims on %s: %w", agreementID, err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
 }
 
 // Event is one happening reported by one or more outlets, and the alert

@@ -43,3 +43,7 @@ CREATE TABLE party_status (
 -- they state no status.
 ALTER TABLE events ADD COLUMN sketch INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX events_recent ON events(agreement_id, at);
+
+-- An admin dismissed the claim (the Dismiss button on a possible status):
+-- it no longer counts towards corroboration.
+ALTER TABLE claims ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;

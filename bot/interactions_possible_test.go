@@ -1,0 +1,142 @@
+package bot
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pactwatch/pactwatch/bot/fakeslack"
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// possibleMention enqueues and delivers a mention of ru-cn-cyber that
+// carries a possible status (ratified, on one outlet), with the claim
+// stored for its item, and returns it as delivered.
+func (e *appEnv) possibleMention() storage.Alert {
+	e.t.Helper()
+	pub := appPub.Add(24 * time.Hour)
+	err := e.store.InTx(e.ctx, func(tx *storage.Tx) error {
+		it := &storage.Item{FeedID: "asia-desk", Key: "asia-9", GUID: "asia-9", Link: "https://asia.example/duma-ratifies",
+			Title: "Duma said to ratify cyber pact", Published: pub}
+		if _, err := tx.InsertItem(it); err != nil {
+			return err
+		}
+		if err := tx.AddClaim(storage.Claim{AgreementID: "ru-cn-cyber", ItemID: it.ID, Status: "ratified", Strong: true,
+			Host: "asia.example", At: pub}); err != nil {
+			return err
+		}
+		_, err := tx.Enqueue(&storage.Alert{Kind: storage.KindMention, DedupeKey: "story:9:ru-cn-cyber",
+			Agreement: "ru-cn-cyber", AgreementName: "Russia–China cyber pact", Channel: channel,
+			Status: "signed", DetectedStatus: "ratified", Confidence: "possible", Sources: 1,
+			Item: &storage.ItemRef{GUID: it.GUID, Link: it.Link, Title: it.Title, Feed: it.FeedID, Published: pub}})
+		return err
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if n := e.deliver(); n != 1 {
+		e.t.Fatalf("delivered %d alerts, want 1", n)
+	}
+	list, err := e.store.Alerts(e.ctx, storage.StateDelivered)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return list[len(list)-1]
+}
+
+// TestConfirmPossibleStatus checks that an admin's Confirm on a mention's
+// possible status makes it the status, dated from the item, with a
+// status_change alert and the buttons gone from the mention.
+func TestConfirmPossibleStatus(t *testing.T) {
+	e := newAppEnv(t)
+	al := e.possibleMention()
+	if m := e.messageOf(al); !strings.Contains(string(m.Blocks), ActionConfirmPossible) || !strings.Contains(string(m.Blocks), "possible status") {
+		t.Fatalf("mention lacks its buttons:\n%s", m.Blocks)
+	}
+	if code := e.click(e.blockAction(admin, ActionConfirmPossible, al.ID, "p1")); code != http.StatusOK {
+		t.Fatalf("click: %d", code)
+	}
+	e.app.Wait()
+	if got := e.lastResponse("p1"); !strings.Contains(got, "Confirmed") {
+		t.Errorf("answer %q", got)
+	}
+	st := e.state("ru-cn-cyber")
+	if st.Status != "ratified" || st.Last.Source != storage.SourceAdmin || st.Last.UserID != admin || !st.EvidenceAt.Equal(al.Item.Published) {
+		t.Errorf("state after confirm: %+v", st)
+	}
+	p := e.pending()
+	if len(p) != 1 || p[0].Kind != storage.KindStatusChange || p[0].Status != "ratified" || p[0].PreviousStatus != "signed" {
+		t.Errorf("pending after confirm: %+v", p)
+	}
+	if m := e.messageOf(al); strings.Contains(string(m.Blocks), ActionConfirmPossible) || !strings.Contains(string(m.Blocks), "confirmed by") {
+		t.Errorf("mention after confirm:\n%s", m.Blocks)
+	}
+}
+
+// TestDismissPossibleStatus checks that Dismiss sets the claim aside (it
+// no longer counts towards corroboration) and moves nothing.
+func TestDismissPossibleStatus(t *testing.T) {
+	e := newAppEnv(t)
+	al := e.possibleMention()
+	if n := e.sources("ratified"); n != 1 {
+		t.Fatalf("sources before dismissing: %d, want 1", n)
+	}
+	if code := e.click(e.blockAction(admin, ActionDismissPossible, al.ID, "d1")); code != http.StatusOK {
+		t.Fatalf("click: %d", code)
+	}
+	e.app.Wait()
+	if got := e.lastResponse("d1"); !strings.Contains(got, "Dismissed") {
+		t.Errorf("answer %q", got)
+	}
+	if st := e.state("ru-cn-cyber"); st.Status != "signed" {
+		t.Errorf("status after dismiss: %s", st.Status)
+	}
+	if n := e.sources("ratified"); n != 0 {
+		t.Errorf("sources of a dismissed claim: %d, want 0", n)
+	}
+	if len(e.pending()) != 0 {
+		t.Errorf("a dismissal enqueued alerts: %+v", e.pending())
+	}
+}
+
+// TestPossibleButtonsRefusedForNonAdmins checks that a member's click
+// changes nothing.
+func TestPossibleButtonsRefusedForNonAdmins(t *testing.T) {
+	e := newAppEnv(t)
+	al := e.possibleMention()
+	if code := e.click(e.blockAction("U0MEMBER", ActionConfirmPossible, al.ID, "m1")); code != http.StatusOK {
+		t.Fatalf("click: %d", code)
+	}
+	e.app.Wait()
+	if st := e.state("ru-cn-cyber"); st.Status != "signed" {
+		t.Errorf("a member's click moved the status to %s", st.Status)
+	}
+}
+
+// messageOf returns an alert's message as the fake Slack holds it.
+func (e *appEnv) messageOf(al storage.Alert) fakeslack.Message {
+	e.t.Helper()
+	for _, m := range e.slack.Messages(channel) {
+		if m.TS == al.TS {
+			return m
+		}
+	}
+	e.t.Fatalf("no message %s", al.TS)
+	return fakeslack.Message{}
+}
+
+// sources counts the outlets whose strong claims of status count now.
+func (e *appEnv) sources(status string) int {
+	e.t.Helper()
+	var n int
+	err := e.store.InTx(e.ctx, func(tx *storage.Tx) error {
+		var err error
+		n, err = tx.Sources("ru-cn-cyber", status, "", appPub, appPub.Add(72*time.Hour))
+		return err
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return n
+}
