@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/pactwatch/pactwatch/config"
@@ -61,20 +62,21 @@ func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement,
 	return r, nil
 }
 
-// forecastState judges a forecast on the status history: fulfilled when a
-// done_when status took effect before the due time, passed when the due
-// time is behind us without that, due soon within remind_before (or a
-// week), pending otherwise.
+// forecastState judges a forecast on the status history as the deadline
+// check does (storage.StatusAt): fulfilled when the status held at the due
+// time (or now, before it) is a done_when status, passed when the due time
+// is behind us without that, due soon within remind_before (or a week),
+// pending otherwise.
 func forecastState(f config.Forecast, history []storage.Change, now time.Time) ForecastState {
 	fs := ForecastState{Forecast: f, DaysTo: int(f.DueAt.Sub(now).Hours() / 24)}
-	for _, c := range history {
-		if !c.EffectiveAt.Before(f.DueAt) || c.EffectiveAt.After(now) || c.Retracted {
-			continue
-		}
-		for _, s := range f.DoneWhen {
-			if c.Status == s && fs.DoneAt.IsZero() {
-				fs.DoneAt, fs.DoneVia = c.EffectiveAt, s
-			}
+	at := f.DueAt
+	if now.Before(at) {
+		at = now.Add(time.Nanosecond)
+	}
+	if held, ok := storage.StatusAt(history, at); ok && slices.Contains(f.DoneWhen, held.Status) {
+		fs.DoneAt, fs.DoneVia = held.EffectiveAt, held.Status
+		if held.Source == storage.SourceConfig {
+			fs.DoneAt = held.RecordedAt
 		}
 	}
 	soon := f.RemindBefore

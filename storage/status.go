@@ -232,22 +232,38 @@ func (tx *Tx) Retract(changeID int64) error {
 	return nil
 }
 
-// HeldAt reports whether the agreement held one of statuses at time t:
-// the status of the latest history entry with evidence from before t
-// (reverted ones and one party's own do not count), the configured
-// starting status counting from the beginning. It returns that entry.
-// A forecast is met when this holds at its due time: an earlier status
-// that no longer held then does not meet it.
+// HeldAt reports whether the agreement held one of statuses at time t
+// (see StatusAt), and returns the history entry that set it. A forecast is
+// met when this holds at its due time: an earlier status that no longer
+// held then does not meet it.
 func (tx *Tx) HeldAt(agreementID string, statuses []string, t time.Time) (Change, bool, error) {
 	list, err := tx.History(agreementID)
 	if err != nil {
 		return Change{}, false, err
 	}
+	held, found := StatusAt(list, t)
+	if !found {
+		return held, false, nil
+	}
+	for _, s := range statuses {
+		if held.Status == s {
+			return held, true, nil
+		}
+	}
+	return held, false, nil
+}
+
+// StatusAt returns the history entry that set the status held at time t:
+// the latest with evidence from before t (reverted ones, one party's own
+// and an admin's confirmation of what held do not count), the configured
+// starting status counting from the beginning. history is as History
+// returns it.
+func StatusAt(history []Change, t time.Time) (Change, bool) {
 	var held Change
 	found := false
-	for _, c := range list {
+	for _, c := range history {
 		if c.Retracted || c.Party != "" || c.Source == SourceAdmin && c.Previous == c.Status {
-			continue // reverted, one party's, or an admin confirming what held
+			continue
 		}
 		if c.Source == SourceConfig {
 			if !found {
@@ -262,13 +278,5 @@ func (tx *Tx) HeldAt(agreementID string, statuses []string, t time.Time) (Change
 			held, found = c, true
 		}
 	}
-	if !found {
-		return Change{}, false, nil
-	}
-	for _, s := range statuses {
-		if held.Status == s {
-			return held, true, nil
-		}
-	}
-	return held, false, nil
+	return held, found
 }
