@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -139,4 +140,38 @@ func (e *appEnv) sources(status string) int {
 		e.t.Fatal(err)
 	}
 	return n
+}
+
+// TestStatusShowsPartyStatuses checks that /pact status shows a party's
+// own status beside the agreement's.
+func TestStatusShowsPartyStatuses(t *testing.T) {
+	e := newAppEnv(t)
+	err := e.store.InTx(e.ctx, func(tx *storage.Tx) error {
+		return tx.SetPartyStatus(&storage.Change{AgreementID: "ru-cn-cyber", Party: "Russia", Status: "withdrawn",
+			Source: storage.SourceDetected, EffectiveAt: appPub})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := e.cfg.Agreement("ru-cn-cyber")
+	r, err := BuildReport(e.ctx, e.store, a, appNow, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := r.Text(appNow); !strings.Contains(text, "Parties:\n  - Russia: withdrawn since "+appPub.Format("2006-01-02")) ||
+		!strings.HasPrefix(text, "Russia–China cyber pact (ru-cn-cyber): signed") {
+		t.Errorf("status text:\n%s", text)
+	}
+	if blocks := statusAnswer(r).Blocks; !strings.Contains(blocksJSON(t, blocks), "Russia: *withdrawn*") {
+		t.Errorf("status blocks lack the party's status: %s", blocksJSON(t, blocks))
+	}
+}
+
+func blocksJSON(t *testing.T, blocks any) string {
+	t.Helper()
+	raw, err := json.Marshal(blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
 }

@@ -35,6 +35,9 @@ type Report struct {
 	Forecasts  []ForecastState
 	Mentions   []storage.Mention
 	MutedUntil time.Time
+	// Parties are the parties' own statuses, in an agreement of more than
+	// two, where the news reported one ("Russia withdrawn").
+	Parties []storage.PartyState
 }
 
 // BuildReport gathers an agreement's report at now.
@@ -57,6 +60,9 @@ func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement,
 		}
 	}
 	if r.MutedUntil, err = store.MutedUntil(ctx, a.ID, now); err != nil {
+		return r, err
+	}
+	if r.Parties, err = store.PartyStatuses(ctx, a.ID); err != nil {
 		return r, err
 	}
 	return r, nil

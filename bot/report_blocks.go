@@ -128,6 +128,11 @@ func (r Report) Blocks() []slack.Block {
 		blocks = append(blocks, contextBlock(":mute: Mention alerts muted until "+r.MutedUntil.Format(timeFmt)))
 	}
 	var lines []string
+	for _, p := range r.Parties {
+		lines = append(lines, "• "+escLine(p.Party, maxShort)+": *"+escLine(p.Status, maxShort)+"* since "+p.EvidenceAt.Format(dateFmt))
+	}
+	blocks = append(blocks, lineSections("*Parties*", lines)...)
+	lines = nil
 	for _, f := range r.Forecasts {
 		lines = append(lines, forecastMrkdwn(f))
 	}

@@ -22,6 +22,12 @@ func (r Report) Text(now time.Time) string {
 	if !r.MutedUntil.IsZero() {
 		fmt.Fprintf(&b, "  mentions muted until %s\n", r.MutedUntil.Format(time.RFC3339))
 	}
+	if len(r.Parties) > 0 {
+		b.WriteString("Parties:\n")
+		for _, p := range r.Parties {
+			fmt.Fprintf(&b, "  - %s: %s since %s\n", p.Party, p.Status, p.EvidenceAt.Format("2006-01-02"))
+		}
+	}
 	if len(r.Forecasts) > 0 {
 		b.WriteString("Forecasts:\n")
 		for _, f := range r.Forecasts {
