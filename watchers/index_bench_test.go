@@ -294,3 +294,33 @@ func BenchmarkRecordMatched(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/item")
 }
+
+// BenchmarkReadClaims reads the claims of items that matched (every item
+// about an agreement), with 50 agreements: the analysis a poll does for
+// each matched item before recording it.
+func BenchmarkReadClaims(b *testing.B) {
+	p, agreements := benchPlan(b, 50)
+	matching := benchNews(b, 256, 1, agreements)
+	var todo []struct {
+		it      *feed.Item
+		matched []*tracked
+	}
+	for i := range matching {
+		it := &matching[i]
+		if m := matchAll(p.all, newDocument(it)); len(m) > 0 {
+			todo = append(todo, struct {
+				it      *feed.Item
+				matched []*tracked
+			}{it, m})
+		}
+	}
+	if len(todo) == 0 {
+		b.Fatal("no item matched")
+	}
+	n := 0
+	for b.Loop() {
+		x := todo[n%len(todo)]
+		readClaims(x.it, x.matched)
+		n++
+	}
+}

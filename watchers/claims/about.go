@@ -77,26 +77,26 @@ func countriesIn(d *query.Document) countrySet {
 // in Doha". A capital named so says nothing about who the sentence is about.
 var venues = map[string]bool{"in": true, "at": true, "to": true}
 
-// hostless returns s with every capitalised word that follows "in", "at"
-// or "to" blanked out, so that the city where something happened does not
-// count as a country the sentence is about.
-func hostless(s string) string {
-	toks := query.Tokenize(s)
-	b := []byte(s)
-	changed := false
+// hostless returns s (whose tokens are toks) with every capitalised city
+// name that follows "in", "at" or "to" blanked out, so that the city where
+// something happened does not count as a country the sentence is about.
+func hostless(s string, toks []query.Token) string {
+	var b []byte
 	for i := 1; i < len(toks); i++ {
 		if !venues[toks[i-1].Text] || s[toks[i].Start] < 'A' || s[toks[i].Start] > 'Z' {
 			continue
 		}
-		if _, ok := countriesByWord[toks[i].Text]; !ok || !capital[toks[i].Text] {
+		if !capital[toks[i].Text] {
 			continue
+		}
+		if b == nil {
+			b = []byte(s)
 		}
 		for k := toks[i].Start; k < toks[i].End; k++ {
 			b[k] = ' '
 		}
-		changed = true
 	}
-	if !changed {
+	if b == nil {
 		return s
 	}
 	return string(b)
@@ -186,12 +186,16 @@ func (s *scope) about(d *query.Document, named countrySet) (explicit, party, sub
 	party = mine > 0 || foreign
 	all := mine == len(s.parties)
 	noun := s.nouns != nil && s.nouns.Match(d)
-	topical := s.topical(d)
+	if noun && (mine > 0 || len(s.parties) == 0) {
+		// "the pact" with its parties: all of them, or some and no other.
+		return all || !foreign, party, true
+	}
+	if noun && !all {
+		return false, party, true // the topic cannot make it explicit without every party
+	}
+	topical := s.topical(d) // the dearest test, last
 	subject = noun || topical
 	switch {
-	case noun && (mine > 0 || len(s.parties) == 0):
-		// "the pact" with its parties: all of them, or some and no other.
-		return all || !foreign, party, subject
 	case topical && all:
 		// A topic word is weaker than a noun of the kind: it needs every
 		// party ("EU and U.S. negotiators ... a successor to Privacy Shield").

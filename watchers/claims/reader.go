@@ -256,7 +256,7 @@ func newSentence(text string, title bool) sentence {
 		s.doc = query.NewDocument("", text)
 	}
 	s.places = s.doc
-	if h := hostless(text); h != text {
+	if h := hostless(text, s.toks); h != text {
 		s.places = query.NewDocument("", h)
 	}
 	return s
