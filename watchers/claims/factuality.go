@@ -223,7 +223,11 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		}
 		if adjacent && v == "to" {
 			// An infinitive: a plan, a hope or a refusal ("failed to sign",
-			// "not going to be reconvened"), never a fact.
+			// "not going to be reconvened"), never a fact; but a decision
+			// taken is one ("decided to terminate the pact").
+			if i > 0 && decided[toks[i-1].Text] {
+				return Asserted, Fact, ""
+			}
 			for k := i - 1; k >= 0 && i-k <= 3 && !clauseBreak(text[toks[k].End:toks[k+1].Start]); k-- {
 				if negators[toks[k].Text] {
 					return Negated, Plan, toks[k].Text + " to " + w
@@ -340,6 +344,7 @@ var (
 		"pressed", "presses", "proposed", "proposes", "propose", "considering", "consider",
 		"weighs", "weighing", "poised", "agreed", "agree", "agrees", "vowed", "vows", "pledged", "pledges",
 		"promised", "promises", "threatened", "threatens", "ultimatum")
+	decided     = set("decided", "decides", "decision", "voted", "votes", "moved", "moves", "chose", "chooses")
 	possibility = set("prospect", "prospects", "chance", "chances", "hope", "hopes", "possibility",
 		"possible", "potential", "talk", "idea", "question", "eventual", "future")
 	complementHeads = set("mean", "means", "meant", "signal", "signals", "indicate", "indicates", "suggest", "suggests",

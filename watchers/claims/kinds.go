@@ -46,7 +46,7 @@ const Rumored = "rumored"
 var pactKind = kind{
 	lifecycle: []string{"rumored", "negotiating", "announced", "signed", "ratified", "in_force", "stalled", "collapsed", "withdrawn"},
 	nouns: `pact OR pacts OR accord OR accords OR agreement OR agreements OR treaty OR treaties OR deal OR deals
-		OR convention OR memorandum OR initiative OR framework OR arrangement OR partnership`,
+		OR convention OR memorandum OR initiative OR framework OR arrangement OR partnership OR declaration OR roadmap OR protocol`,
 	// Endings and changes come before the states they leave, so that "revived
 	// the stalled talks" is read as the change where both are news.
 	triggers: [][2]string{
@@ -60,7 +60,8 @@ var pactKind = kind{
 			OR "left the" OR "leaves the" OR "leave the"`},
 		{"collapsed", `collapsed OR collapses OR collapse OR "fell apart" OR "falls apart" OR "broke down" OR "breaks down"
 			OR scrapped OR scraps OR scrap OR abandoned OR abandons OR abandon OR terminated OR terminates OR terminate OR termination OR "talks ended"
-			OR "called off" OR "calls off" OR "is dead" OR "are dead" OR "was dead" OR "were dead" OR "declared dead"`},
+			OR "called off" OR "calls off" OR "is dead" OR "are dead" OR "was dead" OR "were dead" OR "declared dead"
+			OR "no longer exist" OR "no longer exists" OR "does not exist" OR "do not exist" OR "is no more" OR "are no more"`},
 		{"signed", `signed OR signs OR sign OR signing OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
 			OR joined OR joins OR acceded OR accedes`},
 		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses

@@ -17,6 +17,9 @@ type actor struct {
 	// before it ("the treaty, signed by Reagan and Gorbachev, banned..."):
 	// what the sentence takes as known, not what it reports.
 	postNominal bool
+	// subjectParty says the word's subject is one party of the agreement
+	// ("South Korea terminates the pact"), whether or not it has more.
+	subjectParty bool
 }
 
 // actsOn reads what the status word at tokens first..last acts on. A status
@@ -45,6 +48,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	for i < len(toks) && particles[toks[i].Text] && !clauseBreak(text[toks[i-1].End:toks[i].Start]) {
 		i++
 	}
+	objStart := i
 	var window []string
 	for ; i < len(toks) && len(window) < 9; i++ {
 		if clauseBreak(text[toks[i-1].End:toks[i].Start]) {
@@ -70,6 +74,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		window = append(window, w)
 	}
 	content := contentWords(window)
+	if startsWithOurName(sc, toks, objStart) {
+		content = nil // "signed the General Security of Military Information Agreement"
+	}
 	// "the agreements signed included...": a participle after its noun.
 	// It describes when set off by a comma, followed by its agent ("by"),
 	// or followed by the verb the noun governs ("signed included").
@@ -121,10 +128,31 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			}
 		}
 	}
-	if a.party == "" && c.parties(subject) == 1 {
-		a.party = c.partyOf(subject) // "Russia and Ukraine sign" is the whole agreement's
+	if c.parties(subject) == 1 {
+		a.subjectParty = true
+		if a.party == "" {
+			a.party = c.partyOf(subject) // "Russia and Ukraine sign" is the whole agreement's
+		}
 	}
 	return a
+}
+
+// startsWithOurName reports whether the tokens from i on begin with one of
+// the agreement's names or aliases, which may run through words that
+// otherwise end an object ("Treaty on Open Skies").
+func startsWithOurName(sc *scope, toks []query.Token, i int) bool {
+	var b strings.Builder
+	for k := i; k < len(toks) && k-i < 12; k++ {
+		b.WriteByte(' ')
+		b.WriteString(toks[k].Text)
+	}
+	rest := b.String() + " "
+	for form := range sc.own {
+		if form != "" && strings.HasPrefix(rest, " "+form+" ") && len(strings.Fields(form)) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseHasObject reports whether the trigger already names what it acts
@@ -168,7 +196,9 @@ var (
 	// stakeNouns are a party's share in an agreement: "suspended its
 	// participation in the deal" acts on the deal.
 	stakeNouns = set("participation", "membership", "involvement", "part", "role", "obligations", "commitments",
-		"implementation", "adherence", "compliance", "engagement", "observance")
+		"implementation", "adherence", "compliance", "engagement", "observance",
+		// and the making of one: "announced the formation of a partnership"
+		"formation", "creation", "establishment", "launch", "conclusion", "text")
 	personNouns = set("official", "officials", "negotiator", "negotiators", "diplomat", "diplomats", "delegate", "delegates",
 		"member", "members", "lawmaker", "lawmakers", "staff", "expert", "experts", "adviser", "advisers", "advisor", "advisors",
 		"envoy", "envoys", "executives", "companies", "firms", "journalists", "activists", "workers", "players", "athletes")

@@ -128,6 +128,10 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
 	c.Other = a.other
 	describes := a.postNominal
+	if c.Status == "collapsed" && a.subjectParty {
+		// "South Korea terminates the pact": one party ends it for itself.
+		c.Status = "withdrawn"
+	}
 	if t.multi() && isPartyStatus(c.Status) {
 		c.Party = a.party
 		if m := partyMeaning[c.Status]; m != "" && c.Party != "" {
@@ -173,7 +177,7 @@ func isPlanStatus(s string) bool {
 // nounWords are the nouns of every kind, and of meetings: in a rule they
 // say what its verb acts on, and are never a status word themselves.
 var nounWords = set("pact", "pacts", "accord", "accords", "agreement", "agreements", "treaty", "treaties", "deal", "deals",
-	"convention", "memorandum", "initiative", "framework", "arrangement", "partnership", "group", "dialogue", "talks",
+	"convention", "memorandum", "initiative", "framework", "arrangement", "partnership", "declaration", "roadmap", "protocol", "group", "dialogue", "talks",
 	"channel", "consultations", "mechanism", "forum", "commission", "cooperation", "negotiations", "meeting", "meetings", "round")
 
 // denies reports whether a sentence holds a verb of denial: "deny",
