@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -42,8 +43,8 @@ func helpAnswer(first string) Answer {
 // statusAnswer is the answer to /pact status.
 func statusAnswer(r Report) Answer {
 	a := r.Agreement
-	text := fmt.Sprintf("%s (%s): %s since %s", escLine(a.Name, maxName), escLine(a.ID, maxShort),
-		escLine(r.State.Status, maxShort), esc(r.sinceDate()))
+	text := fmt.Sprintf("%s (%s): %s %s", escLine(a.Name, maxName), escLine(a.ID, maxShort),
+		escLine(r.State.Status, maxShort), esc(r.since()))
 	return Answer{Text: text, Blocks: r.Blocks()}
 }
 
@@ -58,7 +59,7 @@ func listAnswer(reports []Report) Answer {
 		}
 		a := r.Agreement
 		s := "*" + escLine(a.Name, maxName) + "* `" + escLine(a.ID, maxShort) + "`\n*" +
-			escLine(r.State.Status, maxShort) + "* since " + esc(r.sinceDate())
+			statusText(r.State.Status) + "* since " + r.sinceDate()
 		if f, ok := r.nextForecast(); ok {
 			s += "\nNext: " + forecastMrkdwn(f)
 		}
@@ -80,11 +81,11 @@ const maxHistory = 25
 
 // historyAnswer is the answer to /pact history: the status timeline,
 // newest first.
-func historyAnswer(a *config.Agreement, list []storage.Change) Answer {
+func historyAnswer(a *config.Agreement, list []storage.Change, names map[string]string) Answer {
 	blocks := []slack.Block{headerBlock("History: " + a.Name)}
 	shown := 0
 	for i := len(list) - 1; i >= 0 && shown < maxHistory; i-- {
-		blocks = append(blocks, sectionBlock(changeMrkdwn(list[i])))
+		blocks = append(blocks, sectionBlock(changeMrkdwn(list[i], names)))
 		shown++
 	}
 	more := ""
@@ -101,8 +102,8 @@ func historyAnswer(a *config.Agreement, list []storage.Change) Answer {
 }
 
 // changeMrkdwn is one history entry: when, the move, and what caused it.
-func changeMrkdwn(c storage.Change) string {
-	s := "*" + c.EffectiveAt.Format(dateFmt) + "* · "
+func changeMrkdwn(c storage.Change, names map[string]string) string {
+	s := "*" + slackDay(c.EffectiveAt) + "* · "
 	status := "*" + escLine(c.Status, maxShort) + "*"
 	switch {
 	case c.Source == storage.SourceAdmin && c.Previous == c.Status:
@@ -124,7 +125,7 @@ func changeMrkdwn(c storage.Change) string {
 		s += " · _starting status from the config_"
 	}
 	if c.Link != "" || c.Title != "" {
-		s += "\n" + changeEvidence(c)
+		s += "\n" + changeEvidence(c, names)
 	}
 	if c.Sentence != "" && c.Source == storage.SourceDetected {
 		s += "\n" + quoteText(c.Sentence, maxTitle)
@@ -185,7 +186,13 @@ func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState) Answe
 			icon = ":warning:"
 			failing++
 		}
-		lines = append(lines, icon+" `"+escLine(f.ID, maxShort)+"` "+escLine(FeedHealth(st), maxSentence))
+		name := escLine(f.ID, maxShort)
+		if f.Name != "" || st.Title != "" {
+			name = "*" + escLine(cmp.Or(f.Name, st.Title), maxShort) + "* `" + name + "`"
+		} else {
+			name = "`" + name + "`"
+		}
+		lines = append(lines, icon+" "+name+" "+feedHealthMrkdwn(st))
 	}
 	blocks := []slack.Block{headerBlock(fmt.Sprintf("Feeds (%d)", len(feeds)))}
 	blocks = append(blocks, lineSections("", lines)...)

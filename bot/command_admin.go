@@ -166,11 +166,7 @@ func (a *App) mute(ctx context.Context, cfg *config.Config, userID string, args 
 		return Answer{}, err
 	}
 	a.log().Info("muted by admin", "agreement", ag.ID, "until", until, "user", userID)
-	loc := cfg.Timezone
-	if loc == nil {
-		loc = time.UTC
-	}
 	text := fmt.Sprintf(":mute: No mention alerts for %s until %s (%s). Status changes and deadlines still alert; `/pact mute %s off` ends it sooner.",
-		name, until.In(loc).Format(timeFmt), durationText(d), escLine(ag.ID, maxShort))
+		name, slackMoment(until), durationText(d), escLine(ag.ID, maxShort))
 	return Answer{Text: text, Blocks: blocksOf(sectionBlock(text))}, nil
 }

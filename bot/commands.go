@@ -118,6 +118,13 @@ func find(cfg *config.Config, query, verb string) (*config.Agreement, Answer, bo
 // status yet (added to the config since the last start).
 func (a *App) report(ctx context.Context, ag *config.Agreement, mentions int) (Report, *Answer, error) {
 	r, err := BuildReport(ctx, a.Store, ag, a.now(), mentions)
+	if err == nil {
+		ids := []string{r.State.Last.FeedID}
+		for _, m := range r.Mentions {
+			ids = append(ids, m.FeedID)
+		}
+		r.Names = a.feedNames(ctx, ids...)
+	}
 	if errors.Is(err, storage.ErrNotFound) {
 		n := notice(fmt.Sprintf("*%s* has no status yet: pactwatch records it at its next start or poll.", escLine(ag.Name, maxName)))
 		return r, &n, nil
@@ -146,7 +153,11 @@ func (a *App) history(ctx context.Context, cfg *config.Config, query string) (An
 	if err != nil {
 		return Answer{}, err
 	}
-	return historyAnswer(ag, list), nil
+	var ids []string
+	for _, c := range list {
+		ids = append(ids, c.FeedID)
+	}
+	return historyAnswer(ag, list, a.feedNames(ctx, ids...)), nil
 }
 
 func (a *App) list(ctx context.Context, cfg *config.Config) (Answer, error) {
@@ -204,6 +215,18 @@ func (a *App) feeds(ctx context.Context, cfg *config.Config) (Answer, error) {
 		return Answer{}, err
 	}
 	return feedsAnswer(cfg.Feeds, states), nil
+}
+
+// feedNames names the given feeds, by id.
+func (a *App) feedNames(ctx context.Context, ids ...string) map[string]string {
+	names := a.names()
+	out := map[string]string{}
+	for _, id := range ids {
+		if _, done := out[id]; id != "" && !done {
+			out[id] = names(ctx, id)
+		}
+	}
+	return out
 }
 
 func deref(a *Answer) Answer {

@@ -47,7 +47,7 @@ func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) 
 	}
 	a.Attempts++
 	d.posted(channel)
-	ts, err := d.Poster.Post(ctx, channel, thread, d.render(a))
+	ts, err := d.Poster.Post(ctx, channel, thread, d.render(ctx, a))
 	if err != nil {
 		return false, d.failed(ctx, a, channel, err)
 	}

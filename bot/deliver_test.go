@@ -93,7 +93,7 @@ func TestRepliesThreadOnTheParent(t *testing.T) {
 				t.Fatal("nothing posted")
 			}
 			last := msgs[len(msgs)-1]
-			if !strings.Contains(last.Text, "also reported by") {
+			if !strings.Contains(strings.ToLower(last.Text), "also reported by") {
 				t.Fatalf("last message %q is not the reply", last.Text)
 			}
 			wantThread := ""

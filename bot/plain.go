@@ -24,14 +24,17 @@ func plainAlert(a storage.Alert) string {
 	if it := a.Item; it != nil {
 		detail("title", it.Title)
 		detail("link", it.Link)
-		detail("feed", it.Feed)
+		detail("feed", plainFeed(it))
+		if !it.Published.IsZero() {
+			detail("date", plainMoment(it.Published))
+		}
 	}
 	if a.Sentence != "" {
 		detail("sentence", `"`+oneLine(a.Sentence)+`"`)
 	}
 	if f := a.Forecast; f != nil {
 		detail("forecast", f.What)
-		detail("due", f.Due+dueAt(f))
+		detail("due", byDue(f.Due))
 		detail("source", f.Source)
 	}
 	detail("rule", a.Rule)
@@ -55,13 +58,22 @@ func plainHeadline(a storage.Alert) string {
 	case storage.KindSourceAdded:
 		feed := ""
 		if a.Item != nil {
-			feed = a.Item.Feed
+			feed = feedName(a.Item)
 		}
 		return who + ": also reported by " + feed
 	case storage.KindDeadlinePassed, storage.KindDeadlineApproaching:
 		if f := a.Forecast; f != nil {
-			return who + ": " + oneLine(f.What) + " due " + f.Due + ", status " + a.Status
+			return who + ": " + oneLine(f.What) + " " + byDue(f.Due) + ", status " + a.Status
 		}
 	}
 	return who + ": " + statusMove(a)
+}
+
+// plainFeed is "The Hill (thehill-cyber)", or the id alone when the feed
+// has no other name.
+func plainFeed(it *storage.ItemRef) string {
+	if it.FeedName != "" && it.FeedName != it.Feed {
+		return it.FeedName + " (" + it.Feed + ")"
+	}
+	return it.Feed
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -59,6 +60,7 @@ func renderFixtures() map[string]storage.Alert {
 		}),
 		"deadline_approaching": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.Forecast = storage.KindDeadlineApproaching, "rumored", fixtureForecast
+			a.CreatedAt = time.Date(2015, 6, 23, 9, 0, 0, 0, time.UTC) // remind_before: 7d
 		}),
 		"feed_broken": {
 			ID: "f00dfeed01", Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Channel: "C0ADMIN",
@@ -67,15 +69,21 @@ func renderFixtures() map[string]storage.Alert {
 		"feed_broken_recovered": {ID: "f00dfeed02", Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Channel: "C0ADMIN"},
 		"source_added": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.ParentSeq = storage.KindSourceAdded, "signed", 1
-			a.Item = &storage.ItemRef{GUID: "r-99", Link: "https://www.reuters.com/article/us-russia-china-cyber", Title: "Russia, China sign cyber pact", Feed: "reuters-world"}
+			a.Item = &storage.ItemRef{GUID: "r-99", Link: "https://www.reuters.com/article/us-russia-china-cyber", Title: "Russia, China sign cyber pact", Feed: "reuters-world",
+				Published: fixtureTime.Add(40 * time.Minute)}
 		}),
 	}
+}
+
+// fixtureNames names the fixtures' feeds as a config would.
+func fixtureNames(_ context.Context, id string) string {
+	return map[string]string{"thehill-cyber": "The Hill", "reuters-world": "Reuters"}[id]
 }
 
 func TestRenderGolden(t *testing.T) {
 	for name, a := range renderFixtures() {
 		t.Run(name, func(t *testing.T) {
-			checkGolden(t, name+".json", indentJSON(t, Render(a)))
+			checkGolden(t, name+".json", indentJSON(t, Render(named(t.Context(), a, fixtureNames))))
 		})
 	}
 }
@@ -117,9 +125,20 @@ func TestRenderPlain(t *testing.T) {
     title:    Russia & China sign <cyber> pact | The Hill
     link:     https://thehill.com/policy/cybersecurity/russia-china-pact?utm_source=rss&x=1
     feed:     thehill-cyber
+    date:     4 Mar 2015 09:30 UTC
     sentence: "Russia and China have signed a cyber security pact, Kommersant reported."
     rule:     signed OR inked OR "concluded an agreement"`
 	if got != want {
 		t.Errorf("plain rendering:\ngot:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// TestDeliveryFailedGolden renders the admin notice for an alert Slack
+// refused for good, as the deliverer posts it.
+func TestDeliveryFailedGolden(t *testing.T) {
+	a := storage.Alert{ID: "n0t1ce0001", Kind: storage.KindDeliveryFailed, Channel: "C0ADMIN",
+		Failed: &storage.FailedRef{ID: "a1b2c3d4e5", Kind: storage.KindMention, Channel: "C0GONE", Agreement: "ru-cn-cyber",
+			AgreementName: "Russia–China cyber pact", Reason: "channel_not_found"}}
+	d := &Deliverer{}
+	checkGolden(t, "delivery_failed.json", indentJSON(t, d.render(t.Context(), a)))
 }

@@ -34,6 +34,17 @@ type Report struct {
 	Forecasts  []ForecastState
 	Mentions   []storage.Mention
 	MutedUntil time.Time
+	// Names are the publication names of the feeds the report cites, by
+	// feed id; an id missing here is shown as is.
+	Names map[string]string
+}
+
+// feedName is the publication name of a feed the report cites.
+func (r Report) feedName(id string) string {
+	if n := r.Names[id]; n != "" {
+		return n
+	}
+	return id
 }
 
 // BuildReport gathers an agreement's report at now.

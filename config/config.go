@@ -57,6 +57,9 @@ type Slack struct {
 // Feed is one entry of `feeds`.
 type Feed struct {
 	ID string
+	// Name is the publication's name as Slack shows it (`name`); "" means
+	// the feed's own title, as last fetched.
+	Name string
 	// URL is an http(s) URL, or an absolute file path (a relative path in the
 	// file is resolved against Config.Dir).
 	URL      string

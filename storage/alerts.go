@@ -35,10 +35,14 @@ const (
 
 // ItemRef names the feed item that is an alert's evidence.
 type ItemRef struct {
-	GUID      string    `json:"guid"`
-	Link      string    `json:"link"`
-	Title     string    `json:"title"`
-	Feed      string    `json:"feed"`
+	GUID  string `json:"guid"`
+	Link  string `json:"link"`
+	Title string `json:"title"`
+	Feed  string `json:"feed"`
+	// FeedName is the publication's name as Slack shows it (the feed's
+	// `name`, else its own title); filled in when the alert is rendered
+	// if empty.
+	FeedName  string    `json:"feed_name,omitempty"`
 	Published time.Time `json:"published,omitzero"`
 }
 
@@ -82,8 +86,9 @@ type Alert struct {
 	Summary        string       `json:"summary,omitempty"`  // a short extract of the item
 	Sentence       string       `json:"sentence,omitempty"` // the sentence a status rule fired on
 	Rule           string       `json:"rule,omitempty"`
-	Feed           string       `json:"feed,omitempty"`  // feed_broken: the feed id
-	Error          string       `json:"error,omitempty"` // feed_broken: the last error; empty on recovery
+	Feed           string       `json:"feed,omitempty"`      // feed_broken: the feed id
+	FeedName       string       `json:"feed_name,omitempty"` // feed_broken: its name, filled in when rendered
+	Error          string       `json:"error,omitempty"`     // feed_broken: the last error; empty on recovery
 	UserID         string       `json:"user_id,omitempty"`
 	Note           string       `json:"note,omitempty"`
 	Failed         *FailedRef   `json:"failed,omitempty"` // delivery_failed: the alert that failed
