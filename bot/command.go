@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -32,6 +33,18 @@ var verbs = map[string]string{
 	"feed":      VerbFeeds,
 	"set":       VerbSet,
 	"mute":      VerbMute,
+}
+
+// verbNames are the verbs as typed, for suggestions.
+func verbNames() []string {
+	out := make([]string, 0, len(verbs))
+	for w := range verbs {
+		if len(w) > 2 { // "ls" and "?" are too short to be typos of anything
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out) // the same suggestion every time
+	return out
 }
 
 // maxCommandWords bounds the words a command is split into; Slack sends at

@@ -48,6 +48,18 @@ func (a *App) set(ctx context.Context, cfg *config.Config, userID string, args [
 		note := cutPlain(oneLine(strings.Join(args[i+1:], " ")), maxStoredNote)
 		return a.setStatus(ctx, cfg, ag, status, userID, note)
 	}
+	// No word is a status: perhaps one is a typo of one ("signd").
+	for i := 1; i < len(args); i++ {
+		ag, _ := Lookup(cfg, cutPlain(strings.Join(args[:i], " "), maxQuery))
+		if ag == nil {
+			continue
+		}
+		if s, ok := config.Closest(statusWord(args[i]), ag.Statuses()); ok {
+			retry := append(append(append([]string{}, args[:i]...), s), args[i+1:]...)
+			return notice(fmt.Sprintf("`%s` is not a status of *%s*. Did you mean `/pact set %s`?",
+				escLine(args[i], maxShort), escLine(ag.Name, maxName), escLine(strings.Join(retry, " "), maxTitle))), nil
+		}
+	}
 	if ag, _ := Lookup(cfg, cutPlain(strings.Join(args, " "), maxQuery)); ag != nil {
 		return notice(fmt.Sprintf("Which status? *%s* can be %s.\n%s", escLine(ag.Name, maxName), statusList(ag), usage)), nil
 	}

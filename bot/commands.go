@@ -61,6 +61,11 @@ func (a *App) dispatch(ctx context.Context, userID string, cmd Command) (Answer,
 		if ag, _ := Lookup(cfg, cutPlain(cmd.Query(), maxQuery)); ag != nil {
 			return a.status(ctx, cfg, cmd.Query())
 		}
+		if v, ok := config.Closest(cmd.Args[0], verbNames()); ok {
+			retry := strings.TrimSpace(v + " " + strings.Join(cmd.Args[1:], " "))
+			return notice(fmt.Sprintf("`%s` is not a /pact command. Did you mean `/pact %s`? (`/pact help` lists them all.)",
+				escLine(cmd.Args[0], maxShort), escLine(retry, maxTitle))), nil
+		}
 		return helpAnswer(fmt.Sprintf("`%s` is not a /pact command.", escLine(cmd.Args[0], maxShort))), nil
 	case VerbList:
 		return a.list(ctx, cfg)

@@ -43,6 +43,8 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"ambiguous", mallory, "status cyber", false},
 		// An unknown verb gets help.
 		{"unknown", mallory, "frobnicate", false},
+		// A typo of a verb is named, with the command as it was meant.
+		{"did_you_mean", mallory, "stauts russia china", false},
 		// Admin commands from anyone else are refused.
 		{"set_refused", mallory, "set ru-cn stalled", false},
 		{"mute_refused", mallory, "mute ru-cn 7d", false},
@@ -52,6 +54,8 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"set_bad_status", admin, "set us china signed", false},
 		// No status at all: the agreement's statuses are listed.
 		{"set_no_status", admin, "set us china", false},
+		// A typo of a status gets the command as it was meant, and changes nothing.
+		{"set_typo", admin, "set us china activ talks resumed", false},
 		// Setting the status it has changes nothing.
 		{"set_same", admin, "set russia china signed", false},
 		// An admin sets a status with a note.

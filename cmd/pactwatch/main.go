@@ -18,6 +18,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/pactwatch/pactwatch/config"
 )
 
 func main() {
@@ -76,7 +78,15 @@ func run(ctx context.Context, args []string, e *env) int {
 			return c.run(ctx, e, args[1:])
 		}
 	}
-	fmt.Fprintf(e.stderr, "pactwatch: unknown command %q\n\n", args[0])
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if s, ok := config.Closest(args[0], names); ok {
+		fmt.Fprintf(e.stderr, "pactwatch: unknown command %q (did you mean %q?)\n\n", args[0], s)
+	} else {
+		fmt.Fprintf(e.stderr, "pactwatch: unknown command %q\n\n", args[0])
+	}
 	usage(e.stderr)
 	return exitUsage
 }
