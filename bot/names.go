@@ -43,6 +43,20 @@ func named(ctx context.Context, a storage.Alert, names FeedNamer) storage.Alert 
 	if a.FeedName == "" && a.Feed != "" {
 		a.FeedName = names(ctx, a.Feed)
 	}
+	if a.Digest != nil {
+		d := *a.Digest
+		d.Groups = make([]storage.DigestGroup, len(a.Digest.Groups))
+		for i, g := range a.Digest.Groups {
+			g.Stories = append([]storage.DigestStory(nil), g.Stories...)
+			for j := range g.Stories {
+				if it := &g.Stories[j].Item; it.FeedName == "" && it.Feed != "" {
+					it.FeedName = names(ctx, it.Feed)
+				}
+			}
+			d.Groups[i] = g
+		}
+		a.Digest = &d
+	}
 	return a
 }
 

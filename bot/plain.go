@@ -38,6 +38,21 @@ func plainAlert(a storage.Alert) string {
 		detail("source", f.Source)
 	}
 	detail("rule", a.Rule)
+	if d := a.Digest; d != nil {
+		for _, g := range d.Groups {
+			fmt.Fprintf(&b, "\n    %s (%s):", cutPlain(oneLine(g.AgreementName), maxName), g.Status)
+			for _, s := range g.Stories {
+				line := cutPlain(oneLine(s.Item.Title), maxPlainValue) + " — " + plainFeed(&s.Item)
+				if !s.Item.Published.IsZero() {
+					line += ", " + s.Item.Published.UTC().Format(dateFmt)
+				}
+				if s.Outlets > 1 {
+					line += fmt.Sprintf(" [%d outlets]", s.Outlets)
+				}
+				fmt.Fprintf(&b, "\n      - %s %s", line, s.Item.Link)
+			}
+		}
+	}
 	detail("set by", a.UserID)
 	detail("note", a.Note)
 	return b.String()
@@ -50,6 +65,10 @@ func plainHeadline(a storage.Alert) string {
 		who += " (" + a.Agreement + ")"
 	}
 	switch a.Kind {
+	case storage.KindDigest:
+		if d := a.Digest; d != nil {
+			return fmt.Sprintf("%d stories, part %d of %d", d.Total, d.Part, d.Parts)
+		}
 	case storage.KindFeedBroken:
 		if a.Error == "" {
 			return a.Feed + ": recovered"

@@ -67,6 +67,29 @@ func renderFixtures() map[string]storage.Alert {
 			Error: `GET https://thehill.com/feed: 503 Service Unavailable <html>`,
 		},
 		"feed_broken_recovered": {ID: "f00dfeed02", Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Channel: "C0ADMIN"},
+		"digest": {ID: "d1g35t0001", Kind: storage.KindDigest, Channel: "C0CYBER", Digest: &storage.DigestRef{
+			From: fixtureTime.Add(-23 * time.Hour), To: fixtureTime, Part: 1, Parts: 2, Total: 4,
+			Groups: []storage.DigestGroup{{
+				Agreement: "ru-cn-cyber", AgreementName: "Russia–China cyber pact", Status: "rumored", Total: 2,
+				Stories: []storage.DigestStory{
+					{Item: *fixtureItem, Outlets: 3, Possible: "signed"},
+					{Item: storage.ItemRef{GUID: "k1", Link: "https://www.kommersant.ru/doc/1", Title: "Moscow, Beijing near cyber accord",
+						Feed: "kommersant", Published: fixtureTime.Add(-5 * time.Hour)}, Outlets: 1},
+				},
+			}, {
+				Agreement: "us-cn-wg", AgreementName: "US–China cyber working group", Status: "suspended", Total: 2,
+				Stories: []storage.DigestStory{{Item: storage.ItemRef{GUID: "r2", Link: "https://www.reuters.com/article/us-china-wg",
+					Title: "U.S. and China trade barbs over hacking", Feed: "reuters-world", Published: fixtureTime.Add(-9 * time.Hour)}, Outlets: 1}},
+			}},
+		}},
+		"digest_part2": {ID: "d1g35t0002", Kind: storage.KindDigest, Channel: "C0CYBER", ParentSeq: 7, Digest: &storage.DigestRef{
+			From: fixtureTime.Add(-23 * time.Hour), To: fixtureTime, Part: 2, Parts: 2, Total: 4,
+			Groups: []storage.DigestGroup{{
+				Agreement: "us-cn-wg", AgreementName: "US–China cyber working group", Status: "suspended", Total: 2,
+				Stories: []storage.DigestStory{{Item: storage.ItemRef{GUID: "r3", Link: "https://thehill.com/us-china-wg-2",
+					Title: "Working group talks stay frozen | The Hill", Feed: "thehill-cyber", Published: fixtureTime.Add(-20 * time.Hour)}, Outlets: 1}},
+			}},
+		}},
 		"source_added": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.ParentSeq = storage.KindSourceAdded, "signed", 1
 			a.Item = &storage.ItemRef{GUID: "r-99", Link: "https://www.reuters.com/article/us-russia-china-cyber", Title: "Russia, China sign cyber pact", Feed: "reuters-world",

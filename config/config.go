@@ -20,6 +20,7 @@ type Config struct {
 	Listen       string         // `listen`: host:port of the HTTP endpoints; "" serves none
 	Schedule     string         // `schedule`: the default feed schedule
 	Backfill     Backfill       // `backfill`: what a feed's first poll alerts on
+	Digest       *Digest        // `digest`: nil when mentions are never gathered
 	Slack        Slack
 	Feeds        []Feed
 	Agreements   []Agreement

@@ -19,7 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var topKeys = []string{"timezone", "database", "listen", "schedule", "backfill", "slack", "feeds", "agreements"}
+var topKeys = []string{"timezone", "database", "listen", "schedule", "backfill", "digest", "slack", "feeds", "agreements"}
 
 // Load reads, expands, decodes and validates the config file at path.
 //
@@ -180,6 +180,7 @@ func (l *loader) config(root *yaml.Node, abs string) *Config {
 		c.Schedule = l.schedule(n, top.field("schedule"), spec)
 	}
 	c.Backfill = l.backfill(m, c.Backfill)
+	c.Digest = l.digest(m.get("digest"))
 	c.Slack = l.slack(m.get("slack"))
 	c.Feeds = l.feeds(m, c)
 	c.Agreements = l.agreements(m, c)

@@ -35,6 +35,7 @@ func TestLoadFull(t *testing.T) {
 		Listen:       "127.0.0.1:8080",
 		Schedule:     "@every 10m",
 		Backfill:     Backfill{Window: 48 * time.Hour},
+		Digest:       &Digest{Schedule: "0 8 * * 1-5"},
 		Slack: Slack{
 			Token: "xoxb-test", SigningSecret: "shh",
 			Channel: "C0POLICY", AdminChannel: "C0ADMIN",
@@ -43,7 +44,7 @@ func TestLoadFull(t *testing.T) {
 		},
 		Feeds: []Feed{
 			{ID: "thehill-cyber", URL: "https://thehill.com/policy/cybersecurity/feed", Schedule: "CRON_TZ=Europe/Moscow 0 */2 * * *", Line: 18},
-			{ID: "local_file", URL: filepath.Join(dir, "feeds", "local.xml"), Schedule: "@every 10m", Line: 21},
+			{ID: "local_file", Name: "Local file", URL: filepath.Join(dir, "feeds", "local.xml"), Schedule: "@every 10m", Line: 21},
 		},
 		Agreements: []Agreement{{
 			ID: "ru-cn-cyber", Name: "Russia–China cyber pact", Kind: "pact",
@@ -60,9 +61,10 @@ func TestLoadFull(t *testing.T) {
 				DoneWhen: []string{"signed", "shelved"}, Source: "Kommersant",
 				RemindBefore: 7 * 24 * time.Hour, Line: 41,
 			}},
-			Channel: "C0CYBER",
-			Feeds:   []string{"thehill-cyber"},
-			Line:    25,
+			Channel:  "C0CYBER",
+			Feeds:    []string{"thehill-cyber"},
+			Mentions: MentionsDigest,
+			Line:     25,
 		}, {
 			ID: "us-cn-wg", Name: "US–China cybersecurity working group", Kind: "working_group",
 			Parties: []string{"Russia", "China"},
@@ -72,9 +74,10 @@ func TestLoadFull(t *testing.T) {
 				What: "restart", Due: "2015-06-30", DueAt: time.Date(2015, 7, 1, 0, 0, 0, 0, ny),
 				DoneWhen: []string{"active"}, Line: 55,
 			}},
-			Channel: "C0POLICY",
-			Feeds:   []string{"thehill-cyber", "local_file"},
-			Line:    49,
+			Channel:  "C0POLICY",
+			Feeds:    []string{"thehill-cyber", "local_file"},
+			Mentions: MentionsOff,
+			Line:     49,
 		}},
 	}
 	opts := cmp.Options{

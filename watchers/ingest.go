@@ -172,10 +172,11 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 		if err != nil {
 			return 0, err
 		}
-		if !until.IsZero() {
+		if !until.IsZero() || t.Mentions == config.MentionsOff {
 			return 0, nil
 		}
 		a.Kind = storage.KindMention
+		a.Hold = t.Mentions == config.MentionsDigest // for the channel's digest
 	}
 	ok, err := tx.Enqueue(a)
 	return b2i(ok), err

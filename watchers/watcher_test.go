@@ -45,14 +45,21 @@ const rigAgreements = `agreements:
 
 func newRig(t *testing.T, backfill string, feeds ...string) *rig {
 	t.Helper()
+	return newRigWith(t, "", rigAgreements, backfill, feeds...)
+}
+
+// newRigWith is newRig with more top-level config (top) and other
+// agreements.
+func newRigWith(t *testing.T, top, agreements, backfill string, feeds ...string) *rig {
+	t.Helper()
 	r := &rig{t: t, dir: t.TempDir(), now: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)}
 	var b strings.Builder
-	fmt.Fprintf(&b, "database: pw.db\nbackfill: %s\nslack:\n  channel: C1\nfeeds:\n", backfill)
+	fmt.Fprintf(&b, "database: pw.db\nbackfill: %s\n%sslack:\n  channel: C1\nfeeds:\n", backfill, top)
 	for i := range feeds {
 		fmt.Fprintf(&b, "  - id: f%d\n    url: f%d.xml\n", i+1, i+1)
 		r.writeFeed(i+1, feeds[i])
 	}
-	b.WriteString(rigAgreements)
+	b.WriteString(agreements)
 	path := filepath.Join(r.dir, "pactwatch.yaml")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,173 @@
+package watchers
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// Bounds of one digest part, so that Slack takes it whole: at most
+// digestStories stories, and about digestChars characters of titles and
+// links (a message holds ~12,000 characters of text).
+const (
+	digestStories = 40
+	digestChars   = 9000
+	// digestTitle is the longest title a digest line shows.
+	digestTitle  = 150
+	maxLinkShown = 1500 // longer links are not made links
+)
+
+// GatherDigests gathers each channel's held mentions into its digest, in
+// the transaction that marks them gathered: the digest is enqueued like
+// any alert (delivered once), and a mention is in exactly one digest. A
+// long digest is several parts, the first posted in the channel and the
+// others in its thread. It returns how many messages were enqueued.
+func (w *Watcher) GatherDigests(ctx context.Context) (int, error) {
+	now := w.opts.Now()
+	enqueued := 0
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
+		enqueued = 0
+		held, err := tx.Held()
+		if err != nil {
+			return err
+		}
+		channels := make([]string, 0, len(held))
+		for ch := range held {
+			channels = append(channels, ch)
+		}
+		slices.Sort(channels)
+		for _, ch := range channels {
+			list := held[ch]
+			parts := digestParts(list, now)
+			var first int64
+			for i, d := range parts {
+				a := &storage.Alert{Kind: storage.KindDigest, Channel: ch, Digest: d, ParentSeq: first,
+					DedupeKey: fmt.Sprintf("digest:%s:%d:%d", ch, now.UnixMilli(), i+1)}
+				ok, err := tx.Enqueue(a)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					return fmt.Errorf("digest for %q at %v enqueued twice", ch, now)
+				}
+				if i == 0 {
+					first = a.Seq
+				}
+				enqueued++
+			}
+			// first is 0 when nothing held was worth a line: they are
+			// marked gathered into no digest, and not held forever.
+			seqs := make([]int64, len(list))
+			for i, a := range list {
+				seqs[i] = a.Seq
+			}
+			if err := tx.MarkDigested(seqs, first); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("gather digests: %w", err)
+	}
+	if enqueued > 0 {
+		w.wake()
+	}
+	return enqueued, nil
+}
+
+// digestParts groups a channel's held alerts (oldest first) into digest
+// parts: by agreement, the busiest first; in each, events (stories several
+// outlets carried) first, most outlets first, then the rest, newest first.
+// Held alerts with no story to show give no part.
+func digestParts(held []storage.Alert, now time.Time) []*storage.DigestRef {
+	type story struct {
+		storage.DigestStory
+		at time.Time
+	}
+	type group struct {
+		storage.DigestGroup
+		stories []*story
+	}
+	bySeq := map[int64]*story{}
+	byAgreement := map[string]*group{}
+	var groups []*group
+	from := now
+	for _, a := range held {
+		if a.CreatedAt.Before(from) {
+			from = a.CreatedAt
+		}
+		if s, ok := bySeq[a.ParentSeq]; ok && a.ParentSeq != 0 {
+			s.Outlets++ // another outlet of a held story
+			continue
+		}
+		if a.Item == nil {
+			continue
+		}
+		g := byAgreement[a.Agreement]
+		if g == nil {
+			g = &group{DigestGroup: storage.DigestGroup{Agreement: a.Agreement, AgreementName: a.AgreementName}}
+			byAgreement[a.Agreement] = g
+			groups = append(groups, g)
+		}
+		g.Status = a.Status // the latest known
+		at := a.Item.Published
+		if at.IsZero() {
+			at = a.CreatedAt
+		}
+		s := &story{DigestStory: storage.DigestStory{Item: *a.Item, Outlets: 1}, at: at}
+		if a.DetectedStatus != a.Status {
+			s.Possible = a.DetectedStatus
+		}
+		bySeq[a.Seq] = s
+		g.stories = append(g.stories, s)
+	}
+	total := 0
+	for _, g := range groups {
+		slices.SortStableFunc(g.stories, func(x, y *story) int {
+			return cmp.Or(cmp.Compare(y.Outlets, x.Outlets), y.at.Compare(x.at))
+		})
+		total += len(g.stories)
+	}
+	slices.SortStableFunc(groups, func(x, y *group) int {
+		return cmp.Or(cmp.Compare(len(y.stories), len(x.stories)), cmp.Compare(x.AgreementName, y.AgreementName))
+	})
+	var parts []*storage.DigestRef
+	cur := &storage.DigestRef{}
+	stories, chars := 0, 0
+	for _, g := range groups {
+		var open *storage.DigestGroup
+		for _, s := range g.stories {
+			// What its line takes in Slack: title, link, publication and
+			// a date token, with room for escapes.
+			size := min(len(s.Item.Title), digestTitle) + 200
+			if len(s.Item.Link) <= maxLinkShown {
+				size += len(s.Item.Link)
+			}
+			if stories > 0 && (stories+1 > digestStories || chars+size > digestChars) {
+				parts = append(parts, cur)
+				cur, stories, chars, open = &storage.DigestRef{}, 0, 0, nil
+			}
+			if open == nil {
+				cur.Groups = append(cur.Groups, storage.DigestGroup{Agreement: g.Agreement, AgreementName: g.AgreementName,
+					Status: g.Status, Total: len(g.stories)})
+				open = &cur.Groups[len(cur.Groups)-1]
+				chars += 250
+			}
+			open.Stories = append(open.Stories, s.DigestStory)
+			stories++
+			chars += size
+		}
+	}
+	if stories > 0 {
+		parts = append(parts, cur)
+	}
+	for i, p := range parts {
+		p.From, p.To, p.Part, p.Parts, p.Total = from, now, i+1, len(parts), total
+	}
+	return parts
+}
