@@ -16,6 +16,7 @@ const (
 	VerbFeeds     = "feeds"
 	VerbSet       = "set"
 	VerbMute      = "mute"
+	VerbSearch    = "search"
 )
 
 // verbs maps what people type to the verb it means; the singular forms and
@@ -33,6 +34,8 @@ var verbs = map[string]string{
 	"feed":      VerbFeeds,
 	"set":       VerbSet,
 	"mute":      VerbMute,
+	"search":    VerbSearch,
+	"find":      VerbSearch,
 }
 
 // verbNames are the verbs as typed, for suggestions.

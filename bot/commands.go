@@ -77,6 +77,8 @@ func (a *App) dispatch(ctx context.Context, userID string, cmd Command) (Answer,
 		return a.deadlines(ctx, cfg)
 	case VerbFeeds:
 		return a.feeds(ctx, cfg)
+	case VerbSearch:
+		return a.search(ctx, cfg, cmd.Query())
 	case VerbSet:
 		if !a.isAdmin(userID) {
 			return refusal("set a status"), nil

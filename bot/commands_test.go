@@ -37,6 +37,12 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"deadlines", mallory, "deadlines", false},
 		// Each feed's health, the failing one flagged.
 		{"feeds", mallory, "feeds", false},
+		// Stored headlines matching a query, newest first, with the agreements they mention.
+		{"search", mallory, "search russia OR moscow", false},
+		// A query that does not parse says why, with the syntax.
+		{"search_bad", mallory, "search (russia china", false},
+		// Nothing matches: say so, and what search reads.
+		{"search_none", mallory, "search iran nuclear", false},
 		// Nothing matches: say so and point at the list.
 		{"not_found", mallory, "status iran nuclear deal", false},
 		// Several match: list them with the command for each.

@@ -168,6 +168,11 @@ func (w *Watcher) pollScheduled(ctx context.Context, feedID string) {
 		w.opts.Log.Info("polled", "feed", f.FeedID, "items", f.Items, "new", f.New, "alerts", f.Alerts,
 			"not_modified", f.NotModified, "ok", f.Err == nil)
 	}
+	// Index the new items for /pact search now, off the poll's path, so
+	// that a search does not wait for it.
+	if err := w.store.IndexForSearch(ctx); err != nil {
+		w.opts.Log.Error("index for search", "err", err)
+	}
 	if _, err := w.CheckDeadlines(ctx); err != nil {
 		w.opts.Log.Error("deadline check failed", "err", err)
 	}
