@@ -17,6 +17,8 @@ const (
 	VerbSet       = "set"
 	VerbMute      = "mute"
 	VerbSearch    = "search"
+	VerbFollow    = "follow"
+	VerbUnfollow  = "unfollow"
 )
 
 // verbs maps what people type to the verb it means; the singular forms and
@@ -36,6 +38,8 @@ var verbs = map[string]string{
 	"mute":      VerbMute,
 	"search":    VerbSearch,
 	"find":      VerbSearch,
+	"follow":    VerbFollow,
+	"unfollow":  VerbUnfollow,
 }
 
 // verbNames are the verbs as typed, for suggestions.

@@ -79,6 +79,10 @@ func (a *App) dispatch(ctx context.Context, userID string, cmd Command) (Answer,
 		return a.feeds(ctx, cfg)
 	case VerbSearch:
 		return a.search(ctx, cfg, cmd.Query())
+	case VerbFollow:
+		return a.follow(ctx, cfg, userID, cmd.Query())
+	case VerbUnfollow:
+		return a.unfollow(ctx, cfg, userID, cmd.Query())
 	case VerbSet:
 		if !a.isAdmin(userID) {
 			return refusal("set a status"), nil

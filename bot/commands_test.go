@@ -43,6 +43,12 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"search_bad", mallory, "search (russia china", false},
 		// Nothing matches: say so, and what search reads.
 		{"search_none", mallory, "search iran nuclear", false},
+		// Following: nothing yet, then an agreement, again, the list, and an unfollow.
+		{"follow_none", mallory, "follow", false},
+		{"follow", mallory, "follow russia china", false},
+		{"follow_again", mallory, "follow ru-cn-cyber", false},
+		{"following", mallory, "Follow", false},
+		{"unfollow", mallory, "unfollow russia china", false},
 		// Nothing matches: say so and point at the list.
 		{"not_found", mallory, "status iran nuclear deal", false},
 		// Several match: list them with the command for each.
@@ -177,5 +183,32 @@ func TestMuteSetsAndEnds(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: muted for %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestFollowGetsDirectMessages: after /pact follow, an admin's status
+// change is enqueued once more for the follower, to the direct-message
+// channel conversations.open gave, without the admins' buttons.
+func TestFollowGetsDirectMessages(t *testing.T) {
+	e := newAppEnv(t)
+	e.command(mallory, "follow us china")
+	e.command(admin, "set us china active talks resumed")
+	list, err := e.store.Alerts(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var copies []storage.Alert
+	for _, a := range list {
+		if a.Follower != "" {
+			copies = append(copies, a)
+		}
+	}
+	if len(copies) != 1 || copies[0].Follower != mallory || copies[0].Channel != "D"+strings.TrimLeft(mallory, "UW") ||
+		copies[0].Kind != storage.KindStatusChange || copies[0].Status != "active" {
+		t.Fatalf("follower copies = %+v", copies)
+	}
+	m := Render(copies[0])
+	if strings.Contains(string(indentJSON(t, m.Blocks)), ActionConfirm) || !strings.Contains(m.Plain, "us-cn") {
+		t.Errorf("follower copy: %s", indentJSON(t, m.Blocks))
 	}
 }

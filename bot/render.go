@@ -41,6 +41,9 @@ func Render(a storage.Alert) Message {
 	default:
 		m = renderOther(a)
 	}
+	if a.Follower != "" {
+		m = forFollower(a, m)
+	}
 	m.Text = cutText(m.Text, maxFallback, true)
 	m.Blocks = fitLimits(compact(m.Blocks))
 	m.Metadata = alertMetadata(a)

@@ -67,6 +67,12 @@ func renderFixtures() map[string]storage.Alert {
 			Error: `GET https://thehill.com/feed: 503 Service Unavailable <html>`,
 		},
 		"feed_broken_recovered": {ID: "f00dfeed02", Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Channel: "C0ADMIN"},
+		"status_change_follower": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.PreviousStatus, a.DetectedStatus = storage.KindStatusChange, "signed", "rumored", "signed"
+			a.Item, a.Rule = fixtureItem, `signed OR inked OR "concluded an agreement"`
+			a.Sentence = "Russia and China have signed a cyber security pact, Kommersant reported."
+			a.Channel, a.Follower = "D0ANALYST", "U0ANALYST"
+		}),
 		"digest": {ID: "d1g35t0001", Kind: storage.KindDigest, Channel: "C0CYBER", Digest: &storage.DigestRef{
 			From: fixtureTime.Add(-23 * time.Hour), To: fixtureTime, Part: 1, Parts: 2, Total: 4,
 			Groups: []storage.DigestGroup{{

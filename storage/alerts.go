@@ -100,6 +100,9 @@ type Alert struct {
 	Note           string       `json:"note,omitempty"`
 	Failed         *FailedRef   `json:"failed,omitempty"` // delivery_failed: the alert that failed
 	Digest         *DigestRef   `json:"digest,omitempty"` // digest: what it gathers
+	// Follower is the user a followed agreement's alert is copied to, in
+	// their direct messages (Channel); "" for the channel's own alert.
+	Follower string `json:"follower,omitempty"`
 
 	// Hold enqueues the alert held for its channel's digest instead of
 	// pending; a reply to a held alert is held with it.
@@ -163,8 +166,10 @@ func (tx *Tx) Enqueue(a *Alert) (bool, error) {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
-	a.Seq, err = res.LastInsertId()
-	return true, err
+	if a.Seq, err = res.LastInsertId(); err != nil {
+		return false, err
+	}
+	return true, tx.enqueueFollowers(a)
 }
 
 // AlertRef is where an enqueued alert goes, enough to thread a reply on it.

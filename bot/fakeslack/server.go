@@ -85,6 +85,7 @@ var handlers = map[string]func(s *Server, p url.Values) any{
 	"views.publish":         (*Server).publishView,
 	"auth.test":             (*Server).authTest,
 	"apps.connections.open": (*Server).openConnection,
+	"conversations.open":    (*Server).openConversation,
 }
 
 // ServeHTTP answers one API call.

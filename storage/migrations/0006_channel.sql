@@ -44,3 +44,14 @@ CREATE TRIGGER items_fts_update_after AFTER UPDATE OF title ON items
 WHEN new.id <= (SELECT upto FROM search_index WHERE id = 1) BEGIN
     INSERT INTO items_fts(docid, title) VALUES (new.id, new.title);
 END;
+
+-- Who follows which agreement (/pact follow), and the direct-message
+-- channel their copies of its status changes and deadlines go to.
+CREATE TABLE follows (
+    user_id      TEXT NOT NULL,
+    agreement_id TEXT NOT NULL,
+    channel      TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (agreement_id, user_id)
+);
+CREATE INDEX follows_user ON follows(user_id);
