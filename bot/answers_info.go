@@ -19,6 +19,7 @@ var helpLines = []string{
 	"`/pact deadlines` — forecasts that passed, and those coming up",
 	"`/pact feeds` — each feed's health: last success, last error, items seen",
 	"`/pact search QUERY` — stored headlines matching a query (the `match` syntax: `russia china cyber*`), newest first",
+	"`/pact export QUERY` — the agreement's timeline with its evidence, as a CSV file in your direct messages",
 	"`/pact follow [QUERY]`, `/pact unfollow QUERY` — a direct message to you on an agreement's status changes and deadlines; alone, what you follow",
 	"`/pact set QUERY STATUS [note]` — admins: set the status (a status_change alert follows)",
 	"`/pact mute QUERY DURATION` — admins: no mention alerts for a while (`7d`, `36h`; `off` ends it)",
@@ -34,7 +35,7 @@ func helpAnswer(first string) Answer {
 		text += "\n• " + l
 	}
 	return Answer{
-		Text: "pactwatch commands: /pact status QUERY, list, history QUERY, deadlines, feeds, search QUERY, follow [QUERY], unfollow QUERY, set QUERY STATUS [note], mute QUERY DURATION",
+		Text: "pactwatch commands: /pact status QUERY, list, history QUERY, deadlines, feeds, search QUERY, export QUERY, follow [QUERY], unfollow QUERY, set QUERY STATUS [note], mute QUERY DURATION",
 		Blocks: []slack.Block{
 			sectionBlock(text),
 			contextBlock("QUERY is an agreement's id, name, alias or parties (“russia china”). Answers are shown to you alone; add `public` to post one in the channel."),

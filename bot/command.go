@@ -19,6 +19,7 @@ const (
 	VerbSearch    = "search"
 	VerbFollow    = "follow"
 	VerbUnfollow  = "unfollow"
+	VerbExport    = "export"
 )
 
 // verbs maps what people type to the verb it means; the singular forms and
@@ -40,6 +41,7 @@ var verbs = map[string]string{
 	"find":      VerbSearch,
 	"follow":    VerbFollow,
 	"unfollow":  VerbUnfollow,
+	"export":    VerbExport,
 }
 
 // verbNames are the verbs as typed, for suggestions.

@@ -83,6 +83,8 @@ func (a *App) dispatch(ctx context.Context, userID string, cmd Command) (Answer,
 		return a.follow(ctx, cfg, userID, cmd.Query())
 	case VerbUnfollow:
 		return a.unfollow(ctx, cfg, userID, cmd.Query())
+	case VerbExport:
+		return a.export(ctx, cfg, userID, cmd.Query())
 	case VerbSet:
 		if !a.isAdmin(userID) {
 			return refusal("set a status"), nil

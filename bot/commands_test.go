@@ -49,6 +49,8 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"follow_again", mallory, "follow ru-cn-cyber", false},
 		{"following", mallory, "Follow", false},
 		{"unfollow", mallory, "unfollow russia china", false},
+		// The timeline goes to the user's direct messages as a CSV file.
+		{"export", mallory, "export russia china", false},
 		// Nothing matches: say so and point at the list.
 		{"not_found", mallory, "status iran nuclear deal", false},
 		// Several match: list them with the command for each.
@@ -210,5 +212,37 @@ func TestFollowGetsDirectMessages(t *testing.T) {
 	m := Render(copies[0])
 	if strings.Contains(string(indentJSON(t, m.Blocks)), ActionConfirm) || !strings.Contains(m.Plain, "us-cn") {
 		t.Errorf("follower copy: %s", indentJSON(t, m.Blocks))
+	}
+}
+
+// TestExportUploadsCSV: /pact export uploads the agreement's timeline as
+// a CSV file to the user's direct messages through the files upload API:
+// its status history with evidence, forecasts and mentions, oldest first.
+func TestExportUploadsCSV(t *testing.T) {
+	e := newAppEnv(t)
+	code, ans := e.command(mallory, "export russia china")
+	if code != http.StatusOK || !strings.Contains(ans["text"].(string), "is in your direct messages") {
+		t.Fatalf("answer %d %v", code, ans)
+	}
+	files := e.slack.Files()
+	if len(files) != 1 {
+		t.Fatalf("%d files uploaded", len(files))
+	}
+	f := files[0]
+	if f.Channel != "D0MALLORY" || f.Filename != "ru-cn-cyber-timeline-2026-03-01.csv" {
+		t.Errorf("file %s to %s", f.Filename, f.Channel)
+	}
+	want := []string{
+		"date,kind,status,previous_status,headline,link,publication,sentence,source,set_by,note,retracted",
+		"2026-01-10T09:00:00Z,status,rumored,,,,,,config,,starting status from the config,",
+		"2025-12-31T23:59:59Z,forecast,ratified,,ratification by 31 Dec 2025,,,,,,passed,",
+		"2026-02-01T06:00:00Z,mention,,,Moscow and Beijing near a cyber accord,https://asia.example/moscow-beijing,asia-desk,,,,,",
+		"2026-02-20T09:30:00Z,status,signed,rumored,Russia & China sign <cyber> pact,https://wire.example/2026/02/pact?utm_source=rss,Cyber Wire,Russia and China signed a cyber security pact in Moscow on Friday.,detected,,,",
+		"2026-02-20T09:30:00Z,mention,signed,,Russia & China sign <cyber> pact,https://wire.example/2026/02/pact?utm_source=rss,Cyber Wire,,,,,",
+		"2026-06-30T23:59:59Z,forecast,signed,,final deal by 30 Jun 2026 (first half of 2026),,,,Kommersant,,\"fulfilled, signed on 20 Feb 2026\",",
+	}
+	got := strings.Split(strings.TrimSpace(string(f.Content)), "\n")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("CSV:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -60,3 +60,35 @@ func TestUnknownCommandSuggests(t *testing.T) {
 		t.Errorf("stderr %q", errOut)
 	}
 }
+
+// TestExportCommand: pactwatch export writes the timeline as CSV, or as
+// Markdown with --format markdown (a flag after the query too).
+func TestExportCommand(t *testing.T) {
+	dir := copyDir(t, filepath.Join("..", "..", "examples"))
+	cfg := filepath.Join(dir, "pactwatch.yaml")
+	e, out, errOut := testEnv(nil)
+	if code := run(context.Background(), []string{"poll", "--config", cfg}, e); code != exitOK {
+		t.Fatalf("poll exited %d: %s", code, errOut)
+	}
+	before := len(out.String())
+	if code := run(context.Background(), []string{"export", "--config", cfg, "russia china"}, e); code != exitOK {
+		t.Fatalf("export exited %d: %s", code, errOut)
+	}
+	csv := out.String()[before:]
+	if !strings.HasPrefix(csv, "date,kind,status,previous_status,headline,link,publication,sentence,source,set_by,note,retracted\n") ||
+		!strings.Contains(csv, ",status,signed,rumored,Russia and China sign cybersecurity pact,") {
+		t.Errorf("CSV:\n%s", csv)
+	}
+	before = len(out.String())
+	if code := run(context.Background(), []string{"export", "--config", cfg, "ru-cn-cyber", "--format", "markdown"}, e); code != exitOK {
+		t.Fatalf("export --format markdown exited %d: %s", code, errOut)
+	}
+	md := out.String()[before:]
+	if !strings.HasPrefix(md, "# Russia–China cyber pact: timeline\n") || !strings.Contains(md, "| Date | What | Evidence |") ||
+		!strings.Contains(md, "rumored → **signed**") {
+		t.Errorf("Markdown:\n%s", md)
+	}
+	if code := run(context.Background(), []string{"export", "--config", cfg, "nothing like it"}, e); code != exitFailed {
+		t.Errorf("unknown agreement: exit %d", code)
+	}
+}
