@@ -89,7 +89,9 @@ func Timeline(ctx context.Context, store *storage.Store, ag *config.Agreement, n
 	}
 	// The starting status from the config comes first: without `since` it
 	// is dated when pactwatch first recorded it, after older news.
-	start := func(r TimelineRow) bool { return r.Kind == RowStatus && r.Source == storage.SourceConfig && r.Previous == "" }
+	start := func(r TimelineRow) bool {
+		return r.Kind == RowStatus && r.Source == storage.SourceConfig && r.Previous == ""
+	}
 	slices.SortStableFunc(rows, func(a, b TimelineRow) int {
 		if sa, sb := start(a), start(b); sa != sb {
 			if sa {
