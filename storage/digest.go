@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -72,6 +74,30 @@ func (tx *Tx) MarkDigested(seqs []int64, digestSeq int64) error {
 			return fmt.Errorf("mark digested: %w", err)
 		}
 		seqs = seqs[n:]
+	}
+	return nil
+}
+
+// LastDigest returns when digests were last gathered, and false when
+// never.
+func (tx *Tx) LastDigest() (time.Time, bool, error) {
+	var ms int64
+	err := tx.tx.QueryRowContext(tx.ctx, "SELECT last_at FROM digest_state WHERE id = 1").Scan(&ms)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("last digest: %w", err)
+	}
+	return fromMillis(ms), true, nil
+}
+
+// SetLastDigest records when digests were gathered.
+func (tx *Tx) SetLastDigest(at time.Time) error {
+	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO digest_state (id, last_at) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET last_at = excluded.last_at`, millis(at))
+	if err != nil {
+		return fmt.Errorf("set last digest: %w", err)
 	}
 	return nil
 }

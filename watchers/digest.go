@@ -7,6 +7,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/robfig/cron/v3"
+
+	"github.com/pactwatch/pactwatch/config"
 	"github.com/pactwatch/pactwatch/storage"
 )
 
@@ -27,10 +30,46 @@ const (
 // long digest is several parts, the first posted in the channel and the
 // others in its thread. It returns how many messages were enqueued.
 func (w *Watcher) GatherDigests(ctx context.Context) (int, error) {
+	return w.gatherDigests(ctx, false)
+}
+
+// GatherDueDigests gathers digests when a time of digest.schedule passed
+// since they were last gathered: a run missed while pactwatch was down, or
+// every run for `pactwatch poll` started by the system's cron. The first
+// call only starts the clock. Without a digest section it does nothing.
+func (w *Watcher) GatherDueDigests(ctx context.Context) (int, error) {
+	return w.gatherDigests(ctx, true)
+}
+
+func (w *Watcher) gatherDigests(ctx context.Context, onlyIfDue bool) (int, error) {
 	now := w.opts.Now()
+	var sched cron.Schedule
+	if onlyIfDue {
+		d := w.Config().Digest
+		if d == nil {
+			return 0, nil
+		}
+		var err error
+		if sched, err = config.ParseSchedule(d.Schedule); err != nil {
+			return 0, err
+		}
+	}
 	enqueued := 0
 	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
 		enqueued = 0
+		last, ok, err := tx.LastDigest()
+		if err != nil {
+			return err
+		}
+		if onlyIfDue && (!ok || sched.Next(last.In(w.Config().Timezone)).After(now)) {
+			if !ok {
+				return tx.SetLastDigest(now)
+			}
+			return nil
+		}
+		if err := tx.SetLastDigest(now); err != nil {
+			return err
+		}
 		held, err := tx.Held()
 		if err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pactwatch/pactwatch/storage"
 )
@@ -93,4 +94,38 @@ func kinds(list []storage.Alert) []string {
 		out = append(out, a.Kind+" "+a.State)
 	}
 	return out
+}
+
+// TestGatherDueDigests: without the daemon's cron (pactwatch poll from the
+// system's cron, or a run missed while down), the digest is gathered once
+// a time of digest.schedule has passed since the last gathering.
+func TestGatherDueDigests(t *testing.T) {
+	ctx := context.Background()
+	r := newRigWith(t, "digest:\n  schedule: \"0 8 * * *\"\n", digestAgreements, "all",
+		item("m1", "Mon, 02 Mar 2015 10:00:00 +0000", "Moscow and Beijing discuss cyber pact", discussItem))
+	r.now = time.Date(2015, 3, 2, 12, 0, 0, 0, time.UTC)
+	r.poll()
+	gather := func() int {
+		t.Helper()
+		n, err := r.w.GatherDueDigests(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := gather(); n != 0 {
+		t.Errorf("the first call gathered %d; it only starts the clock", n)
+	}
+	r.now = r.now.Add(19 * time.Hour) // 07:00 the next day
+	if n := gather(); n != 0 {
+		t.Errorf("gathered %d before 08:00", n)
+	}
+	r.now = r.now.Add(2 * time.Hour) // 09:00: 08:00 passed
+	if n := gather(); n != 1 {
+		t.Errorf("gathered %d after 08:00, want the digest", n)
+	}
+	r.now = r.now.Add(time.Hour)
+	if n := gather(); n != 0 {
+		t.Errorf("gathered %d again the same day", n)
+	}
 }

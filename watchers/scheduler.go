@@ -206,6 +206,9 @@ func (w *Watcher) PollDue(ctx context.Context) Report {
 	if len(due) > 0 {
 		rep = w.Poll(ctx, due...)
 	}
+	if _, err := w.GatherDueDigests(ctx); err != nil {
+		w.opts.Log.Error("digest failed", "err", err)
+	}
 	if _, err := w.CheckDeadlines(ctx); err != nil {
 		w.opts.Log.Error("deadline check failed", "err", err)
 	}

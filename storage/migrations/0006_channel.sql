@@ -55,3 +55,10 @@ CREATE TABLE follows (
     PRIMARY KEY (agreement_id, user_id)
 );
 CREATE INDEX follows_user ON follows(user_id);
+
+-- When digests were last gathered, so that a run the scheduler missed
+-- (downtime, or `pactwatch poll` from the system's cron) is caught up.
+CREATE TABLE digest_state (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    last_at INTEGER NOT NULL
+);
