@@ -77,6 +77,10 @@ func (d *Deliverer) target(ctx context.Context, a storage.Alert) (channel, threa
 		return channel, p.TS, true, nil
 	case storage.StateFailed:
 		return channel, "", true, nil
+	case storage.StateHeld:
+		// A status change reported by another outlet of a mention held
+		// for the digest: it is not held, and has no thread to go to.
+		return channel, "", true, nil
 	}
 	return "", "", false, nil
 }

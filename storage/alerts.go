@@ -133,9 +133,10 @@ func (tx *Tx) Enqueue(a *Alert) (bool, error) {
 		a.ID = NewAlertID()
 	}
 	a.State, a.CreatedAt = StatePending, tx.now
+	moved := a.PreviousStatus != "" && a.PreviousStatus != a.Status
 	if a.Hold {
 		a.State = StateHeld
-	} else if a.ParentSeq != 0 {
+	} else if a.ParentSeq != 0 && !moved { // a status change is never held
 		var parent string
 		err := tx.tx.QueryRowContext(tx.ctx, "SELECT state FROM alerts WHERE seq = ?", a.ParentSeq).Scan(&parent)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {

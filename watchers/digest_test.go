@@ -129,3 +129,25 @@ func TestGatherDueDigests(t *testing.T) {
 		t.Errorf("gathered %d again the same day", n)
 	}
 }
+
+// TestStatusChangeOfHeldStoryIsNotHeld: a later outlet of a held story that
+// moves the status is posted at once (at the top level: its parent has no
+// message yet), never held for the digest.
+func TestStatusChangeOfHeldStoryIsNotHeld(t *testing.T) {
+	ctx := context.Background()
+	r := newRigWith(t, "digest:\n  schedule: \"0 8 * * *\"\n", digestAgreements, "all",
+		item("m1", "Mon, 02 Mar 2015 10:00:00 +0000", "Russia and China cyber pact news today", discussItem),
+		item("m2", "Mon, 02 Mar 2015 11:00:00 +0000", "Russia and China cyber pact news today", signedItem))
+	r.now = time.Date(2015, 3, 3, 0, 0, 0, 0, time.UTC)
+	r.poll()
+	due, err := r.store.Due(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(due) != 1 || due[0].Status != "signed" || due[0].PreviousStatus != "rumored" {
+		t.Fatalf("due = %v, want the status change; alerts %q", kinds(due), r.alerts())
+	}
+	if th, err := r.store.Thread(ctx, due[0].ParentSeq); due[0].ParentSeq != 0 && (err != nil || th.State != storage.StateHeld) {
+		t.Errorf("parent %+v %v", th, err)
+	}
+}
