@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
 
@@ -119,6 +121,25 @@ func (w *Watcher) gatherDigests(ctx context.Context, onlyIfDue bool) (int, error
 	return enqueued, nil
 }
 
+// titleSize is how long a headline is in a digest line: escaped (& < >
+// grow), cut to digestTitle and an ellipsis.
+func titleSize(title string) int {
+	n := utf8.RuneCountInString(title) + 4*strings.Count(title, "&") + 3*strings.Count(title, "<") + 3*strings.Count(title, ">")
+	return min(n, digestTitle+1)
+}
+
+// linkSize is how long a link is in a Slack message: & becomes &amp; and
+// | < > space are percent-encoded; a link longer than maxLinkShown is left
+// out (the headline stays).
+func linkSize(link string) int {
+	n := len(link) + 4*strings.Count(link, "&") + 2*strings.Count(link, "|") + 2*strings.Count(link, "<") +
+		2*strings.Count(link, ">") + 2*strings.Count(link, " ")
+	if n > maxLinkShown {
+		return 0
+	}
+	return n
+}
+
 // digestParts groups a channel's held alerts (oldest first) into digest
 // parts: by agreement, the busiest first; in each, events (stories several
 // outlets carried) first, most outlets first, then the rest, newest first.
@@ -181,12 +202,10 @@ func digestParts(held []storage.Alert, now time.Time) []*storage.DigestRef {
 	for _, g := range groups {
 		var open *storage.DigestGroup
 		for _, s := range g.stories {
-			// What its line takes in Slack: title, link, publication and
-			// a date token, with room for escapes.
-			size := min(len(s.Item.Title), digestTitle) + 200
-			if len(s.Item.Link) <= maxLinkShown {
-				size += len(s.Item.Link)
-			}
+			// What its line takes in Slack at most: the title (cut to
+			// digestTitle once escaped), the link as escaped, the
+			// publication's name, a date token and the markers.
+			size := titleSize(s.Item.Title) + 250 + linkSize(s.Item.Link)
 			if stories > 0 && (stories+1 > digestStories || chars+size > digestChars) {
 				parts = append(parts, cur)
 				cur, stories, chars, open = &storage.DigestRef{}, 0, 0, nil

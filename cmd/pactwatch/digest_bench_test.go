@@ -153,3 +153,83 @@ func BenchmarkDigestDay(b *testing.B) {
 		b.ReportMetric(float64(len(replies)), "thread-replies/day")
 	}
 }
+
+// TestDigestPartsFitSlack: however long and hostile the headlines and
+// links, each part GatherDigests makes renders within Slack's limits with
+// every story on a line: nothing is cut off a digest.
+func TestDigestPartsFitSlack(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pactwatch.yaml")
+	cfgText := "database: pw.db\ndigest:\n  schedule: \"0 8 * * *\"\nslack:\n  channel: C1\nfeeds:\n  - id: wire\n    url: wire.xml\nagreements:\n"
+	for i := 0; i < 60; i++ {
+		cfgText += fmt.Sprintf("  - id: ag%02d\n    name: %s %02d\n    kind: deal\n    match: topic%02d\n    mentions: digest\n",
+			i, strings.Repeat("Agreement <&> ", 10), i, i)
+	}
+	if err := os.WriteFile(path, []byte(cfgText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := storage.Open(ctx, cfg.Database)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	stories := 0
+	err = store.InTx(ctx, func(tx *storage.Tx) error {
+		for i := 0; i < 700; i++ {
+			title := strings.Repeat("<b>&amp; | *bold* ", 1+i%40)
+			link := "https://news.example/" + strings.Repeat("a&b|c", 1+(i*37)%320)
+			a := &storage.Alert{Kind: storage.KindMention, Agreement: fmt.Sprintf("ag%02d", i%60), AgreementName: "Agreement",
+				Channel: "C1", Status: "rumored", Hold: true,
+				Item: &storage.ItemRef{GUID: fmt.Sprint(i), Link: link, Title: title, Feed: "wire"}}
+			if _, err := tx.Enqueue(a); err != nil {
+				return err
+			}
+			stories++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := watchers.New(cfg, store, watchers.Options{})
+	n, err := w.GatherDigests(ctx)
+	if err != nil || n < 2 {
+		t.Fatalf("GatherDigests = %d, %v", n, err)
+	}
+	due, err := store.Due(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := 0
+	for _, a := range due {
+		m := bot.Render(a)
+		raw, _ := json.Marshal(m.Blocks)
+		var blocks []struct {
+			Text *struct {
+				Text string `json:"text"`
+			} `json:"text"`
+		}
+		json.Unmarshal(raw, &blocks)
+		if len(blocks) > 50 {
+			t.Errorf("part %d: %d blocks", a.Digest.Part, len(blocks))
+		}
+		total := 0
+		for _, b := range blocks {
+			if b.Text != nil {
+				total += len([]rune(b.Text.Text))
+				lines += strings.Count("\n"+b.Text.Text, "\n• ")
+			}
+		}
+		if total > 12000 {
+			t.Errorf("part %d: %d characters", a.Digest.Part, total)
+		}
+	}
+	if lines != stories {
+		t.Errorf("%d story lines in %d parts, want %d", lines, len(due), stories)
+	}
+}
