@@ -151,3 +151,35 @@ func TestStatusChangeOfHeldStoryIsNotHeld(t *testing.T) {
 		t.Errorf("parent %+v %v", th, err)
 	}
 }
+
+// TestSchedulerRunsDigests: with a digest section the scheduler has the
+// digest job beside the feeds, Next lists feeds only, and a reload without
+// the section drops it.
+func TestSchedulerRunsDigests(t *testing.T) {
+	r := newRigWith(t, "digest:\n  schedule: \"0 8 * * *\"\n", digestAgreements, "all", "")
+	s, err := r.w.Start(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Stop(context.Background())
+	s.mu.Lock()
+	_, has := s.entries[digestEntry]
+	s.mu.Unlock()
+	if !has {
+		t.Error("no digest job")
+	}
+	if next := s.Next(); len(next) != 1 || next["f1"].IsZero() {
+		t.Errorf("Next = %v, want the one feed", next)
+	}
+	cfg := *r.w.Config()
+	cfg.Digest = nil
+	if err := s.Reload(&cfg); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.Lock()
+	_, has = s.entries[digestEntry]
+	s.mu.Unlock()
+	if has {
+		t.Error("the digest job outlived its section")
+	}
+}
