@@ -99,11 +99,11 @@ func renderStatusChange(a storage.Alert) Message {
 	return Message{Text: text, Blocks: blocks}
 }
 
-// linkedQuote is a quoted headline made the link to its item, for a status
-// that fired on the headline itself (which then is not shown twice).
+// linkedQuote is a quoted headline followed by a link to its item, for a
+// status that fired on the headline itself (which then is not shown twice).
 func linkedQuote(it *storage.ItemRef, quote string) string {
 	if u := safeURL(it.Link); u != "" {
-		return quote + " <" + u + "|(read)>"
+		return quote + "\n<" + u + "|Open the article>"
 	}
 	return quote
 }

@@ -51,6 +51,14 @@ func renderFixtures() map[string]storage.Alert {
 			a.Item, a.Rule = fixtureItem, `signed OR inked OR "concluded an agreement"`
 			a.Sentence = "Russia and China have signed a cyber security pact, Kommersant reported."
 		}),
+		"status_change_headline": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.PreviousStatus, a.DetectedStatus = storage.KindStatusChange, "suspended", "active", "suspended"
+			a.Agreement, a.AgreementName = "us-ru-cyber-wg", "US–Russia cybersecurity working group"
+			a.Item = &storage.ItemRef{GUID: "w9", Link: "https://wire.example/cyber/2015/02/us-suspends-russia-group",
+				Title: "US suspends cyber working group with Russia over Ukraine", Feed: "thehill-cyber", Published: fixtureTime}
+			a.Rule = `suspend* OR frozen OR "on ice"`
+			a.Sentence = "US suspends cyber working group with Russia over Ukraine"
+		}),
 		"status_change_admin": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.PreviousStatus = storage.KindStatusChange, "stalled", "signed"
 			a.UserID, a.Note = "U0ADMIN1", "Talks broke off <per> the embassy & press"
