@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -17,6 +18,9 @@ var helpLines = []string{
 	"`/pact history QUERY` — an agreement's status timeline",
 	"`/pact deadlines` — forecasts that passed, and those coming up",
 	"`/pact feeds` — each feed's health: last success, last error, items seen",
+	"`/pact search QUERY` — stored headlines matching a query (the `match` syntax: `russia china cyber*`), newest first",
+	"`/pact export QUERY` — the agreement's timeline with its evidence, as a CSV file in your direct messages",
+	"`/pact follow [QUERY]`, `/pact unfollow QUERY` — a direct message to you on an agreement's status changes and deadlines; alone, what you follow",
 	"`/pact set QUERY STATUS [note]` — admins: set the status (a status_change alert follows)",
 	"`/pact mute QUERY DURATION` — admins: no mention alerts for a while (`7d`, `36h`; `off` ends it)",
 }
@@ -31,7 +35,7 @@ func helpAnswer(first string) Answer {
 		text += "\n• " + l
 	}
 	return Answer{
-		Text: "pactwatch commands: /pact status QUERY, list, history QUERY, deadlines, feeds, set QUERY STATUS [note], mute QUERY DURATION",
+		Text: "pactwatch commands: /pact status QUERY, list, history QUERY, deadlines, feeds, search QUERY, export QUERY, follow [QUERY], unfollow QUERY, set QUERY STATUS [note], mute QUERY DURATION",
 		Blocks: []slack.Block{
 			sectionBlock(text),
 			contextBlock("QUERY is an agreement's id, name, alias or parties (“russia china”). Answers are shown to you alone; add `public` to post one in the channel."),
@@ -42,8 +46,8 @@ func helpAnswer(first string) Answer {
 // statusAnswer is the answer to /pact status.
 func statusAnswer(r Report) Answer {
 	a := r.Agreement
-	text := fmt.Sprintf("%s (%s): %s since %s", escLine(a.Name, maxName), escLine(a.ID, maxShort),
-		escLine(r.State.Status, maxShort), esc(r.sinceDate()))
+	text := fmt.Sprintf("%s (%s): %s %s", escLine(a.Name, maxName), escLine(a.ID, maxShort),
+		escLine(r.State.Status, maxShort), esc(r.since()))
 	return Answer{Text: text, Blocks: r.Blocks()}
 }
 
@@ -58,7 +62,7 @@ func listAnswer(reports []Report) Answer {
 		}
 		a := r.Agreement
 		s := "*" + escLine(a.Name, maxName) + "* `" + escLine(a.ID, maxShort) + "`\n*" +
-			escLine(r.State.Status, maxShort) + "* since " + esc(r.sinceDate())
+			statusText(r.State.Status) + "* since " + r.sinceDate()
 		if f, ok := r.nextForecast(); ok {
 			s += "\nNext: " + forecastMrkdwn(f)
 		}
@@ -80,11 +84,11 @@ const maxHistory = 25
 
 // historyAnswer is the answer to /pact history: the status timeline,
 // newest first.
-func historyAnswer(a *config.Agreement, list []storage.Change) Answer {
+func historyAnswer(a *config.Agreement, list []storage.Change, names map[string]string) Answer {
 	blocks := []slack.Block{headerBlock("History: " + a.Name)}
 	shown := 0
 	for i := len(list) - 1; i >= 0 && shown < maxHistory; i-- {
-		blocks = append(blocks, sectionBlock(changeMrkdwn(list[i])))
+		blocks = append(blocks, sectionBlock(changeMrkdwn(list[i], names)))
 		shown++
 	}
 	more := ""
@@ -101,8 +105,8 @@ func historyAnswer(a *config.Agreement, list []storage.Change) Answer {
 }
 
 // changeMrkdwn is one history entry: when, the move, and what caused it.
-func changeMrkdwn(c storage.Change) string {
-	s := "*" + c.EffectiveAt.Format(dateFmt) + "* · "
+func changeMrkdwn(c storage.Change, names map[string]string) string {
+	s := "*" + slackDay(c.EffectiveAt) + "* · "
 	status := "*" + escLine(c.Status, maxShort) + "*"
 	switch {
 	case c.Source == storage.SourceAdmin && c.Previous == c.Status:
@@ -124,7 +128,7 @@ func changeMrkdwn(c storage.Change) string {
 		s += " · _starting status from the config_"
 	}
 	if c.Link != "" || c.Title != "" {
-		s += "\n" + changeEvidence(c)
+		s += "\n" + changeEvidence(c, names)
 	}
 	if c.Sentence != "" && c.Source == storage.SourceDetected {
 		s += "\n" + quoteText(c.Sentence, maxTitle)
@@ -185,7 +189,13 @@ func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState) Answe
 			icon = ":warning:"
 			failing++
 		}
-		lines = append(lines, icon+" `"+escLine(f.ID, maxShort)+"` "+escLine(FeedHealth(st), maxSentence))
+		name := escLine(f.ID, maxShort)
+		if f.Name != "" || st.Title != "" {
+			name = "*" + escLine(cmp.Or(f.Name, st.Title), maxShort) + "* `" + name + "`"
+		} else {
+			name = "`" + name + "`"
+		}
+		lines = append(lines, icon+" "+name+" "+feedHealthMrkdwn(st))
 	}
 	blocks := []slack.Block{headerBlock(fmt.Sprintf("Feeds (%d)", len(feeds)))}
 	blocks = append(blocks, lineSections("", lines)...)

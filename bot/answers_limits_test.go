@@ -10,7 +10,7 @@ import (
 
 // answerMarkup is the mrkdwn markup answers may contain: links, user and
 // channel mentions.
-var answerMarkup = regexp.MustCompile(`<(https?://[^<>|\s]+\|[^<>|]*|@[UW][A-Z0-9]+|#[CGD][A-Z0-9]+)>`)
+var answerMarkup = regexp.MustCompile(`<(https?://[^<>|\s]+\|[^<>|]*|@[UW][A-Z0-9]+|#[CGD][A-Z0-9]+|!date\^\d+\^[^<>|]*\|[^<>|]*)>`)
 
 // checkAnswerMrkdwn fails when s has a < or & that is not markup or one of
 // Slack's three escapes: text from feeds and users must arrive escaped.

@@ -42,6 +42,9 @@ type App struct {
 	HTTPClient *http.Client
 	Now        func() time.Time
 	Log        *slog.Logger
+	// Names names feeds in messages; it defaults to FeedNames over Config
+	// and Store.
+	Names FeedNamer
 	// Wake, when set, is called after an alert was enqueued, so that
 	// delivery does not wait for its next tick.
 	Wake func()
@@ -118,4 +121,11 @@ func (a *App) wake() {
 		a.Wake()
 	}
 	a.home.changed()
+}
+
+func (a *App) names() FeedNamer {
+	if a.Names != nil {
+		return a.Names
+	}
+	return FeedNames(a.Config, a.Store)
 }

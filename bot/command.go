@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -15,6 +16,10 @@ const (
 	VerbFeeds     = "feeds"
 	VerbSet       = "set"
 	VerbMute      = "mute"
+	VerbSearch    = "search"
+	VerbFollow    = "follow"
+	VerbUnfollow  = "unfollow"
+	VerbExport    = "export"
 )
 
 // verbs maps what people type to the verb it means; the singular forms and
@@ -32,6 +37,23 @@ var verbs = map[string]string{
 	"feed":      VerbFeeds,
 	"set":       VerbSet,
 	"mute":      VerbMute,
+	"search":    VerbSearch,
+	"find":      VerbSearch,
+	"follow":    VerbFollow,
+	"unfollow":  VerbUnfollow,
+	"export":    VerbExport,
+}
+
+// verbNames are the verbs as typed, for suggestions.
+func verbNames() []string {
+	out := make([]string, 0, len(verbs))
+	for w := range verbs {
+		if len(w) > 2 { // "ls" and "?" are too short to be typos of anything
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out) // the same suggestion every time
+	return out
 }
 
 // maxCommandWords bounds the words a command is split into; Slack sends at

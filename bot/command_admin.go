@@ -48,6 +48,18 @@ func (a *App) set(ctx context.Context, cfg *config.Config, userID string, args [
 		note := cutPlain(oneLine(strings.Join(args[i+1:], " ")), maxStoredNote)
 		return a.setStatus(ctx, cfg, ag, status, userID, note)
 	}
+	// No word is a status: perhaps one is a typo of one ("signd").
+	for i := 1; i < len(args); i++ {
+		ag, _ := Lookup(cfg, cutPlain(strings.Join(args[:i], " "), maxQuery))
+		if ag == nil {
+			continue
+		}
+		if s, ok := config.Closest(statusWord(args[i]), ag.Statuses()); ok {
+			retry := append(append(append([]string{}, args[:i]...), s), args[i+1:]...)
+			return notice(fmt.Sprintf("`%s` is not a status of *%s*. Did you mean `/pact set %s`?",
+				escLine(args[i], maxShort), escLine(ag.Name, maxName), escLine(strings.Join(retry, " "), maxTitle))), nil
+		}
+	}
 	if ag, _ := Lookup(cfg, cutPlain(strings.Join(args, " "), maxQuery)); ag != nil {
 		return notice(fmt.Sprintf("Which status? *%s* can be %s.\n%s", escLine(ag.Name, maxName), statusList(ag), usage)), nil
 	}
@@ -166,11 +178,7 @@ func (a *App) mute(ctx context.Context, cfg *config.Config, userID string, args 
 		return Answer{}, err
 	}
 	a.log().Info("muted by admin", "agreement", ag.ID, "until", until, "user", userID)
-	loc := cfg.Timezone
-	if loc == nil {
-		loc = time.UTC
-	}
 	text := fmt.Sprintf(":mute: No mention alerts for %s until %s (%s). Status changes and deadlines still alert; `/pact mute %s off` ends it sooner.",
-		name, until.In(loc).Format(timeFmt), durationText(d), escLine(ag.ID, maxShort))
+		name, slackMoment(until), durationText(d), escLine(ag.ID, maxShort))
 	return Answer{Text: text, Blocks: blocksOf(sectionBlock(text))}, nil
 }

@@ -61,6 +61,11 @@ func (a *App) dispatch(ctx context.Context, userID string, cmd Command) (Answer,
 		if ag, _ := Lookup(cfg, cutPlain(cmd.Query(), maxQuery)); ag != nil {
 			return a.status(ctx, cfg, cmd.Query())
 		}
+		if v, ok := config.Closest(cmd.Args[0], verbNames()); ok {
+			retry := strings.TrimSpace(v + " " + strings.Join(cmd.Args[1:], " "))
+			return notice(fmt.Sprintf("`%s` is not a /pact command. Did you mean `/pact %s`? (`/pact help` lists them all.)",
+				escLine(cmd.Args[0], maxShort), escLine(retry, maxTitle))), nil
+		}
 		return helpAnswer(fmt.Sprintf("`%s` is not a /pact command.", escLine(cmd.Args[0], maxShort))), nil
 	case VerbList:
 		return a.list(ctx, cfg)
@@ -72,6 +77,14 @@ func (a *App) dispatch(ctx context.Context, userID string, cmd Command) (Answer,
 		return a.deadlines(ctx, cfg)
 	case VerbFeeds:
 		return a.feeds(ctx, cfg)
+	case VerbSearch:
+		return a.search(ctx, cfg, cmd.Query())
+	case VerbFollow:
+		return a.follow(ctx, cfg, userID, cmd.Query())
+	case VerbUnfollow:
+		return a.unfollow(ctx, cfg, userID, cmd.Query())
+	case VerbExport:
+		return a.export(ctx, cfg, userID, cmd.Query())
 	case VerbSet:
 		if !a.isAdmin(userID) {
 			return refusal("set a status"), nil
@@ -118,6 +131,13 @@ func find(cfg *config.Config, query, verb string) (*config.Agreement, Answer, bo
 // status yet (added to the config since the last start).
 func (a *App) report(ctx context.Context, ag *config.Agreement, mentions int) (Report, *Answer, error) {
 	r, err := BuildReport(ctx, a.Store, ag, a.now(), mentions)
+	if err == nil {
+		ids := []string{r.State.Last.FeedID}
+		for _, m := range r.Mentions {
+			ids = append(ids, m.FeedID)
+		}
+		r.Names = a.feedNames(ctx, ids...)
+	}
 	if errors.Is(err, storage.ErrNotFound) {
 		n := notice(fmt.Sprintf("*%s* has no status yet: pactwatch records it at its next start or poll.", escLine(ag.Name, maxName)))
 		return r, &n, nil
@@ -146,7 +166,11 @@ func (a *App) history(ctx context.Context, cfg *config.Config, query string) (An
 	if err != nil {
 		return Answer{}, err
 	}
-	return historyAnswer(ag, list), nil
+	var ids []string
+	for _, c := range list {
+		ids = append(ids, c.FeedID)
+	}
+	return historyAnswer(ag, list, a.feedNames(ctx, ids...)), nil
 }
 
 func (a *App) list(ctx context.Context, cfg *config.Config) (Answer, error) {
@@ -204,6 +228,18 @@ func (a *App) feeds(ctx context.Context, cfg *config.Config) (Answer, error) {
 		return Answer{}, err
 	}
 	return feedsAnswer(cfg.Feeds, states), nil
+}
+
+// feedNames names the given feeds, by id.
+func (a *App) feedNames(ctx context.Context, ids ...string) map[string]string {
+	names := a.names()
+	out := map[string]string{}
+	for _, id := range ids {
+		if _, done := out[id]; id != "" && !done {
+			out[id] = names(ctx, id)
+		}
+	}
+	return out
 }
 
 func deref(a *Answer) Answer {

@@ -37,12 +37,28 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"deadlines", mallory, "deadlines", false},
 		// Each feed's health, the failing one flagged.
 		{"feeds", mallory, "feeds", false},
+		// Stored headlines matching a query, newest first, with the agreements they mention.
+		{"search", mallory, "search russia OR moscow", false},
+		// A query that does not parse says why, with the syntax.
+		{"search_bad", mallory, "search (russia china", false},
+		// Nothing matches: say so, and what search reads.
+		{"search_none", mallory, "search iran nuclear", false},
+		// Following: nothing yet, then an agreement, again, the list, and an unfollow.
+		{"follow_none", mallory, "follow", false},
+		{"follow", mallory, "follow russia china", false},
+		{"follow_again", mallory, "follow ru-cn-cyber", false},
+		{"following", mallory, "Follow", false},
+		{"unfollow", mallory, "unfollow russia china", false},
+		// The timeline goes to the user's direct messages as a CSV file.
+		{"export", mallory, "export russia china", false},
 		// Nothing matches: say so and point at the list.
 		{"not_found", mallory, "status iran nuclear deal", false},
 		// Several match: list them with the command for each.
 		{"ambiguous", mallory, "status cyber", false},
 		// An unknown verb gets help.
 		{"unknown", mallory, "frobnicate", false},
+		// A typo of a verb is named, with the command as it was meant.
+		{"did_you_mean", mallory, "stauts russia china", false},
 		// Admin commands from anyone else are refused.
 		{"set_refused", mallory, "set ru-cn stalled", false},
 		{"mute_refused", mallory, "mute ru-cn 7d", false},
@@ -52,6 +68,8 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"set_bad_status", admin, "set us china signed", false},
 		// No status at all: the agreement's statuses are listed.
 		{"set_no_status", admin, "set us china", false},
+		// A typo of a status gets the command as it was meant, and changes nothing.
+		{"set_typo", admin, "set us china activ talks resumed", false},
 		// Setting the status it has changes nothing.
 		{"set_same", admin, "set russia china signed", false},
 		// An admin sets a status with a note.
@@ -167,5 +185,64 @@ func TestMuteSetsAndEnds(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: muted for %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestFollowGetsDirectMessages: after /pact follow, an admin's status
+// change is enqueued once more for the follower, to the direct-message
+// channel conversations.open gave, without the admins' buttons.
+func TestFollowGetsDirectMessages(t *testing.T) {
+	e := newAppEnv(t)
+	e.command(mallory, "follow us china")
+	e.command(admin, "set us china active talks resumed")
+	list, err := e.store.Alerts(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var copies []storage.Alert
+	for _, a := range list {
+		if a.Follower != "" {
+			copies = append(copies, a)
+		}
+	}
+	if len(copies) != 1 || copies[0].Follower != mallory || copies[0].Channel != "D"+strings.TrimLeft(mallory, "UW") ||
+		copies[0].Kind != storage.KindStatusChange || copies[0].Status != "active" {
+		t.Fatalf("follower copies = %+v", copies)
+	}
+	m := Render(copies[0])
+	if strings.Contains(string(indentJSON(t, m.Blocks)), ActionConfirm) || !strings.Contains(m.Plain, "us-cn") {
+		t.Errorf("follower copy: %s", indentJSON(t, m.Blocks))
+	}
+}
+
+// TestExportUploadsCSV: /pact export uploads the agreement's timeline as
+// a CSV file to the user's direct messages through the files upload API:
+// its status history with evidence, forecasts and mentions, oldest first.
+func TestExportUploadsCSV(t *testing.T) {
+	e := newAppEnv(t)
+	code, ans := e.command(mallory, "export russia china")
+	if code != http.StatusOK || !strings.Contains(ans["text"].(string), "is in your direct messages") {
+		t.Fatalf("answer %d %v", code, ans)
+	}
+	files := e.slack.Files()
+	if len(files) != 1 {
+		t.Fatalf("%d files uploaded", len(files))
+	}
+	f := files[0]
+	if f.Channel != "D0MALLORY" || f.Filename != "ru-cn-cyber-timeline-2026-03-01.csv" {
+		t.Errorf("file %s to %s", f.Filename, f.Channel)
+	}
+	want := []string{
+		"date,kind,status,previous_status,headline,link,publication,sentence,source,set_by,note,retracted",
+		"2026-01-10T09:00:00Z,status,rumored,,,,,,config,,starting status from the config,",
+		"2025-12-31T23:59:59Z,forecast,ratified,,ratification by 31 Dec 2025,,,,,,passed,",
+		"2026-02-01T06:00:00Z,mention,,,Moscow and Beijing near a cyber accord,https://asia.example/moscow-beijing,asia-desk,,,,,",
+		"2026-02-20T09:30:00Z,status,signed,rumored,Russia & China sign <cyber> pact,https://wire.example/2026/02/pact?utm_source=rss,Cyber Wire,Russia and China signed a cyber security pact in Moscow on Friday.,detected,,,",
+		"2026-02-20T09:30:00Z,mention,signed,,Russia & China sign <cyber> pact,https://wire.example/2026/02/pact?utm_source=rss,Cyber Wire,,,,,",
+		"2026-06-30T23:59:59Z,forecast,signed,,final deal by 30 Jun 2026 (first half of 2026),,,,Kommersant,,\"fulfilled, signed on 20 Feb 2026\",",
+	}
+	got := strings.Split(strings.TrimSpace(string(f.Content)), "\n")
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("CSV:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -44,6 +44,8 @@ type Deliverer struct {
 	AdminChannel string
 	// DefaultChannel receives the alerts that name no channel.
 	DefaultChannel string
+	// Names names feeds in messages (FeedNames); nil shows their ids.
+	Names FeedNamer
 	// Pace is the least time between two posts to one channel (use
 	// DefaultPace; 0 turns pacing off, for tests).
 	Pace time.Duration

@@ -47,7 +47,7 @@ func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) 
 	}
 	a.Attempts++
 	d.posted(channel)
-	ts, err := d.Poster.Post(ctx, channel, thread, d.render(a))
+	ts, err := d.Poster.Post(ctx, channel, thread, d.render(ctx, a))
 	if err != nil {
 		return false, d.failed(ctx, a, channel, err)
 	}
@@ -76,6 +76,10 @@ func (d *Deliverer) target(ctx context.Context, a storage.Alert) (channel, threa
 		}
 		return channel, p.TS, true, nil
 	case storage.StateFailed:
+		return channel, "", true, nil
+	case storage.StateHeld:
+		// A status change reported by another outlet of a mention held
+		// for the digest: it is not held, and has no thread to go to.
 		return channel, "", true, nil
 	}
 	return "", "", false, nil

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"errors"
 
 	"github.com/slack-go/slack"
@@ -12,9 +13,9 @@ import (
 // delivery_failed notice the short admin notice. The notice carries alert
 // metadata like any alert, so that a post cut off by a crash is found in
 // the admin channel's history instead of being posted twice.
-func (d *Deliverer) render(a storage.Alert) Message {
+func (d *Deliverer) render(ctx context.Context, a storage.Alert) Message {
 	if a.Kind != storage.KindDeliveryFailed || a.Failed == nil {
-		return Render(a)
+		return Render(named(ctx, a, d.Names))
 	}
 	f := a.Failed
 	failed := storage.Alert{ID: f.ID, Kind: f.Kind, Agreement: f.Agreement, AgreementName: f.AgreementName, Feed: f.Feed}

@@ -93,7 +93,7 @@ func TestRepliesThreadOnTheParent(t *testing.T) {
 				t.Fatal("nothing posted")
 			}
 			last := msgs[len(msgs)-1]
-			if !strings.Contains(last.Text, "also reported by") {
+			if !strings.Contains(strings.ToLower(last.Text), "also reported by") {
 				t.Fatalf("last message %q is not the reply", last.Text)
 			}
 			wantThread := ""
@@ -177,5 +177,26 @@ func TestRateLimitWaitsRetryAfter(t *testing.T) {
 	}
 	if got := e.slack.Calls("chat.postMessage"); got != 2 {
 		t.Errorf("%d posts, want 2", got)
+	}
+}
+
+// TestReplyToHeldMentionPostsTopLevel: a status change reported by another
+// outlet of a mention held for the digest is posted at once, at the top
+// level; the held mention itself is never posted alone.
+func TestReplyToHeldMentionPostsTopLevel(t *testing.T) {
+	e := newEnv(t)
+	parent := e.enqueue(storage.Alert{Kind: storage.KindMention, Channel: "C1", Hold: true})
+	reply := e.enqueue(storage.Alert{Kind: storage.KindSourceAdded, Channel: "C1", ParentSeq: parent.Seq,
+		Agreement: "ru-cn-cyber", AgreementName: "Russia–China cyber pact", Status: "signed", PreviousStatus: "rumored"})
+	e.deliver()
+	msgs := e.slack.Messages("C1")
+	if len(msgs) != 1 || msgs[0].ThreadTS != "" {
+		t.Fatalf("posted %d messages (%+v), want the reply alone at the top level", len(msgs), msgs)
+	}
+	if got := e.alert(reply.Seq); got.State != storage.StateDelivered {
+		t.Errorf("reply %s", got.State)
+	}
+	if got := e.alert(parent.Seq); got.State != storage.StateHeld {
+		t.Errorf("held mention %s", got.State)
 	}
 }

@@ -17,13 +17,9 @@ const maxHomeBlocks = 100
 func (a *App) HomeView(ctx context.Context) (slack.HomeTabViewRequest, error) {
 	cfg := a.Config()
 	now := a.now()
-	loc := cfg.Timezone
-	if loc == nil {
-		loc = now.Location()
-	}
 	blocks := []slack.Block{
 		headerBlock("pactwatch"),
-		contextBlock(fmt.Sprintf("What the team tracks, as of %s · `/pact help` for the commands", now.In(loc).Format(timeFmt))),
+		contextBlock(fmt.Sprintf("What the team tracks, as of %s · `/pact help` for the commands", slackMoment(now))),
 		slack.NewDividerBlock(),
 	}
 	for i := range cfg.Agreements {
@@ -51,7 +47,7 @@ func homeAgreement(ag *config.Agreement, r Report, missing bool) []slack.Block {
 	if missing {
 		s += "_no status recorded yet_"
 	} else {
-		s += "*" + escLine(r.State.Status, maxShort) + "* since " + esc(r.sinceDate())
+		s += "*" + statusText(r.State.Status) + "* since " + r.sinceDate()
 	}
 	if f, ok := r.nextForecast(); ok {
 		s += "\nNext forecast: " + forecastMrkdwn(f)
@@ -62,7 +58,7 @@ func homeAgreement(ag *config.Agreement, r Report, missing bool) []slack.Block {
 	}
 	latest := "No mention yet"
 	if len(r.Mentions) > 0 {
-		latest = "Latest: " + mentionMrkdwn(r.Mentions[0])
+		latest = "Latest: " + mentionMrkdwn(r.Mentions[0], r.Names)
 	}
 	return []slack.Block{sectionBlock(s), contextBlock(latest), slack.NewDividerBlock()}
 }

@@ -109,7 +109,8 @@ func TestHomeRefreshedOnChange(t *testing.T) {
 	e.command(admin, "set us china active")
 	waitUntil(t, func() bool {
 		v, _ := e.slack.ViewOf(mallory)
-		return len(e.slack.Views()) > published && strings.Contains(string(v.View), "*active* since 1 Mar 2026")
+		return len(e.slack.Views()) > published && strings.Contains(string(v.View), "*active* since ") &&
+			strings.Contains(string(v.View), "|1 Mar 2026")
 	})
 }
 

@@ -77,7 +77,7 @@ func (a *App) statusAction(ctx context.Context, ic slack.InteractionCallback, ac
 		return notice(fmt.Sprintf("Already confirmed by %s; nothing changed.", userMention(res.already)))
 	}
 	a.wake()
-	date := a.now().Format(dateFmt)
+	date := slackDay(a.now())
 	var line, text string
 	if action == ActionConfirm {
 		line = fmt.Sprintf(":white_check_mark: *%s* confirmed by %s on %s", escLine(al.Status, maxShort), userMention(user), date)
@@ -87,7 +87,7 @@ func (a *App) statusAction(ctx context.Context, ic slack.InteractionCallback, ac
 		text = fmt.Sprintf(":leftwards_arrow_with_hook: Reverted: %s is *%s* again; a status_change alert follows.", name, escLine(al.PreviousStatus, maxShort))
 	}
 	a.log().Info("status button", "action", action, "alert", al.ID, "agreement", al.Agreement, "user", user)
-	if err := a.updateAlert(ctx, al, ic, resolvedMessage(al, line)); err != nil {
+	if err := a.updateAlert(ctx, al, ic, resolvedMessage(named(ctx, al, a.names()), line)); err != nil {
 		a.log().Warn("update the alert message after a click", "alert", al.ID, "err", err)
 	}
 	return Answer{Text: text, Blocks: blocksOf(sectionBlock(text))}

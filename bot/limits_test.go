@@ -48,7 +48,7 @@ func hugeAlerts() map[string]storage.Alert {
 // validMrkdwn matches text whose every < opens a link or mention closed
 // by >, and whose every & starts one of the three escapes Slack knows.
 var (
-	mrkdwnMarkup = regexp.MustCompile(`<(https?://[^<>|\s]+\|[^<>|]*|@[UW][A-Z0-9]+)>`)
+	mrkdwnMarkup = regexp.MustCompile(`<(https?://[^<>|\s]+\|[^<>|]*|@[UW][A-Z0-9]+|!date\^\d+\^[^<>|]*\|[^<>|]*)>`)
 	entity       = regexp.MustCompile(`&(amp|lt|gt);`)
 	quoteMarker  = regexp.MustCompile(`(?m)^> `)
 )

@@ -50,6 +50,14 @@ func alertMetadata(a storage.Alert) slack.SlackMetadata {
 	if f := a.Forecast; f != nil {
 		p["forecast"] = map[string]any{"what": short(f.What), "due": short(f.Due)}
 	}
+	if a.Follower != "" {
+		// A follower's copy in their direct messages: scripts tell it from
+		// the channel's alert (its own id) by this.
+		p["follower"] = a.Follower
+	}
+	if d := a.Digest; d != nil {
+		p["digest"] = map[string]any{"part": d.Part, "parts": d.Parts, "total": d.Total}
+	}
 	if a.Kind == storage.KindFeedBroken {
 		// Not in PRODUCT.md's list, but without them a script cannot tell
 		// which feed broke or whether it recovered.

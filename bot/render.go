@@ -36,8 +36,13 @@ func Render(a storage.Alert) Message {
 		m = renderFeedBroken(a)
 	case storage.KindSourceAdded:
 		m = renderSourceAdded(a)
+	case storage.KindDigest:
+		m = renderDigest(a)
 	default:
 		m = renderOther(a)
+	}
+	if a.Follower != "" {
+		m = forFollower(a, m)
 	}
 	m.Text = cutText(m.Text, maxFallback, true)
 	m.Blocks = fitLimits(compact(m.Blocks))
@@ -106,48 +111,17 @@ func agreementName(a storage.Alert) string {
 	return a.Agreement
 }
 
-// agreementLabel is "*name* (`id`)" in mrkdwn.
-func agreementLabel(a storage.Alert) string {
-	s := "*" + escLine(agreementName(a), maxName) + "*"
-	if a.Agreement != "" && a.Agreement != agreementName(a) {
-		s += " (`" + escLine(a.Agreement, maxShort) + "`)"
-	}
-	return s
-}
-
-// agreementText is "name (id)" for the escaped one-line fallback.
-func agreementText(a storage.Alert) string {
-	s := escLine(agreementName(a), maxName)
-	if a.Agreement != "" && a.Agreement != agreementName(a) {
-		s += " (" + escLine(a.Agreement, maxShort) + ")"
-	}
-	return s
-}
-
 // statusMove is "previous → status", or the status alone.
 func statusMove(a storage.Alert) string {
 	if a.PreviousStatus == "" || a.PreviousStatus == a.Status {
-		return oneLine(a.Status)
+		return statusWords(a.Status)
 	}
-	return oneLine(a.PreviousStatus) + " → " + oneLine(a.Status)
+	return statusWords(a.PreviousStatus) + " → " + statusWords(a.Status)
 }
 
-// evidenceText is the item's headline linked, with its feed: "<url|title> · feed".
-func evidenceText(it *storage.ItemRef) string {
-	if it == nil {
-		return ""
-	}
-	s := mrkdwnLink(it.Link, it.Title, maxTitle)
-	if it.Feed != "" {
-		s += " · _" + escLine(it.Feed, maxShort) + "_"
-	}
-	return s
-}
+// statusWords is a status as people write it: "in force" for in_force.
+// Commands and metadata keep the status as configured.
+func statusWords(s string) string { return strings.ReplaceAll(oneLine(s), "_", " ") }
 
-// itemLink is the item's linked headline alone, for the fallback text.
-func itemLink(it *storage.ItemRef) string {
-	if it == nil {
-		return ""
-	}
-	return mrkdwnLink(it.Link, it.Title, maxTitle)
-}
+// statusText is statusWords escaped for mrkdwn.
+func statusText(s string) string { return escLine(statusWords(s), maxShort) }

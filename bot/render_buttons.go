@@ -69,6 +69,22 @@ func possibleActions(a storage.Alert) slack.Block {
 	return slack.NewActionBlock(statusActionsID, confirm, dismiss)
 }
 
+// forFollower is an alert's message as a follower gets it in their direct
+// messages: without the admins' buttons (they act in the channel), with a
+// line saying why it came and how to stop it.
+func forFollower(a storage.Alert, m Message) Message {
+	var blocks []slack.Block
+	for _, b := range m.Blocks {
+		if ab, ok := b.(*slack.ActionBlock); ok && ab.BlockID == statusActionsID {
+			continue
+		}
+		blocks = append(blocks, b)
+	}
+	m.Blocks = append(blocks, contextBlock(":bell: You follow *"+escLine(agreementName(a), maxName)+"* · `/pact unfollow "+
+		escLine(a.Agreement, maxShort)+"` stops these"))
+	return m
+}
+
 // resolvedMessage is an alert's message after an admin acted on it: the
 // same message without its buttons, and a line saying who did what.
 func resolvedMessage(a storage.Alert, line string) Message {

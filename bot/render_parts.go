@@ -8,23 +8,23 @@ import (
 	"github.com/pactwatch/pactwatch/storage"
 )
 
-// detectedText names the status a rule found in the item when it is not simply
-// the agreement's new status.
+// detectedText names the status the item reads as when it did not become
+// the agreement's status.
 func detectedText(a storage.Alert) string {
 	if a.DetectedStatus == "" || a.DetectedStatus == a.Status && a.Party == "" {
 		return ""
 	}
-	status := "*" + escLine(a.DetectedStatus, maxShort) + "*"
+	status := "*" + statusText(a.DetectedStatus) + "*"
 	if a.Party != "" {
 		status = escLine(a.Party, maxShort) + " " + status
 	}
 	switch {
-	case a.Confidence == "possible":
-		return "possible status: " + status + sourcesText(a.Sources)
 	case a.Kind == storage.KindStatusChange:
 		return "reported: " + status + sourcesText(a.Sources)
+	case a.Confidence == "reported":
+		return "reports: " + status + sourcesText(a.Sources) // older news, or one party's status as held
 	}
-	return "rule fired: " + status
+	return "possible status: " + status + sourcesText(a.Sources)
 }
 
 // sourcesText says how many independent outlets a claim rests on.
@@ -38,39 +38,50 @@ func sourcesText(n int) string {
 	return fmt.Sprintf(" (%d sources)", n)
 }
 
-// ruleText shows the status rule that fired, as code.
-func ruleText(a storage.Alert) string {
-	if a.Rule == "" {
-		return ""
-	}
-	return "rule `" + escLine(strings.ReplaceAll(a.Rule, "`", "'"), maxTitle) + "`"
-}
-
-// itemSource is "_feed_ · published date" for an item.
+// itemSource is "The Hill, Mar 4, 2015": the publication by name and the
+// day the item was published, in the reader's time zone.
 func itemSource(it *storage.ItemRef) string {
 	if it == nil {
 		return ""
 	}
-	s := ""
-	if it.Feed != "" {
-		s = "_" + escLine(it.Feed, maxShort) + "_"
+	var parts []string
+	if n := feedName(it); n != "" {
+		parts = append(parts, escLine(n, maxShort))
+	}
+	if d := slackDay(it.Published); d != "" {
+		parts = append(parts, d)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// itemLine is the item for a fallback text: its linked headline, with its
+// publication and day ("(The Hill, 4 Mar 2015)").
+func itemLine(it *storage.ItemRef) string {
+	if it == nil {
+		return ""
+	}
+	s := mrkdwnLink(it.Link, headline(it), maxTitle)
+	var parts []string
+	if n := feedName(it); n != "" {
+		parts = append(parts, escLine(n, maxShort))
 	}
 	if !it.Published.IsZero() {
-		if s != "" {
-			s += " · "
-		}
-		s += it.Published.Format("2 Jan 2006 15:04 MST")
+		parts = append(parts, it.Published.UTC().Format(dateFmt))
+	}
+	if len(parts) > 0 {
+		s += " (" + strings.Join(parts, ", ") + ")"
 	}
 	return s
 }
 
-// statusFieldText is "previous → *status*" for a status field.
-func statusFieldText(a storage.Alert) string {
-	s := "*" + escLine(a.Status, maxShort) + "*"
-	if a.PreviousStatus != "" && a.PreviousStatus != a.Status {
-		s = escLine(a.PreviousStatus, maxShort) + " → " + s
+// sameText reports whether two texts say the same once case, spaces and
+// trailing punctuation are set aside: a summary that only repeats the
+// headline is not shown.
+func sameText(a, b string) bool {
+	norm := func(s string) string {
+		return strings.TrimRight(strings.ToLower(oneLine(s)), " .…!?")
 	}
-	return s
+	return norm(a) == norm(b)
 }
 
 // slackUserID matches the user ids Slack hands out (U…, or W… in Enterprise
@@ -86,10 +97,19 @@ func userMention(id string) string {
 	return escLine(id, maxShort)
 }
 
-// dueAt is " (the due time)" for a forecast with a known due time.
-func dueAt(f *storage.ForecastRef) string {
-	if f.DueAt.IsZero() {
-		return ""
+// headline is the item's title without the publication's name that many
+// feeds append ("… | The Hill", "… - Reuters"): the name is shown beside it.
+func headline(it *storage.ItemRef) string {
+	t := oneLine(it.Title)
+	for _, name := range []string{it.FeedName, it.Feed} {
+		if name == "" {
+			continue
+		}
+		for _, sep := range []string{" | ", " - ", " – ", " — ", " : "} {
+			if rest, ok := strings.CutSuffix(t, sep+name); ok && strings.TrimSpace(rest) != "" {
+				return rest
+			}
+		}
 	}
-	return " (" + f.DueAt.Format("2 Jan 2006 15:04 MST") + ")"
+	return t
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -50,6 +51,14 @@ func renderFixtures() map[string]storage.Alert {
 			a.Item, a.Rule = fixtureItem, `signed OR inked OR "concluded an agreement"`
 			a.Sentence = "Russia and China have signed a cyber security pact, Kommersant reported."
 		}),
+		"status_change_headline": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.PreviousStatus, a.DetectedStatus = storage.KindStatusChange, "suspended", "active", "suspended"
+			a.Agreement, a.AgreementName = "us-ru-cyber-wg", "US–Russia cybersecurity working group"
+			a.Item = &storage.ItemRef{GUID: "w9", Link: "https://wire.example/cyber/2015/02/us-suspends-russia-group",
+				Title: "US suspends cyber working group with Russia over Ukraine", Feed: "thehill-cyber", Published: fixtureTime}
+			a.Rule = `suspend* OR frozen OR "on ice"`
+			a.Sentence = "US suspends cyber working group with Russia over Ukraine"
+		}),
 		"status_change_admin": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.PreviousStatus = storage.KindStatusChange, "stalled", "signed"
 			a.UserID, a.Note = "U0ADMIN1", "Talks broke off <per> the embassy & press"
@@ -59,23 +68,59 @@ func renderFixtures() map[string]storage.Alert {
 		}),
 		"deadline_approaching": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.Forecast = storage.KindDeadlineApproaching, "rumored", fixtureForecast
+			a.CreatedAt = time.Date(2015, 6, 23, 9, 0, 0, 0, time.UTC) // remind_before: 7d
 		}),
 		"feed_broken": {
 			ID: "f00dfeed01", Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Channel: "C0ADMIN",
 			Error: `GET https://thehill.com/feed: 503 Service Unavailable <html>`,
 		},
 		"feed_broken_recovered": {ID: "f00dfeed02", Kind: storage.KindFeedBroken, Feed: "thehill-cyber", Channel: "C0ADMIN"},
+		"status_change_follower": with(func(a *storage.Alert) {
+			a.Kind, a.Status, a.PreviousStatus, a.DetectedStatus = storage.KindStatusChange, "signed", "rumored", "signed"
+			a.Item, a.Rule = fixtureItem, `signed OR inked OR "concluded an agreement"`
+			a.Sentence = "Russia and China have signed a cyber security pact, Kommersant reported."
+			a.Channel, a.Follower = "D0ANALYST", "U0ANALYST"
+		}),
+		"digest": {ID: "d1g35t0001", Kind: storage.KindDigest, Channel: "C0CYBER", Digest: &storage.DigestRef{
+			From: fixtureTime.Add(-23 * time.Hour), To: fixtureTime, Part: 1, Parts: 2, Total: 4,
+			Groups: []storage.DigestGroup{{
+				Agreement: "ru-cn-cyber", AgreementName: "Russia–China cyber pact", Status: "rumored", Total: 2,
+				Stories: []storage.DigestStory{
+					{Item: *fixtureItem, Outlets: 3, Possible: "signed"},
+					{Item: storage.ItemRef{GUID: "k1", Link: "https://www.kommersant.ru/doc/1", Title: "Moscow, Beijing near cyber accord",
+						Feed: "kommersant", Published: fixtureTime.Add(-5 * time.Hour)}, Outlets: 1},
+				},
+			}, {
+				Agreement: "us-cn-wg", AgreementName: "US–China cyber working group", Status: "suspended", Total: 2,
+				Stories: []storage.DigestStory{{Item: storage.ItemRef{GUID: "r2", Link: "https://www.reuters.com/article/us-china-wg",
+					Title: "U.S. and China trade barbs over hacking", Feed: "reuters-world", Published: fixtureTime.Add(-9 * time.Hour)}, Outlets: 1}},
+			}},
+		}},
+		"digest_part2": {ID: "d1g35t0002", Kind: storage.KindDigest, Channel: "C0CYBER", ParentSeq: 7, Digest: &storage.DigestRef{
+			From: fixtureTime.Add(-23 * time.Hour), To: fixtureTime, Part: 2, Parts: 2, Total: 4,
+			Groups: []storage.DigestGroup{{
+				Agreement: "us-cn-wg", AgreementName: "US–China cyber working group", Status: "suspended", Total: 2,
+				Stories: []storage.DigestStory{{Item: storage.ItemRef{GUID: "r3", Link: "https://thehill.com/us-china-wg-2",
+					Title: "Working group talks stay frozen | The Hill", Feed: "thehill-cyber", Published: fixtureTime.Add(-20 * time.Hour)}, Outlets: 1}},
+			}},
+		}},
 		"source_added": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.ParentSeq = storage.KindSourceAdded, "signed", 1
-			a.Item = &storage.ItemRef{GUID: "r-99", Link: "https://www.reuters.com/article/us-russia-china-cyber", Title: "Russia, China sign cyber pact", Feed: "reuters-world"}
+			a.Item = &storage.ItemRef{GUID: "r-99", Link: "https://www.reuters.com/article/us-russia-china-cyber", Title: "Russia, China sign cyber pact", Feed: "reuters-world",
+				Published: fixtureTime.Add(40 * time.Minute)}
 		}),
 	}
+}
+
+// fixtureNames names the fixtures' feeds as a config would.
+func fixtureNames(_ context.Context, id string) string {
+	return map[string]string{"thehill-cyber": "The Hill", "reuters-world": "Reuters"}[id]
 }
 
 func TestRenderGolden(t *testing.T) {
 	for name, a := range renderFixtures() {
 		t.Run(name, func(t *testing.T) {
-			checkGolden(t, name+".json", indentJSON(t, Render(a)))
+			checkGolden(t, name+".json", indentJSON(t, Render(named(t.Context(), a, fixtureNames))))
 		})
 	}
 }
@@ -117,9 +162,20 @@ func TestRenderPlain(t *testing.T) {
     title:    Russia & China sign <cyber> pact | The Hill
     link:     https://thehill.com/policy/cybersecurity/russia-china-pact?utm_source=rss&x=1
     feed:     thehill-cyber
+    date:     4 Mar 2015 09:30 UTC
     sentence: "Russia and China have signed a cyber security pact, Kommersant reported."
     rule:     signed OR inked OR "concluded an agreement"`
 	if got != want {
 		t.Errorf("plain rendering:\ngot:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// TestDeliveryFailedGolden renders the admin notice for an alert Slack
+// refused for good, as the deliverer posts it.
+func TestDeliveryFailedGolden(t *testing.T) {
+	a := storage.Alert{ID: "n0t1ce0001", Kind: storage.KindDeliveryFailed, Channel: "C0ADMIN",
+		Failed: &storage.FailedRef{ID: "a1b2c3d4e5", Kind: storage.KindMention, Channel: "C0GONE", Agreement: "ru-cn-cyber",
+			AgreementName: "Russia–China cyber pact", Reason: "channel_not_found"}}
+	d := &Deliverer{}
+	checkGolden(t, "delivery_failed.json", indentJSON(t, d.render(t.Context(), a)))
 }

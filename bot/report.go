@@ -38,6 +38,17 @@ type Report struct {
 	// Parties are the parties' own statuses, in an agreement of more than
 	// two, where the news reported one ("Russia withdrawn").
 	Parties []storage.PartyState
+	// Names are the publication names of the feeds the report cites, by
+	// feed id; an id missing here is shown as is.
+	Names map[string]string
+}
+
+// feedName is the publication name of a feed the report cites.
+func (r Report) feedName(id string) string {
+	if n := r.Names[id]; n != "" {
+		return n
+	}
+	return id
 }
 
 // BuildReport gathers an agreement's report at now.

@@ -26,7 +26,7 @@ func (r Report) sinceDate() string {
 	if at.IsZero() {
 		return "the start (as configured)"
 	}
-	return at.Format(dateFmt)
+	return slackDay(at)
 }
 
 // whyMrkdwn says in mrkdwn what set the status: the evidence linked with
@@ -35,7 +35,7 @@ func (r Report) whyMrkdwn() string {
 	c := r.State.Last
 	switch {
 	case c.Link != "" || c.Title != "":
-		s := "*Evidence:* " + changeEvidence(c)
+		s := "*Evidence:* " + changeEvidence(c, r.Names)
 		if c.Sentence != "" {
 			s += "\n" + quoteText(c.Sentence, maxSentence)
 		}
@@ -52,11 +52,12 @@ func (r Report) whyMrkdwn() string {
 	return ""
 }
 
-// changeEvidence is a history entry's item linked, with its feed.
-func changeEvidence(c storage.Change) string {
-	s := mrkdwnLink(c.Link, c.Title, maxTitle)
+// changeEvidence is a history entry's item linked, with its publication.
+func changeEvidence(c storage.Change, names map[string]string) string {
+	it := &storage.ItemRef{Link: c.Link, Title: c.Title, Feed: c.FeedID, FeedName: names[c.FeedID]}
+	s := mrkdwnLink(c.Link, headline(it), maxTitle)
 	if c.FeedID != "" {
-		s += " · _" + escLine(c.FeedID, maxShort) + "_"
+		s += " · " + escLine(feedName(it), maxShort)
 	}
 	return s
 }
@@ -98,18 +99,16 @@ func forecastMrkdwn(f ForecastState) string {
 	return icon + " " + escLine(f.Line(), maxSentence)
 }
 
-// mentionMrkdwn is a mention in one mrkdwn line: date, linked headline, feed.
-func mentionMrkdwn(m storage.Mention) string {
-	s := ""
-	if !m.Published.IsZero() {
-		s = m.Published.Format(dateFmt) + " "
-	}
-	s += mrkdwnLink(m.Link, m.Title, maxTitle)
-	if m.FeedID != "" {
-		s += " · _" + escLine(m.FeedID, maxShort) + "_"
+// mentionMrkdwn is a mention in one mrkdwn line: linked headline,
+// publication, day.
+func mentionMrkdwn(m storage.Mention, names map[string]string) string {
+	it := &storage.ItemRef{Link: m.Link, Title: m.Title, Feed: m.FeedID, FeedName: names[m.FeedID], Published: m.Published}
+	s := mrkdwnLink(m.Link, headline(it), maxTitle)
+	if src := itemSource(it); src != "" {
+		s += " · " + src
 	}
 	if m.Detected != "" {
-		s += " · reads *" + escLine(m.Detected, maxShort) + "*"
+		s += " · reads *" + statusText(m.Detected) + "*"
 	}
 	return s
 }
@@ -119,13 +118,13 @@ func (r Report) Blocks() []slack.Block {
 	a := r.Agreement
 	blocks := []slack.Block{
 		headerBlock(a.Name),
-		fieldsBlock("Status", "*"+escLine(r.State.Status, maxShort)+"*", "Since", esc(r.sinceDate())),
+		sectionBlock("*" + statusText(r.State.Status) + "* since " + r.sinceDate()),
 	}
 	if why := r.whyMrkdwn(); why != "" {
 		blocks = append(blocks, sectionBlock(why))
 	}
 	if !r.MutedUntil.IsZero() {
-		blocks = append(blocks, contextBlock(":mute: Mention alerts muted until "+r.MutedUntil.Format(timeFmt)))
+		blocks = append(blocks, contextBlock(":mute: Mention alerts muted until "+slackMoment(r.MutedUntil)))
 	}
 	var lines []string
 	for _, p := range r.Parties {
@@ -139,7 +138,7 @@ func (r Report) Blocks() []slack.Block {
 	blocks = append(blocks, lineSections("*Forecasts*", lines)...)
 	lines = nil
 	for _, m := range r.Mentions {
-		lines = append(lines, "• "+mentionMrkdwn(m))
+		lines = append(lines, "• "+mentionMrkdwn(m, r.Names))
 	}
 	blocks = append(blocks, lineSections("*Latest mentions*", lines)...)
 	about := []string{"`" + escLine(a.ID, maxShort) + "`", escLine(strings.ReplaceAll(a.Kind, "_", " "), maxShort)}

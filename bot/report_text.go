@@ -20,7 +20,7 @@ func (r Report) Text(now time.Time) string {
 		fmt.Fprintf(&b, "  %s\n", why)
 	}
 	if !r.MutedUntil.IsZero() {
-		fmt.Fprintf(&b, "  mentions muted until %s\n", r.MutedUntil.Format(time.RFC3339))
+		fmt.Fprintf(&b, "  mentions muted until %s\n", plainMoment(r.MutedUntil))
 	}
 	if len(r.Parties) > 0 {
 		b.WriteString("Parties:\n")
@@ -83,21 +83,31 @@ func (r Report) why() string {
 
 // Line is a forecast in one line: what, by when, and where it stands.
 func (f ForecastState) Line() string {
-	s := fmt.Sprintf("%s by %s (%s, due %s)", f.What, f.Due, strings.Join(f.DoneWhen, "/"), f.DueAt.Add(-time.Second).Format(dateFmt))
+	done := make([]string, len(f.DoneWhen))
+	for i, st := range f.DoneWhen {
+		done[i] = statusWords(st)
+	}
+	s := f.What + " " + byDue(f.Due) + ": "
 	switch f.State {
 	case ForecastFulfilled:
-		s += fmt.Sprintf(": fulfilled, %s on %s", f.DoneVia, f.DoneAt.Format(dateFmt))
+		s += fmt.Sprintf("fulfilled, %s on %s", statusWords(f.DoneVia), f.DoneAt.UTC().Format(dateFmt))
 	case ForecastPassed:
-		s += fmt.Sprintf(": passed %d days ago", -f.DaysTo)
-	case ForecastDueSoon:
-		s += fmt.Sprintf(": due in %d days", f.DaysTo)
+		s += "passed " + daysText(-f.DaysTo) + " ago, not " + strings.Join(done, " or ")
 	default:
-		s += fmt.Sprintf(": pending, due in %d days", f.DaysTo)
+		s += "due in " + daysText(f.DaysTo) + ", when " + strings.Join(done, " or ")
 	}
 	if f.Source != "" {
-		s += " — source: " + f.Source
+		s += " · forecast by " + f.Source
 	}
 	return s
+}
+
+// daysText is "1 day", "12 days".
+func daysText(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
 }
 
 // ListLine is the report in one line, for lists.

@@ -28,6 +28,7 @@ func TestWriterPosterOutput(t *testing.T) {
     title:    Russia & China sign <cyber> pact | The Hill
     link:     https://thehill.com/policy/cybersecurity/russia-china-pact?utm_source=rss&x=1
     feed:     thehill-cyber
+    date:     4 Mar 2015 09:30 UTC
     sentence: "Russia and China have signed a cyber security pact, Kommersant reported."
     rule:     signed OR inked OR "concluded an agreement"
     posted:   channel C0CYBER, ts TS01
@@ -36,6 +37,7 @@ func TestWriterPosterOutput(t *testing.T) {
     title:    Russia, China sign cyber pact
     link:     https://www.reuters.com/article/us-russia-china-cyber
     feed:     reuters-world
+    date:     4 Mar 2015 10:10 UTC
     posted:   channel C0CYBER, ts TS02, in thread TS01
 
 `

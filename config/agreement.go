@@ -27,10 +27,13 @@ type Agreement struct {
 	// share one such list (10,000 agreements × 1,000 feeds would otherwise
 	// be ten million copies): never modify it in place.
 	Feeds []string
-	Line  int
+	// Mentions is how its mentions reach Slack: MentionsImmediate (the
+	// default), MentionsDigest or MentionsOff.
+	Mentions string
+	Line     int
 }
 
-var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "match", "status_rules", "forecasts", "channel", "feeds", "corroborate"}
+var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "match", "status_rules", "forecasts", "channel", "feeds", "mentions", "corroborate"}
 
 // agreements decodes `agreements`: at least one, each id unique. They are
 // decoded on every CPU: a file may hold thousands, and compiling their
@@ -81,6 +84,7 @@ func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
 	}
 	a.Feeds = l.agreementFeeds(m, s, c)
 	a.Corroborate = l.corroborate(m, s, c.Corroborate)
+	a.Mentions = l.mentions(m, s, c)
 	return a, true
 }
 

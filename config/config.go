@@ -21,6 +21,7 @@ type Config struct {
 	Schedule     string         // `schedule`: the default feed schedule
 	Backfill     Backfill       // `backfill`: what a feed's first poll alerts on
 	Corroborate  int            // `corroborate`: independent sources a detected status change needs
+	Digest       *Digest        // `digest`: nil when mentions are never gathered
 	Slack        Slack
 	Feeds        []Feed
 	Agreements   []Agreement
@@ -61,6 +62,9 @@ type Slack struct {
 // Feed is one entry of `feeds`.
 type Feed struct {
 	ID string
+	// Name is the publication's name as Slack shows it (`name`); "" means
+	// the feed's own title, as last fetched.
+	Name string
 	// URL is an http(s) URL, or an absolute file path (a relative path in the
 	// file is resolved against Config.Dir).
 	URL      string

@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	feedKeys = []string{"id", "url", "schedule"}
+	feedKeys = []string{"id", "name", "url", "schedule"}
 	slug     = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 )
 
@@ -89,6 +89,8 @@ func (l *loader) feed(n *yaml.Node, i int, c *Config) (Feed, bool) {
 	if f.ID != "" && !slug.MatchString(f.ID) {
 		l.add(idNode, "%s: %q is not a slug (%s)", s.field("id"), f.ID, slugRule)
 	}
+	f.Name, _ = l.str(m, s, "name")
+	f.Name = strings.TrimSpace(f.Name)
 	f.URL, urlNode = l.required(m, s, "url")
 	if f.URL != "" {
 		loc, err := feedLocation(f.URL, c.Dir)

@@ -19,7 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var topKeys = []string{"timezone", "database", "listen", "schedule", "backfill", "corroborate", "slack", "feeds", "agreements"}
+var topKeys = []string{"timezone", "database", "listen", "schedule", "backfill", "corroborate", "digest", "slack", "feeds", "agreements"}
 
 // Load reads, expands, decodes and validates the config file at path.
 //
@@ -182,6 +182,7 @@ func (l *loader) config(root *yaml.Node, abs string) *Config {
 	}
 	c.Backfill = l.backfill(m, c.Backfill)
 	c.Corroborate = l.corroborate(m, top, c.Corroborate)
+	c.Digest = l.digest(m.get("digest"))
 	c.Slack = l.slack(m.get("slack"))
 	c.Feeds = l.feeds(m, c)
 	c.Agreements = l.agreements(m, c)

@@ -17,10 +17,21 @@ var fixtureErrors = map[string][]string{
 	// A typo gets a suggestion; a key with nothing close lists the allowed ones.
 	"unknown_key.yaml": {
 		`unknown_key.yaml:3: unknown key "chanel" in slack (did you mean "channel"?)`,
-		`unknown_key.yaml:4: unknown key "colour" at the top level (allowed: timezone, database, listen, schedule, backfill, corroborate, slack, feeds, agreements)`,
+		`unknown_key.yaml:4: unknown key "colour" at the top level (allowed: timezone, database, listen, schedule, backfill, corroborate, digest, slack, feeds, agreements)`,
 		`unknown_key.yaml:8: unknown key "schedul" in feed "wire" (did you mean "schedule"?)`,
 		`unknown_key.yaml:14: unknown key "stauts" in agreement "pact" (did you mean "status"?)`,
 		`unknown_key.yaml:19: unknown key "remind" in forecast "final deal" of agreement "pact" (allowed: what, due, done_when, source, remind_before)`,
+	},
+	// A digest section needs its schedule; a mode of mentions is one of three
+	// (unquoted off is the word, not YAML 1.1's false).
+	"bad_digest.yaml": {
+		`bad_digest.yaml:2: unknown key "schedul" in digest (did you mean "schedule"?)`,
+		`bad_digest.yaml:2: digest.schedule: missing (a cron spec such as "0 8 * * 1-5")`,
+		`bad_digest.yaml:11: agreement "pact": mentions: unknown mode "digets" (did you mean "digest"?)`,
+	},
+	// mentions: digest with no digest section would never be posted.
+	"digest_without_schedule.yaml": {
+		`digest_without_schedule.yaml:9: agreement "pact": mentions: digest needs a top-level digest: section with a schedule`,
 	},
 	// A key given twice in one mapping names the first.
 	"duplicate_key.yaml": {
@@ -153,7 +164,7 @@ var fixtureErrors = map[string][]string{
 	},
 	// The file is a mapping.
 	"not_mapping.yaml": {
-		`not_mapping.yaml:1: expected a mapping of keys (timezone, database, listen, schedule, backfill, corroborate, slack, feeds, agreements), got a list`,
+		`not_mapping.yaml:1: expected a mapping of keys (timezone, database, listen, schedule, backfill, corroborate, digest, slack, feeds, agreements), got a list`,
 	},
 	// Malformed ${...} references are errors, not literal text; the rest is still checked.
 	"bad_env.yaml": {

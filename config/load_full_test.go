@@ -36,6 +36,7 @@ func TestLoadFull(t *testing.T) {
 		Schedule:     "@every 10m",
 		Backfill:     Backfill{Window: 48 * time.Hour},
 		Corroborate:  DefaultCorroborate,
+		Digest:       &Digest{Schedule: "0 8 * * 1-5"},
 		Slack: Slack{
 			Token: "xoxb-test", SigningSecret: "shh",
 			Channel: "C0POLICY", AdminChannel: "C0ADMIN",
@@ -44,7 +45,7 @@ func TestLoadFull(t *testing.T) {
 		},
 		Feeds: []Feed{
 			{ID: "thehill-cyber", URL: "https://thehill.com/policy/cybersecurity/feed", Schedule: "CRON_TZ=Europe/Moscow 0 */2 * * *", Line: 18},
-			{ID: "local_file", URL: filepath.Join(dir, "feeds", "local.xml"), Schedule: "@every 10m", Line: 21},
+			{ID: "local_file", Name: "Local file", URL: filepath.Join(dir, "feeds", "local.xml"), Schedule: "@every 10m", Line: 21},
 		},
 		Agreements: []Agreement{{
 			ID: "ru-cn-cyber", Name: "Russia–China cyber pact", Kind: "pact",
@@ -62,8 +63,9 @@ func TestLoadFull(t *testing.T) {
 				RemindBefore: 7 * 24 * time.Hour, Line: 41,
 			}},
 			Channel: "C0CYBER", Corroborate: DefaultCorroborate,
-			Feeds: []string{"thehill-cyber"},
-			Line:  25,
+			Feeds:    []string{"thehill-cyber"},
+			Mentions: MentionsDigest,
+			Line:     25,
 		}, {
 			ID: "us-cn-wg", Name: "US–China cybersecurity working group", Kind: "working_group",
 			Parties: []string{"Russia", "China"},
@@ -74,8 +76,9 @@ func TestLoadFull(t *testing.T) {
 				DoneWhen: []string{"active"}, Line: 55,
 			}},
 			Channel: "C0POLICY", Corroborate: DefaultCorroborate,
-			Feeds: []string{"thehill-cyber", "local_file"},
-			Line:  49,
+			Feeds:    []string{"thehill-cyber", "local_file"},
+			Mentions: MentionsOff,
+			Line:     49,
 		}},
 	}
 	opts := cmp.Options{

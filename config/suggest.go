@@ -8,6 +8,16 @@ import (
 // didYouMean returns ` (did you mean "x"?)` for the option closest to word,
 // or "" when none is close enough to be a plausible typo.
 func didYouMean(word string, options []string) string {
+	if best, ok := Closest(word, options); ok {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
+}
+
+// Closest returns the option closest to word (ignoring case) when it is
+// close enough to be a plausible typo of it: one edit for words of up to
+// four letters, two up to eight, three beyond.
+func Closest(word string, options []string) (string, bool) {
 	best, bestDist := "", -1
 	w := strings.ToLower(word)
 	for _, o := range options {
@@ -24,9 +34,9 @@ func didYouMean(word string, options []string) string {
 		limit = 2
 	}
 	if bestDist < 0 || bestDist > limit {
-		return ""
+		return "", false
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return best, true
 }
 
 // hint is didYouMean, or else the list of what is allowed.

@@ -23,6 +23,8 @@ const (
 	// for good. It goes through the outbox like any alert, so the notice
 	// itself is neither lost nor repeated.
 	KindDeliveryFailed = "delivery_failed"
+	// KindDigest is a channel's held mentions gathered into one message.
+	KindDigest = "digest"
 )
 
 // Delivery states of an alert.
@@ -31,14 +33,23 @@ const (
 	StateSending   = "sending"   // a post may be under way: reconcile before posting again
 	StateDelivered = "delivered" // Slack accepted it
 	StateFailed    = "failed"    // a permanent error; kept with the reason
+	// StateHeld is a mention waiting for its channel's digest; it is never
+	// posted on its own.
+	StateHeld = "held"
+	// StateDigested is a held alert gathered into a digest (DigestSeq).
+	StateDigested = "digested"
 )
 
 // ItemRef names the feed item that is an alert's evidence.
 type ItemRef struct {
-	GUID      string    `json:"guid"`
-	Link      string    `json:"link"`
-	Title     string    `json:"title"`
-	Feed      string    `json:"feed"`
+	GUID  string `json:"guid"`
+	Link  string `json:"link"`
+	Title string `json:"title"`
+	Feed  string `json:"feed"`
+	// FeedName is the publication's name as Slack shows it (the feed's
+	// `name`, else its own title); filled in when the alert is rendered
+	// if empty.
+	FeedName  string    `json:"feed_name,omitempty"`
 	Published time.Time `json:"published,omitzero"`
 }
 
@@ -88,11 +99,20 @@ type Alert struct {
 	Summary        string       `json:"summary,omitempty"`  // a short extract of the item
 	Sentence       string       `json:"sentence,omitempty"` // the sentence a status rule fired on
 	Rule           string       `json:"rule,omitempty"`
-	Feed           string       `json:"feed,omitempty"`  // feed_broken: the feed id
-	Error          string       `json:"error,omitempty"` // feed_broken: the last error; empty on recovery
+	Feed           string       `json:"feed,omitempty"`      // feed_broken: the feed id
+	FeedName       string       `json:"feed_name,omitempty"` // feed_broken: its name, filled in when rendered
+	Error          string       `json:"error,omitempty"`     // feed_broken: the last error; empty on recovery
 	UserID         string       `json:"user_id,omitempty"`
 	Note           string       `json:"note,omitempty"`
 	Failed         *FailedRef   `json:"failed,omitempty"` // delivery_failed: the alert that failed
+	Digest         *DigestRef   `json:"digest,omitempty"` // digest: what it gathers
+	// Follower is the user a followed agreement's alert is copied to, in
+	// their direct messages (Channel); "" for the channel's own alert.
+	Follower string `json:"follower,omitempty"`
+
+	// Hold enqueues the alert held for its channel's digest instead of
+	// pending; a reply to a held alert is held with it.
+	Hold bool `json:"-"`
 
 	State     string    `json:"-"`
 	CreatedAt time.Time `json:"-"`
@@ -119,6 +139,19 @@ func (tx *Tx) Enqueue(a *Alert) (bool, error) {
 		a.ID = NewAlertID()
 	}
 	a.State, a.CreatedAt = StatePending, tx.now
+	moved := a.PreviousStatus != "" && a.PreviousStatus != a.Status
+	if a.Hold {
+		a.State = StateHeld
+	} else if a.ParentSeq != 0 && !moved { // a status change is never held
+		var parent string
+		err := tx.tx.QueryRowContext(tx.ctx, "SELECT state FROM alerts WHERE seq = ?", a.ParentSeq).Scan(&parent)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return false, fmt.Errorf("enqueue %s alert: parent: %w", a.Kind, err)
+		}
+		if parent == StateHeld {
+			a.State = StateHeld // another outlet of a mention the digest will carry
+		}
+	}
 	payload, err := json.Marshal(a)
 	if err != nil {
 		return false, fmt.Errorf("enqueue %s alert: %w", a.Kind, err)
@@ -133,15 +166,17 @@ func (tx *Tx) Enqueue(a *Alert) (bool, error) {
 	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO alerts
 		(id, dedupe_key, kind, agreement_id, channel, parent_seq, payload, state, created_at, next_attempt_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-		a.ID, dedupe, a.Kind, a.Agreement, a.Channel, parent, string(payload), StatePending, millis(tx.now), millis(tx.now))
+		a.ID, dedupe, a.Kind, a.Agreement, a.Channel, parent, string(payload), a.State, millis(tx.now), millis(tx.now))
 	if err != nil {
 		return false, fmt.Errorf("enqueue %s alert: %w", a.Kind, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return false, nil
 	}
-	a.Seq, err = res.LastInsertId()
-	return true, err
+	if a.Seq, err = res.LastInsertId(); err != nil {
+		return false, err
+	}
+	return true, tx.enqueueFollowers(a)
 }
 
 // AlertRef is where an enqueued alert goes, enough to thread a reply on it.
@@ -376,7 +411,9 @@ type AlertThread struct {
 // ErrNotFound; cheaper than Alert, which reads the whole alert.
 func (s *Store) Thread(ctx context.Context, seq int64) (AlertThread, error) {
 	var t AlertThread
-	err := s.db.QueryRowContext(ctx, "SELECT state, channel, ts FROM alerts WHERE seq = ?", seq).Scan(&t.State, &t.Channel, &t.TS)
+	// A mention gathered into a digest is threaded as its digest is.
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(d.state, a.state), COALESCE(d.channel, a.channel), COALESCE(d.ts, a.ts)
+		FROM alerts a LEFT JOIN alerts d ON d.seq = a.digest_seq WHERE a.seq = ?`, seq).Scan(&t.State, &t.Channel, &t.TS)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, fmt.Errorf("alert %d: %w", seq, ErrNotFound)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -65,7 +66,8 @@ type Event struct {
 	Party       string
 	At          time.Time
 	Alert       AlertRef
-	Sketch      uint64 // a SimHash of the alert's text; 0 when none
+	Sketch      uint64   // a SimHash of the alert's text; 0 when none
+	Words       []string // the headline's words that say what happened
 }
 
 // FindEvent returns the latest event of the agreement with that claim
@@ -88,8 +90,9 @@ func (tx *Tx) FindEvent(agreementID, status, party string, at time.Time, window 
 
 // AddEvent records an event and the top-level alert that told it.
 func (tx *Tx) AddEvent(e *Event) error {
-	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO events (agreement_id, status, party, at, alert_seq, channel, sketch)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, e.AgreementID, e.Status, e.Party, millis(e.At), e.Alert.Seq, e.Alert.Channel, int64(e.Sketch))
+	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO events (agreement_id, status, party, at, alert_seq, channel, sketch, words)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.AgreementID, e.Status, e.Party, millis(e.At), e.Alert.Seq, e.Alert.Channel, int64(e.Sketch),
+		strings.Join(e.Words, " "))
 	if err != nil {
 		return fmt.Errorf("record event on %s: %w", e.AgreementID, err)
 	}
@@ -100,7 +103,7 @@ func (tx *Tx) AddEvent(e *Event) error {
 // RecentEvents returns the agreement's events whose evidence is within
 // window of at, newest first.
 func (tx *Tx) RecentEvents(agreementID string, at time.Time, window time.Duration) ([]Event, error) {
-	rows, err := tx.tx.QueryContext(tx.ctx, `SELECT id, status, party, at, alert_seq, channel, sketch FROM events
+	rows, err := tx.tx.QueryContext(tx.ctx, `SELECT id, status, party, at, alert_seq, channel, sketch, words FROM events
 		WHERE agreement_id = ? AND at >= ? AND at <= ? ORDER BY id DESC LIMIT 200`,
 		agreementID, millis(at.Add(-window)), millis(at.Add(window)))
 	if err != nil {
@@ -111,10 +114,11 @@ func (tx *Tx) RecentEvents(agreementID string, at time.Time, window time.Duratio
 	for rows.Next() {
 		e := Event{AgreementID: agreementID}
 		var ms, sketch int64
-		if err := rows.Scan(&e.ID, &e.Status, &e.Party, &ms, &e.Alert.Seq, &e.Alert.Channel, &sketch); err != nil {
+		var words string
+		if err := rows.Scan(&e.ID, &e.Status, &e.Party, &ms, &e.Alert.Seq, &e.Alert.Channel, &sketch, &words); err != nil {
 			return nil, fmt.Errorf("recent events of %s: %w", agreementID, err)
 		}
-		e.At, e.Sketch = fromMillis(ms), uint64(sketch)
+		e.At, e.Sketch, e.Words = fromMillis(ms), uint64(sketch), strings.Fields(words)
 		out = append(out, e)
 	}
 	return out, rows.Err()

@@ -21,16 +21,19 @@ type FeedState struct {
 	ItemsSeen           int
 	NextPollAt          time.Time
 	Broken              bool // a feed_broken alert was raised and the feed has not recovered since
+	// Title is the feed's own title as last fetched ("The Hill"); kept when
+	// a fetch has none.
+	Title string
 }
 
 const feedSelect = `SELECT id, etag, last_modified, first_polled_at, last_polled_at, last_success_at, last_error,
-	last_error_at, consecutive_failures, items_seen, next_poll_at, broken FROM feeds`
+	last_error_at, consecutive_failures, items_seen, next_poll_at, broken, title FROM feeds`
 
 func scanFeed(sc interface{ Scan(...any) error }) (FeedState, error) {
 	var f FeedState
 	var first, polled, ok, errAt, next int64
 	err := sc.Scan(&f.ID, &f.ETag, &f.LastModified, &first, &polled, &ok, &f.LastError, &errAt,
-		&f.ConsecutiveFailures, &f.ItemsSeen, &next, &f.Broken)
+		&f.ConsecutiveFailures, &f.ItemsSeen, &next, &f.Broken, &f.Title)
 	f.FirstPolledAt, f.LastPolledAt, f.LastSuccessAt = fromMillis(first), fromMillis(polled), fromMillis(ok)
 	f.LastErrorAt, f.NextPollAt = fromMillis(errAt), fromMillis(next)
 	return f, err
@@ -71,15 +74,16 @@ func (s *Store) FeedStates(ctx context.Context) (map[string]FeedState, error) {
 // the items of the same fetch, so validators never run ahead of the items.
 func (tx *Tx) SaveFeedState(f FeedState) error {
 	_, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO feeds (id, etag, last_modified, first_polled_at, last_polled_at,
-		last_success_at, last_error, last_error_at, consecutive_failures, items_seen, next_poll_at, broken)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		last_success_at, last_error, last_error_at, consecutive_failures, items_seen, next_poll_at, broken, title)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
 		first_polled_at = excluded.first_polled_at, last_polled_at = excluded.last_polled_at,
 		last_success_at = excluded.last_success_at, last_error = excluded.last_error,
 		last_error_at = excluded.last_error_at, consecutive_failures = excluded.consecutive_failures,
-		items_seen = excluded.items_seen, next_poll_at = excluded.next_poll_at, broken = excluded.broken`,
+		items_seen = excluded.items_seen, next_poll_at = excluded.next_poll_at, broken = excluded.broken,
+		title = CASE WHEN excluded.title <> '' THEN excluded.title ELSE feeds.title END`,
 		f.ID, f.ETag, f.LastModified, millis(f.FirstPolledAt), millis(f.LastPolledAt), millis(f.LastSuccessAt),
-		f.LastError, millis(f.LastErrorAt), f.ConsecutiveFailures, f.ItemsSeen, millis(f.NextPollAt), f.Broken)
+		f.LastError, millis(f.LastErrorAt), f.ConsecutiveFailures, f.ItemsSeen, millis(f.NextPollAt), f.Broken, f.Title)
 	if err != nil {
 		return fmt.Errorf("save feed %s: %w", f.ID, err)
 	}

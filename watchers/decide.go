@@ -3,6 +3,7 @@ package watchers
 import (
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -182,8 +183,9 @@ func sourceHost(link, feedID string) string {
 
 // findEvent returns the event an item's report on an agreement belongs to:
 // the same claim close in time, a copy of the same text, or news of the
-// agreement within hours that claims nothing contrary.
-func findEvent(tx *storage.Tx, id string, a *storage.Alert, d decision, at time.Time, sk uint64) (storage.Event, bool, error) {
+// agreement within a day that claims nothing contrary and whose headline
+// shares a word of what happened (words: see claims.EventWords).
+func findEvent(tx *storage.Tx, id string, a *storage.Alert, d decision, at time.Time, sk uint64, words []string) (storage.Event, bool, error) {
 	events, err := tx.RecentEvents(id, at, eventWindow)
 	if err != nil {
 		return storage.Event{}, false, err
@@ -195,7 +197,8 @@ func findEvent(tx *storage.Tx, id string, a *storage.Alert, d decision, at time.
 	for _, ev := range events {
 		sameClaim := claim != "" && ev.Status == claim && ev.Party == a.Party
 		compatible := claim == "" || ev.Status == "" || sameClaim
-		if sameClaim || sameText(ev.Sketch, sk) || compatible && absDuration(ev.At.Sub(at)) <= sameDay {
+		gap := absDuration(ev.At.Sub(at))
+		if sameClaim || sameText(ev.Sketch, sk) || compatible && (gap <= sameDay/2 || gap <= sameDay && shareWord(ev.Words, words)) {
 			return ev, true, nil
 		}
 	}
@@ -207,4 +210,14 @@ func absDuration(d time.Duration) time.Duration {
 		return -d
 	}
 	return d
+}
+
+// shareWord reports whether two lists of words have one in common.
+func shareWord(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }

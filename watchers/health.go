@@ -27,6 +27,9 @@ func (w *Watcher) saveHealth(tx *storage.Tx, p *plan, fe *fetched) error {
 			st.ETag, st.LastModified = fe.resp.Validators.ETag, fe.resp.Validators.LastModified
 		}
 		st.LastSuccessAt = now
+		if fe.title != "" {
+			st.Title = fe.title
+		}
 		st.ItemsSeen += fe.result.New
 		st.ConsecutiveFailures = 0
 		st.NextPollAt = time.Time{}

@@ -47,6 +47,11 @@ func TestFeedBrokenAndRecovered(t *testing.T) {
 	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("feed_broken alerts = %q, want %q", got, want)
 	}
+	// The feed's own title is recorded once a fetch parses, for Slack to
+	// name the publication by.
+	if st, _ := r.store.FeedState(context.Background(), "f1"); st.Title != "t" {
+		t.Errorf("feed title %q after a good poll, want %q", st.Title, "t")
+	}
 }
 
 // TestBackoffIsCapped checks the failing-feed backoff doubles and stops at

@@ -58,6 +58,7 @@ type fetched struct {
 	resp   feed.Response
 	fresh  []fresh
 	result FeedResult
+	title  string // the feed's own title, when it was parsed
 }
 
 // fresh is an item not seen before, prepared for recording. Only what
@@ -185,6 +186,7 @@ func (w *Watcher) fetchOne(ctx context.Context, p *plan, fe *fetched) {
 		return
 	}
 	fe.resp.Body = nil // parsed: let it go
+	fe.title = parsed.Title
 	fe.result.Items = len(parsed.Items)
 	if err := w.prepare(ctx, p, fe, parsed.Items); err != nil {
 		fe.result.Err = err

@@ -156,7 +156,8 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	if !d.news && !d.moved {
 		a.DetectedStatus = detected // only confirms the status held
 	}
-	event, inEvent, err := findEvent(tx, t.ID, a, d, at, sk)
+	words := t.reader.EventWords(it.Title)
+	event, inEvent, err := findEvent(tx, t.ID, a, d, at, sk, words)
 	if err != nil {
 		return 0, err
 	}
@@ -188,7 +189,7 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 		if err != nil || !ok || inEvent {
 			return b2i(ok), err
 		}
-		return 1, w.openEvent(tx, t, a, at, d.news, sk)
+		return 1, w.openEvent(tx, t, a, at, d.news, sk, words)
 	}
 	if inEvent {
 		return w.reply(tx, a, event.Alert)
@@ -197,15 +198,16 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	if err != nil {
 		return 0, err
 	}
-	if !until.IsZero() {
+	if !until.IsZero() || t.Mentions == config.MentionsOff {
 		return 0, nil
 	}
 	a.Kind, a.DedupeKey = storage.KindMention, storyKey
+	a.Hold = t.Mentions == config.MentionsDigest // for the channel's digest
 	ok, err := tx.Enqueue(a)
 	if err != nil || !ok {
 		return b2i(ok), err
 	}
-	return 1, w.openEvent(tx, t, a, at, d.news, sk)
+	return 1, w.openEvent(tx, t, a, at, d.news, sk, words)
 }
 
 // reply enqueues a as a later source of an event or story already alerted:
@@ -219,11 +221,11 @@ func (w *Watcher) reply(tx *storage.Tx, a *storage.Alert, parent storage.AlertRe
 // openEvent records the top-level alert a just enqueued as the one that
 // tells its event, so that later reports of the same claim (when news
 // says it) or copies of the same text reply to it.
-func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at time.Time, news bool, sk uint64) error {
+func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at time.Time, news bool, sk uint64, words []string) error {
 	status := a.DetectedStatus
 	if !news || a.Note != "" {
 		status = ""
 	}
 	return tx.AddEvent(&storage.Event{AgreementID: t.ID, Status: status, Party: a.Party, At: at,
-		Alert: storage.AlertRef{Seq: a.Seq, Channel: a.Channel}, Sketch: sk})
+		Alert: storage.AlertRef{Seq: a.Seq, Channel: a.Channel}, Sketch: sk, Words: words})
 }

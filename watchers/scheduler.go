@@ -16,6 +16,10 @@ import (
 // poll.
 const DeadlineSchedule = "@every 5m"
 
+// digestEntry keys the digest job among the entries, which are keyed by
+// feed id ("" is the deadline check); no slug starts with a space.
+const digestEntry = " digest"
+
 // Scheduler runs each feed's poll on its cron schedule, and the deadline
 // check on its own. Jobs never overlap themselves, a panicking job is
 // recovered and logged, and each run gets its own timeout under the
@@ -26,7 +30,7 @@ type Scheduler struct {
 	cancel  context.CancelFunc
 	cron    *cron.Cron
 	mu      sync.Mutex
-	entries map[string]cron.EntryID // by feed id; "" is the deadline check
+	entries map[string]cron.EntryID // by feed id; "" is the deadline check, digestEntry the digests
 	timeout time.Duration
 	lastRun time.Time
 }
@@ -69,6 +73,15 @@ func (s *Scheduler) schedule(cfg *config.Config) error {
 			s.w.opts.Log.Error("deadline check failed", "err", err)
 		}
 	})
+	if d := cfg.Digest; d != nil && err == nil {
+		err = add(digestEntry, d.Schedule, func(ctx context.Context) {
+			if n, err := s.w.GatherDigests(ctx); err != nil {
+				s.w.opts.Log.Error("digest failed", "err", err)
+			} else if n > 0 {
+				s.w.opts.Log.Info("digests gathered", "messages", n)
+			}
+		})
+	}
 	for _, f := range cfg.Feeds {
 		if err != nil {
 			break
@@ -120,7 +133,7 @@ func (s *Scheduler) Next() map[string]time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for feed, id := range s.entries {
-		if feed != "" {
+		if feed != "" && feed != digestEntry {
 			out[feed] = s.cron.Entry(id).Next
 		}
 	}
@@ -155,6 +168,11 @@ func (w *Watcher) pollScheduled(ctx context.Context, feedID string) {
 		w.opts.Log.Info("polled", "feed", f.FeedID, "items", f.Items, "new", f.New, "alerts", f.Alerts,
 			"not_modified", f.NotModified, "ok", f.Err == nil)
 	}
+	// Index the new items for /pact search now, off the poll's path, so
+	// that a search does not wait for it.
+	if err := w.store.IndexForSearch(ctx); err != nil {
+		w.opts.Log.Error("index for search", "err", err)
+	}
 	if _, err := w.CheckDeadlines(ctx); err != nil {
 		w.opts.Log.Error("deadline check failed", "err", err)
 	}
@@ -187,6 +205,9 @@ func (w *Watcher) PollDue(ctx context.Context) Report {
 	var rep Report
 	if len(due) > 0 {
 		rep = w.Poll(ctx, due...)
+	}
+	if _, err := w.GatherDueDigests(ctx); err != nil {
+		w.opts.Log.Error("digest failed", "err", err)
 	}
 	if _, err := w.CheckDeadlines(ctx); err != nil {
 		w.opts.Log.Error("deadline check failed", "err", err)

@@ -21,9 +21,6 @@ type rig struct {
 	now   time.Time
 	store *storage.Store
 	w     *Watcher
-	// corroborate is the config's corroborate: 1 unless a test needs more,
-	// so that one report moves a status.
-	corroborate int
 }
 
 const rigAgreements = `agreements:
@@ -48,19 +45,26 @@ const rigAgreements = `agreements:
 
 func newRig(t *testing.T, backfill string, feeds ...string) *rig {
 	t.Helper()
-	return newRigCorroborate(t, 1, backfill, feeds...)
+	return newRigWith(t, "corroborate: 1\n", rigAgreements, backfill, feeds...)
 }
 
 func newRigCorroborate(t *testing.T, corroborate int, backfill string, feeds ...string) *rig {
 	t.Helper()
-	r := &rig{t: t, dir: t.TempDir(), now: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC), corroborate: corroborate}
+	return newRigWith(t, fmt.Sprintf("corroborate: %d\n", corroborate), rigAgreements, backfill, feeds...)
+}
+
+// newRigWith is newRig with more top-level config (top) and other
+// agreements.
+func newRigWith(t *testing.T, top, agreements, backfill string, feeds ...string) *rig {
+	t.Helper()
+	r := &rig{t: t, dir: t.TempDir(), now: time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)}
 	var b strings.Builder
-	fmt.Fprintf(&b, "database: pw.db\nbackfill: %s\ncorroborate: %d\nslack:\n  channel: C1\nfeeds:\n", backfill, r.corroborate)
+	fmt.Fprintf(&b, "database: pw.db\nbackfill: %s\n%sslack:\n  channel: C1\nfeeds:\n", backfill, top)
 	for i := range feeds {
 		fmt.Fprintf(&b, "  - id: f%d\n    url: f%d.xml\n", i+1, i+1)
 		r.writeFeed(i+1, feeds[i])
 	}
-	b.WriteString(rigAgreements)
+	b.WriteString(agreements)
 	path := filepath.Join(r.dir, "pactwatch.yaml")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)

@@ -36,6 +36,9 @@ type Server struct {
 	faults     []*pendingFault
 	responses  []Response
 	socket     socket
+	uploads    map[string]*File // by file id, uploaded or waiting for its bytes
+	files      []File           // shared
+	nextFile   int
 }
 
 // Option configures a Server.
@@ -77,14 +80,17 @@ func (s *Server) Calls(method string) int {
 // handlers answer each API method; they run with s.mu held and return the
 // JSON answer.
 var handlers = map[string]func(s *Server, p url.Values) any{
-	"chat.postMessage":      (*Server).postMessage,
-	"chat.update":           (*Server).update,
-	"chat.postEphemeral":    (*Server).postEphemeral,
-	"conversations.history": (*Server).history,
-	"conversations.replies": (*Server).replies,
-	"views.publish":         (*Server).publishView,
-	"auth.test":             (*Server).authTest,
-	"apps.connections.open": (*Server).openConnection,
+	"chat.postMessage":             (*Server).postMessage,
+	"chat.update":                  (*Server).update,
+	"chat.postEphemeral":           (*Server).postEphemeral,
+	"conversations.history":        (*Server).history,
+	"conversations.replies":        (*Server).replies,
+	"views.publish":                (*Server).publishView,
+	"auth.test":                    (*Server).authTest,
+	"apps.connections.open":        (*Server).openConnection,
+	"conversations.open":           (*Server).openConversation,
+	"files.getUploadURLExternal":   (*Server).getUploadURL,
+	"files.completeUploadExternal": (*Server).completeUpload,
 }
 
 // ServeHTTP answers one API call.
@@ -95,6 +101,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case r.URL.Path == socketPath:
 		s.serveSocket(w, r)
+		return
+	case strings.HasPrefix(r.URL.Path, uploadPath):
+		s.serveUpload(w, r)
 		return
 	}
 	method, ok := strings.CutPrefix(r.URL.Path, "/api/")

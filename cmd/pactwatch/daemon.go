@@ -42,6 +42,7 @@ func newDaemon(cfg *config.Config, store *storage.Store, e *env, log *slog.Logge
 	d := &daemon{e: e, log: log, store: store, wake: make(chan struct{}, 1), metrics: newMetrics(store)}
 	d.watcher = watchers.New(cfg, store, watchers.Options{Now: e.now, Log: log, Wake: d.wake, OnPoll: d.metrics.observePoll})
 	d.deliverer = newDeliverer(cfg, store, e, log)
+	d.deliverer.Names = bot.FeedNames(d.watcher.Config, store) // a reload renames feeds
 	slackSide, err := newSlackApp(cfg, store, e, log, d.wake, d.watcher.Config)
 	if err != nil {
 		return nil, err

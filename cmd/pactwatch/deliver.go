@@ -17,6 +17,7 @@ func newDeliverer(cfg *config.Config, store *storage.Store, e *env, log *slog.Lo
 		Log:            log,
 		AdminChannel:   cfg.Slack.AdminChannel,
 		DefaultChannel: cfg.Slack.Channel,
+		Names:          bot.FeedNames(func() *config.Config { return cfg }, store),
 	}
 	if tok := cfg.Slack.Token.Value(); tok != "" {
 		sp := &bot.SlackPoster{Client: bot.NewSlackClient(tok, cfg.Slack.APIURL)}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,20 +32,52 @@ func newFlags(e *env, name, args, summary string) (*flag.FlagSet, *common) {
 	fs.StringVar(&c.config, "config", def, "config `file` (env PACTWATCH_CONFIG)")
 	fs.StringVar(&c.logFormat, "log-format", "text", "log format: text or json")
 	fs.StringVar(&c.logLevel, "log-level", "info", "log level: debug, info, warn or error")
+	// -h and --help are flags of their own, so that the help asked for
+	// goes to standard output (and can be piped to less) while the usage
+	// after a mistake goes to standard error.
+	help := new(bool)
+	fs.BoolVar(help, "help", false, "show this help")
+	fs.BoolVar(help, "h", false, "show this help")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: pactwatch %s [options] %s\n\n%s\n\nOptions:\n", name, args, summary)
+		w := fs.Output()
+		if *help {
+			w = e.stdout
+		}
+		fmt.Fprintf(w, "Usage: pactwatch %s [options] %s\n\n%s\n\nOptions (anywhere on the line):\n", name, args, summary)
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(e.stderr)
 	}
 	return fs, c
 }
 
-// parse parses args; it returns false with the exit code when the command
-// should stop (--help, or a usage error).
+// parse parses args, flags anywhere among the positional arguments
+// (`match feed.xml --agreement X --all`; after `--` everything is
+// positional); fs.Args() then holds the positional ones in order. It
+// returns false with the exit code when the command should stop (--help,
+// or a usage error).
 func parse(fs *flag.FlagSet, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return exitUsage, false
 		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional, args = append(positional, rest[0]), rest[1:]
+	}
+	if h := fs.Lookup("help"); h != nil && h.Value.String() == "true" {
+		fs.Usage()
+		return exitOK, false
+	}
+	// Leave the positional arguments in fs.Args(), flags already set.
+	if err := fs.Parse(append([]string{"--"}, positional...)); err != nil {
 		return exitUsage, false
 	}
 	return 0, true

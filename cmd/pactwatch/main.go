@@ -8,6 +8,8 @@
 //	pactwatch check   validate the config
 //	pactwatch status  print an agreement's status (or the list)
 //	pactwatch match   dry run of a feed against one agreement
+//	pactwatch export  an agreement's timeline with its evidence (CSV or Markdown)
+//	pactwatch backup  a consistent copy of the database
 package main
 
 import (
@@ -18,6 +20,8 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/pactwatch/pactwatch/config"
 )
 
 func main() {
@@ -59,6 +63,7 @@ func commands() []command {
 		{"check", "validate the config; print each problem as FILE:LINE: message", cmdCheck},
 		{"status", "print an agreement's status, forecasts and latest mentions (or the list)", cmdStatus},
 		{"match", "dry run: which items of a feed match an agreement, and which status rule fires", cmdMatch},
+		{"export", "write an agreement's timeline with its evidence, as CSV or Markdown", cmdExport},
 		{"backup", "write a consistent copy of the database to a file", cmdBackup},
 	}
 }
@@ -76,7 +81,15 @@ func run(ctx context.Context, args []string, e *env) int {
 			return c.run(ctx, e, args[1:])
 		}
 	}
-	fmt.Fprintf(e.stderr, "pactwatch: unknown command %q\n\n", args[0])
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if s, ok := config.Closest(args[0], names); ok {
+		fmt.Fprintf(e.stderr, "pactwatch: unknown command %q (did you mean %q?)\n\n", args[0], s)
+	} else {
+		fmt.Fprintf(e.stderr, "pactwatch: unknown command %q\n\n", args[0])
+	}
 	usage(e.stderr)
 	return exitUsage
 }

@@ -56,7 +56,7 @@ func TestStatusCommand(t *testing.T) {
 	}
 	got := out.String()[before:]
 	for _, want := range []string{"Russia–China cyber pact (ru-cn-cyber): signed", "since 8 May 2015",
-		"evidence: \"Russia and China sign cybersecurity pact\"", "final deal by 2015-H1", "fulfilled, signed on 8 May 2015",
+		"evidence: \"Russia and China sign cybersecurity pact\"", "final deal by 30 Jun 2015 (first half of 2015)", "fulfilled, signed on 8 May 2015",
 		"Latest mentions:"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("status lacks %q:\n%s", want, got)

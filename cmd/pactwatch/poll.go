@@ -49,6 +49,9 @@ func cmdPoll(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "feed %s: %v\n", f.FeedID, f.Err)
 	}
 	deadlines, err := w.CheckDeadlines(ctx)
+	if err == nil {
+		_, err = w.GatherDueDigests(ctx) // when digest.schedule passed since the last
+	}
 	close(wake) // the watcher sends nothing more
 	<-delivering
 	if err != nil {

@@ -60,7 +60,7 @@ func TestSlackAppManifest(t *testing.T) {
 		path(m.Features.SlashCommands[0].URL) != "/slack/commands" {
 		t.Errorf("slash commands: %+v", m.Features.SlashCommands)
 	}
-	for _, s := range []string{"chat:write", "commands", "channels:history", "groups:history"} {
+	for _, s := range []string{"chat:write", "commands", "channels:history", "groups:history", "im:write", "im:history", "files:write"} {
 		if !slices.Contains(m.OAuth.Scopes.Bot, s) {
 			t.Errorf("bot scopes lack %s", s)
 		}

@@ -42,6 +42,9 @@ CREATE TABLE party_status (
 -- title and summary): copies of one wire story are one event even when
 -- they state no status.
 ALTER TABLE events ADD COLUMN sketch INTEGER NOT NULL DEFAULT 0;
+-- The words of its headline that say what happened, not which agreement
+-- ("suspends", "Sevastopol"): reports of the same day share some.
+ALTER TABLE events ADD COLUMN words TEXT NOT NULL DEFAULT '';
 CREATE INDEX events_recent ON events(agreement_id, at);
 
 -- An admin dismissed the claim (the Dismiss button on a possible status):

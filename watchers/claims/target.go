@@ -49,6 +49,7 @@ type scope struct {
 	match   *query.Query    // the match query: its other terms name the topic
 	own     map[string]bool // folded names, aliases and party forms
 	ref     *query.Query    // anything that may name it: names, nouns, "it"
+	words   map[string]bool // every word of own
 }
 
 func newScope(t *Target) scope {
@@ -84,6 +85,12 @@ func newScope(t *Target) scope {
 		}
 	}
 	s.mine = partyCountries(t.Parties)
+	s.words = map[string]bool{}
+	for form := range s.own {
+		for _, f := range strings.Fields(form) {
+			s.words[f] = true
+		}
+	}
 	refs = append(refs, "it", "them", "its")
 	s.ref, _ = query.Parse(strings.Join(refs, " OR ") + " OR " + pactKind.nouns + " OR " + groupKind.nouns)
 	return s
@@ -211,3 +218,32 @@ func anyOf(terms []string) string {
 	}
 	return strings.Join(quoted, " OR ")
 }
+
+// EventWords returns the words of a headline that say what happened rather
+// than which agreement it is about: not its names, parties or the nouns of
+// agreements, nor the short words of grammar. Reports of one event share
+// some ("suspends", "Sevastopol"); reports of the same agreement's
+// different events need not.
+func (c *Compiled) EventWords(title string) []string {
+	sc := c.scope()
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range query.Tokenize(title) {
+		w := t.Text
+		if len(w) < 3 || seen[w] || functionWords[w] || nounWords[w] || stopWords[w] || sc.ownWord(w) {
+			continue
+		}
+		seen[w] = true
+		out = append(out, w)
+	}
+	return out
+}
+
+// ownWord reports whether w is a word of one of the agreement's names,
+// aliases or party forms.
+func (s *scope) ownWord(w string) bool { return s.words[w] }
+
+// stopWords are frequent headline words that say nothing of an event.
+var stopWords = set("says", "said", "say", "new", "over", "after", "amid", "with", "from", "for", "into", "will", "would",
+	"could", "more", "than", "about", "what", "why", "how", "its", "their", "our", "has", "have", "was", "were", "not",
+	"news", "latest", "report", "reports", "update", "live", "video", "photos", "analysis", "opinion")
