@@ -51,7 +51,8 @@ func (l *loader) apiURL(m *mapping, s scope) string {
 	raw, n := l.str(m, s, "api_url")
 	what := s.field("api_url")
 	if raw == "" {
-		raw, n, what = l.getenv("SLACK_API_URL"), m.node, "SLACK_API_URL"
+		raw, _ = l.lookup(l.env, "SLACK_API_URL")
+		n, what = m.node, "SLACK_API_URL"
 	}
 	if raw == "" {
 		return DefaultAPIURL

@@ -40,7 +40,7 @@ func writeConfig(t *testing.T, extra string, feeds ...string) string {
 	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("timezone: UTC\ndatabase: pw.db\nbackfill: all\n" + extra +
-		"slack:\n  token: ${SLACK_BOT_TOKEN}\n  signing_secret: ${SLACK_SIGNING_SECRET}\n  channel: C0POLICY\n  admin_channel: C0ADMIN\nfeeds:\n")
+		"slack:\n  token: ${SLACK_BOT_TOKEN:-}\n  signing_secret: ${SLACK_SIGNING_SECRET:-}\n  channel: C0POLICY\n  admin_channel: C0ADMIN\nfeeds:\n")
 	for i, f := range feeds {
 		fmt.Fprintf(&b, "  - id: feed%d\n    url: %s\n", i+1, f)
 	}
