@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pactwatch/pactwatch/config"
 	"github.com/pactwatch/pactwatch/storage"
 )
 
@@ -53,6 +54,12 @@ type Deliverer struct {
 	// MaxAttempts is how often an alert is tried on API errors this package
 	// does not know before it is failed (default 10).
 	MaxAttempts int
+	// Printing says that Poster only prints the alerts (there is no bot
+	// token): each is marked printed, not delivered, and kept for Slack.
+	Printing bool
+	// Backfill bounds the printed alerts a Deliverer that posts to Slack
+	// sends when it starts: those made within its window, or all.
+	Backfill config.Backfill
 
 	mu             sync.Mutex
 	lastPost       map[string]time.Time // per channel, for pacing

@@ -51,6 +51,9 @@ func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) 
 	if err != nil {
 		return false, d.failed(ctx, a, channel, err)
 	}
+	if d.Printing {
+		return true, d.printed(ctx, a, ts)
+	}
 	return true, d.delivered(ctx, a, channel, ts, "posted")
 }
 
@@ -75,6 +78,12 @@ func (d *Deliverer) target(ctx context.Context, a storage.Alert) (channel, threa
 			channel = p.Channel // a thread lives in its parent's channel
 		}
 		return channel, p.TS, true, nil
+	case storage.StatePrinted:
+		if d.Printing {
+			return channel, p.TS, true, nil
+		}
+		// Printed and too old to go to Slack: the reply stands alone.
+		return channel, "", true, nil
 	case storage.StateFailed:
 		return channel, "", true, nil
 	}
@@ -86,6 +95,16 @@ func (d *Deliverer) delivered(ctx context.Context, a storage.Alert, channel, ts,
 		return err
 	}
 	d.log().Info("alert delivered", "alert", a.ID, "kind", a.Kind, "channel", channel, "ts", ts, "attempts", a.Attempts, "how", how)
+	return nil
+}
+
+// printed records an alert printed for want of a bot token: it is kept
+// for Slack, not delivered.
+func (d *Deliverer) printed(ctx context.Context, a storage.Alert, ts string) error {
+	if err := d.Store.MarkPrinted(ctx, a.Seq, ts); err != nil {
+		return err
+	}
+	d.log().Info("alert printed; kept for Slack until a bot token is configured", "alert", a.ID, "kind", a.Kind)
 	return nil
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 // newDeliverer delivers to Slack when there is a bot token, else prints
-// alerts on standard output.
+// alerts on standard output and keeps them for Slack.
 func newDeliverer(cfg *config.Config, store *storage.Store, e *env, log *slog.Logger) *bot.Deliverer {
 	d := &bot.Deliverer{
 		Store:          store,
@@ -17,6 +17,7 @@ func newDeliverer(cfg *config.Config, store *storage.Store, e *env, log *slog.Lo
 		Log:            log,
 		AdminChannel:   cfg.Slack.AdminChannel,
 		DefaultChannel: cfg.Slack.Channel,
+		Backfill:       cfg.Backfill,
 	}
 	if tok := cfg.Slack.Token.Value(); tok != "" {
 		sp := &bot.SlackPoster{Client: bot.NewSlackClient(tok, cfg.Slack.APIURL)}
@@ -25,7 +26,7 @@ func newDeliverer(cfg *config.Config, store *storage.Store, e *env, log *slog.Lo
 			d.Pace = bot.DefaultPace
 		}
 	} else {
-		d.Poster = bot.NewWriterPoster(e.stdout)
+		d.Poster, d.Printing = bot.NewWriterPoster(e.stdout), true
 	}
 	return d
 }
