@@ -168,8 +168,9 @@ func deadlinesAnswer(passed, coming []deadline, fulfilled int) Answer {
 	}
 }
 
-// feedsAnswer is the answer to /pact feeds: each feed's health.
-func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState) Answer {
+// feedsAnswer is the answer to /pact feeds: each feed's health, with the
+// text of its last error when withErrors (see FeedHealth).
+func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState, withErrors bool) Answer {
 	var lines []string
 	failing := 0
 	for _, f := range feeds {
@@ -185,7 +186,7 @@ func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState) Answe
 			icon = ":warning:"
 			failing++
 		}
-		lines = append(lines, icon+" `"+escLine(f.ID, maxShort)+"` "+escLine(FeedHealth(st), maxSentence))
+		lines = append(lines, icon+" `"+escLine(f.ID, maxShort)+"` "+escLine(FeedHealth(st, withErrors), maxSentence))
 	}
 	blocks := []slack.Block{headerBlock(fmt.Sprintf("Feeds (%d)", len(feeds)))}
 	blocks = append(blocks, lineSections("", lines)...)

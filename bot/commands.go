@@ -71,7 +71,8 @@ func (a *App) dispatch(ctx context.Context, userID string, cmd Command) (Answer,
 	case VerbDeadlines:
 		return a.deadlines(ctx, cfg)
 	case VerbFeeds:
-		return a.feeds(ctx, cfg)
+		// Errors in full only to an admin, and not in a public answer.
+		return a.feeds(ctx, cfg, a.isAdmin(userID) && !cmd.Public)
 	case VerbSet:
 		if !a.isAdmin(userID) {
 			return refusal("set a status"), nil
@@ -198,12 +199,12 @@ type deadline struct {
 	f ForecastState
 }
 
-func (a *App) feeds(ctx context.Context, cfg *config.Config) (Answer, error) {
+func (a *App) feeds(ctx context.Context, cfg *config.Config, withErrors bool) (Answer, error) {
 	states, err := a.Store.FeedStates(ctx)
 	if err != nil {
 		return Answer{}, err
 	}
-	return feedsAnswer(cfg.Feeds, states), nil
+	return feedsAnswer(cfg.Feeds, states, withErrors), nil
 }
 
 func deref(a *Answer) Answer {

@@ -35,8 +35,11 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"history", mallory, "history russia china", false},
 		// Passed forecasts, then those coming up.
 		{"deadlines", mallory, "deadlines", false},
-		// Each feed's health, the failing one flagged.
+		// Each feed's health, the failing one flagged; what its error
+		// says only to admins, and not in a public answer.
 		{"feeds", mallory, "feeds", false},
+		{"feeds_admin", admin, "feeds", false},
+		{"feeds_admin_public", admin, "feeds public", true},
 		// Nothing matches: say so and point at the list.
 		{"not_found", mallory, "status iran nuclear deal", false},
 		// Several match: list them with the command for each.

@@ -7,8 +7,10 @@ import (
 	"github.com/pactwatch/pactwatch/storage"
 )
 
-// FeedHealth describes a feed's state in one line.
-func FeedHealth(f storage.FeedState) string {
+// FeedHealth describes a feed's state in one line. The last error's text
+// is shown only when withError is set (to admins): it may name hosts,
+// paths and server answers not everyone should read.
+func FeedHealth(f storage.FeedState, withError bool) string {
 	if f.LastPolledAt.IsZero() {
 		return "never polled"
 	}
@@ -20,8 +22,11 @@ func FeedHealth(f storage.FeedState) string {
 	if !f.LastSuccessAt.IsZero() {
 		s += ", last success " + f.LastSuccessAt.Format(time.RFC3339)
 	}
-	if f.LastError != "" {
+	switch {
+	case f.LastError != "" && withError:
 		s += fmt.Sprintf(", last error %s: %s", f.LastErrorAt.Format(time.RFC3339), f.LastError)
+	case f.LastError != "":
+		s += fmt.Sprintf(", last error %s (admins see what it was)", f.LastErrorAt.Format(time.RFC3339))
 	}
 	if !f.NextPollAt.IsZero() {
 		s += ", retry after " + f.NextPollAt.Format(time.RFC3339)

@@ -120,6 +120,7 @@ var fixtureErrors = map[string][]string{
 		`bad_feed_url.yaml:3: feed "ftp": url: "ftp://example.com/feed.xml" is neither an http(s) URL nor a file path`,
 		`bad_feed_url.yaml:5: feed "nohost": url: "https:///feed.xml" is neither an http(s) URL nor a file path`,
 		`bad_feed_url.yaml:7: feed "mail": url: "mailto:news@example.com" is neither an http(s) URL nor a file path`,
+		`bad_feed_url.yaml:11: feed "creds": url: "ftp://xxxxx@example.com/feed" is neither an http(s) URL nor a file path`,
 	},
 	// listen is host:port.
 	"bad_listen.yaml": {
