@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -94,6 +95,15 @@ func TestParseErrors(t *testing.T) {
 		{`a OR -b`, SyntaxError{6, "only negated terms here, so the query would match almost every item"}},
 		// Columns count runes, not bytes, and across newlines.
 		{"中俄\n(a", SyntaxError{4, "unbalanced parenthesis: ( is never closed"}},
+		// Nesting is bounded, for parentheses and NOT alike, so that a
+		// hostile query cannot overflow the stack; the error points at the
+		// level one too deep.
+		{strings.Repeat("(", 1e6) + "a" + strings.Repeat(")", 1e6),
+			SyntaxError{MaxNesting + 1, "nested too deeply: at most 20 levels of parentheses and NOT"}},
+		{"a " + strings.Repeat("-", 1e6) + "b",
+			SyntaxError{MaxNesting + 3, "nested too deeply: at most 20 levels of parentheses and NOT"}},
+		{"a " + strings.Repeat("NOT (", 11) + "b" + strings.Repeat(")", 11),
+			SyntaxError{3 + 10*5, "nested too deeply: at most 20 levels of parentheses and NOT"}},
 	}
 	for _, tt := range tests {
 		q, err := Parse(tt.query)
