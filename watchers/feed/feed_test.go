@@ -224,6 +224,10 @@ func TestParseNormalises(t *testing.T) {
 		// So is one with no version at all but with items.
 		{"json no version", `{"items":[{"id":"2","title":"B"}]}`,
 			[]Item{{Key: "guid:2", GUID: "2", Title: "B"}}},
+		// Bidi overrides and isolates in a title and summary are dropped:
+		// they would reorder what Slack's readers see.
+		{"bidi", "<rss version=\"2.0\"><channel><item><title>Pact \u202Efdp.exe\u202C signed</title><guid>g</guid><description>\u2066a\u2069 \u2067b\u2069 \u2068c\u2069 \u202Ad\u202B</description></item></channel></rss>",
+			[]Item{{Key: "guid:g", GUID: "g", Title: "Pact fdp.exe signed", Summary: "a b c d"}}},
 		// A declared Latin-1 document is converted; a BOM and leading blank lines are fine.
 		{"latin-1", "\xef\xbb\xbf\n\n<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item><title>Caf\xe9 talks</title><guid>g</guid></item></channel></rss>",
 			[]Item{{Key: "guid:g", GUID: "g", Title: "Café talks"}}},
