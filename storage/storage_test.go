@@ -428,3 +428,27 @@ func TestInsertSeen(t *testing.T) {
 		t.Errorf("stored %q %q %d", guid, link, published)
 	}
 }
+
+// A signature is fresh once; after it expires it is pruned and could be
+// recorded again (the verifier refuses it as stale before that).
+func TestRememberSignature(t *testing.T) {
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "pw.db"), WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, want := range []bool{true, false} {
+		if fresh, err := s.RememberSignature(t.Context(), "abc", now.Add(5*time.Minute)); err != nil || fresh != want {
+			t.Fatalf("call %d: fresh %v, %v; want %v", i, fresh, err, want)
+		}
+	}
+	now = now.Add(6 * time.Minute)
+	var n int
+	if _, err := s.RememberSignature(t.Context(), "def", now.Add(5*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.QueryRow("SELECT COUNT(*) FROM seen_signatures").Scan(&n); err != nil || n != 1 {
+		t.Errorf("%d signatures kept (%v), want only the live one", n, err)
+	}
+}
