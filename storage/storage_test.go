@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -450,5 +451,23 @@ func TestRememberSignature(t *testing.T) {
 	}
 	if err := s.db.QueryRow("SELECT COUNT(*) FROM seen_signatures").Scan(&n); err != nil || n != 1 {
 		t.Errorf("%d signatures kept (%v), want only the live one", n, err)
+	}
+}
+
+// A database a newer pactwatch migrated is refused with a clear error, and
+// left as it is.
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pw.db")
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(t.Context(), path)
+	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "schema version 9999") {
+		t.Fatalf("Open = %v, want ErrNewerSchema naming version 9999", err)
 	}
 }
