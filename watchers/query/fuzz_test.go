@@ -15,6 +15,7 @@ func FuzzParse(f *testing.F) {
 		`a b OR c -d NOT (e f)`, `title:(a OR "b c*") NEAR/2 d`, `中俄 サイバー U.S.`,
 		`((a`, `a))`, `"a`, `NEAR/0`, `**`, `foo:bar`, `title:`, `NOT a`, `--a`, `“a”`,
 		strings.Repeat("(", 30) + "a" + strings.Repeat(")", 30), "x " + strings.Repeat("NOT -(", 12) + "y",
+		`a "or" "Not"`, `title:and "near" x`,
 	} {
 		f.Add(s)
 	}
