@@ -35,13 +35,13 @@ func TestExpand(t *testing.T) {
 	path := writeConfig(t, `
 slack:
   token: ${TOKEN}
-  channel: "#${TEAM}-alerts"
+  channel: "C${TEAM}"
   admin_channel: ${UNSET:-}
   signing_secret: ${EMPTY:-fallback}
 `+minimal)
 	env := map[string]string{
 		"TOKEN": "xoxb-1\n  evil: key", // a value never changes the YAML's structure
-		"TEAM":  "policy",
+		"TEAM":  "0POLICY",
 		"EMPTY": "",
 	}
 	c, err := Load(path, fakeEnv(env))
@@ -51,7 +51,7 @@ slack:
 	got := []string{c.Slack.Token.Value(), c.Slack.Channel, c.Slack.AdminChannel, c.Slack.SigningSecret.Value()}
 	// admin_channel's default is empty, and so it defaults to channel; a
 	// default applies to a variable set empty too, as in the shell.
-	want := []string{"xoxb-1\n  evil: key", "#policy-alerts", "#policy-alerts", "fallback"}
+	want := []string{"xoxb-1\n  evil: key", "C0POLICY", "C0POLICY", "fallback"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("expanded values (-want +got):\n%s", diff)
 	}

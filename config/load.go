@@ -183,6 +183,7 @@ func (l *loader) config(root *yaml.Node, abs string) *Config {
 	}
 	c.Backfill = l.backfill(m, c.Backfill)
 	c.Slack = l.slack(m.get("slack"))
+	l.checkTransport(m, c)
 	c.Feeds = l.feeds(m, c)
 	c.Agreements = l.agreements(m, c)
 	return c
