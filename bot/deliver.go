@@ -64,8 +64,10 @@ type Deliverer struct {
 	mu             sync.Mutex
 	lastPost       map[string]time.Time // per channel, for pacing
 	lock           *storage.DeliveryLock
-	waitingForLock bool           // another process delivers; logged once
-	random         func() float64 // backoff jitter; nil is math/rand
+	waitingForLock bool                // another process delivers; logged once
+	random         func() float64      // backoff jitter; nil is math/rand
+	caught         map[string]*catchUp // per channel: alerts posted after the database's last delivery
+	lastDelivered  *time.Time          // that delivery, less a margin; read once
 }
 
 // DeliverDue posts every alert that is due, and the ones that fall due

@@ -1,0 +1,51 @@
+package bot
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/pactwatch/pactwatch/storage"
+)
+
+// After the database is restored from a copy older than what Slack got,
+// the alerts posted since are found in Slack instead of posted again: the
+// one the copy holds as pending by its id, the one the copy lacks (made
+// again by the news) by what it is about. New alerts are posted.
+func TestRestoredDatabaseFindsWhatWasPosted(t *testing.T) {
+	e := newEnv(t)
+	item := func(guid string) *storage.ItemRef {
+		return &storage.ItemRef{GUID: guid, Link: "https://wire.example/" + guid, Title: "News " + guid, Feed: "wire"}
+	}
+	e.enqueue(storage.Alert{Item: item("a")})
+	e.deliver()
+	b := e.enqueue(storage.Alert{Item: item("b")})
+	copyPath := filepath.Join(t.TempDir(), "copy.db")
+	if err := e.store.Backup(e.ctx, copyPath); err != nil {
+		t.Fatal(err)
+	}
+	e.enqueue(storage.Alert{Item: item("c")})
+	if n := e.deliver(); n != 2 || len(e.slack.Messages()) != 3 {
+		t.Fatalf("before the loss: delivered %d, %d messages; want 2 more, 3 in all", n, len(e.slack.Messages()))
+	}
+	e.d.Close()
+
+	// The machine is lost; the copy is restored and the news read again.
+	restored, err := storage.Open(e.ctx, copyPath, storage.WithClock(e.clock.Now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	e.store = restored
+	e.enqueue(storage.Alert{Item: item("c")}) // the same news, a new alert id
+	e.enqueue(storage.Alert{Item: item("d")}) // news never alerted
+	e.d = e.deliverer()
+	if n := e.deliver(); n != 3 {
+		t.Fatalf("after the restore: delivered %d, want 3 (b and c found, d posted)", n)
+	}
+	if got := len(e.slack.Messages()); got != 4 {
+		t.Errorf("%d messages in Slack, want 4: a, b, c once each and d", got)
+	}
+	if got := e.alert(b.Seq); got.State != storage.StateDelivered || got.TS == "" {
+		t.Errorf("b in the restored database: %s %q, want delivered with its ts", got.State, got.TS)
+	}
+}
