@@ -17,6 +17,7 @@ import (
 // as pending.
 type RecentHistory interface {
 	RecentAlerts(ctx context.Context, channel string, since time.Time) ([]PostedAlert, error)
+	RecentReplies(ctx context.Context, channel, threadTS string) ([]PostedAlert, error)
 }
 
 // catchUpMargin reaches back before the last delivery the database knows,
@@ -24,25 +25,27 @@ type RecentHistory interface {
 const catchUpMargin = 5 * time.Minute
 
 // catchUp holds, for one channel, the alert messages posted after the
-// last delivery the database recorded when this process started.
+// last delivery the database recorded when this process started (or, for
+// a thread, its replies).
 type catchUp struct {
 	byID  map[string]string // alert id → ts
 	byKey map[string]PostedAlert
 }
 
-// findPosted looks for a, about to be posted top-level to channel, among
-// the channel's messages newer than the database's last delivery: by its
+// findPosted looks for a, about to be posted to channel (in the thread of
+// thread, if not empty), among the channel's messages newer than the
+// database's last delivery, or the thread's replies: by its
 // id (it was posted, then the database that recorded it was lost), or by
 // what it is about (the same kind, agreement and item, forecast or feed:
 // the database lost the alert itself and the news made it again). A
 // message whose id the database knows is another alert's, and not taken.
 // d.mu is held.
-func (d *Deliverer) findPosted(ctx context.Context, a storage.Alert, channel string) (string, bool, error) {
+func (d *Deliverer) findPosted(ctx context.Context, a storage.Alert, channel, thread string) (string, bool, error) {
 	rh, ok := d.History.(RecentHistory)
 	if !ok {
 		return "", false, nil
 	}
-	c, err := d.catchUpFor(ctx, rh, channel)
+	c, err := d.catchUpFor(ctx, rh, channel, thread)
 	if err != nil {
 		return "", false, err
 	}
@@ -67,10 +70,19 @@ func (d *Deliverer) findPosted(ctx context.Context, a storage.Alert, channel str
 	return m.TS, true, nil
 }
 
-// catchUpFor reads the channel's recent alert messages once per process.
-func (d *Deliverer) catchUpFor(ctx context.Context, rh RecentHistory, channel string) (*catchUp, error) {
-	if c, ok := d.caught[channel]; ok {
+// catchUpFor reads the channel's recent alert messages, or the thread's,
+// once per process.
+func (d *Deliverer) catchUpFor(ctx context.Context, rh RecentHistory, channel, thread string) (*catchUp, error) {
+	where := channel + "/" + thread
+	if c, ok := d.caught[where]; ok {
 		return c, nil
+	}
+	if thread != "" {
+		posted, err := rh.RecentReplies(ctx, channel, thread)
+		if err != nil {
+			return nil, err
+		}
+		return d.remember(where, posted), nil
 	}
 	if d.lastDelivered == nil {
 		last, err := d.Store.LastDeliveredAt(ctx)
@@ -86,6 +98,12 @@ func (d *Deliverer) catchUpFor(ctx context.Context, rh RecentHistory, channel st
 	if err != nil {
 		return nil, err
 	}
+	return d.remember(where, posted), nil
+}
+
+// remember indexes the alert messages found at where (a channel, or a
+// thread), newest first, by id and by what they are about.
+func (d *Deliverer) remember(where string, posted []PostedAlert) *catchUp {
 	c := &catchUp{byID: map[string]string{}, byKey: map[string]PostedAlert{}}
 	for _, m := range posted {
 		if id, _ := m.Payload["id"].(string); id != "" {
@@ -100,8 +118,8 @@ func (d *Deliverer) catchUpFor(ctx context.Context, rh RecentHistory, channel st
 	if d.caught == nil {
 		d.caught = map[string]*catchUp{}
 	}
-	d.caught[channel] = c
-	return c, nil
+	d.caught[where] = c
+	return c
 }
 
 // alertKey names what an alert is about from its metadata payload: its

@@ -10,7 +10,8 @@ import (
 // After the database is restored from a copy older than what Slack got,
 // the alerts posted since are found in Slack instead of posted again: the
 // one the copy holds as pending by its id, the one the copy lacks (made
-// again by the news) by what it is about. New alerts are posted.
+// again by the news) by what it is about, a thread reply likewise among
+// its thread's replies. New alerts are posted.
 func TestRestoredDatabaseFindsWhatWasPosted(t *testing.T) {
 	e := newEnv(t)
 	item := func(guid string) *storage.ItemRef {
@@ -23,9 +24,12 @@ func TestRestoredDatabaseFindsWhatWasPosted(t *testing.T) {
 	if err := e.store.Backup(e.ctx, copyPath); err != nil {
 		t.Fatal(err)
 	}
-	e.enqueue(storage.Alert{Item: item("c")})
-	if n := e.deliver(); n != 2 || len(e.slack.Messages()) != 3 {
-		t.Fatalf("before the loss: delivered %d, %d messages; want 2 more, 3 in all", n, len(e.slack.Messages()))
+	c := e.enqueue(storage.Alert{Item: item("c")})
+	also := item("c")
+	also.Feed = "wire2"
+	e.enqueue(storage.Alert{Kind: storage.KindSourceAdded, ParentSeq: c.Seq, Item: also})
+	if n := e.deliver(); n != 3 || len(e.slack.Messages()) != 4 {
+		t.Fatalf("before the loss: delivered %d, %d messages; want 3 more, 4 in all", n, len(e.slack.Messages()))
 	}
 	e.d.Close()
 
@@ -36,14 +40,15 @@ func TestRestoredDatabaseFindsWhatWasPosted(t *testing.T) {
 	}
 	defer restored.Close()
 	e.store = restored
-	e.enqueue(storage.Alert{Item: item("c")}) // the same news, a new alert id
+	c = e.enqueue(storage.Alert{Item: item("c")}) // the same news, a new alert id
+	e.enqueue(storage.Alert{Kind: storage.KindSourceAdded, ParentSeq: c.Seq, Item: also})
 	e.enqueue(storage.Alert{Item: item("d")}) // news never alerted
 	e.d = e.deliverer()
-	if n := e.deliver(); n != 3 {
-		t.Fatalf("after the restore: delivered %d, want 3 (b and c found, d posted)", n)
+	if n := e.deliver(); n != 4 {
+		t.Fatalf("after the restore: delivered %d, want 4 (b, c and its reply found, d posted)", n)
 	}
-	if got := len(e.slack.Messages()); got != 4 {
-		t.Errorf("%d messages in Slack, want 4: a, b, c once each and d", got)
+	if got := len(e.slack.Messages()); got != 5 {
+		t.Errorf("%d messages in Slack, want 5: a, b, c and its reply once each, and d", got)
 	}
 	if got := e.alert(b.Seq); got.State != storage.StateDelivered || got.TS == "" {
 		t.Errorf("b in the restored database: %s %q, want delivered with its ts", got.State, got.TS)

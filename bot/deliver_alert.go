@@ -42,17 +42,14 @@ func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) 
 			return true, d.delivered(ctx, a, channel, ts, "found earlier post")
 		}
 	}
-	if thread == "" {
-		// After a restore from a replica, it may be in Slack already.
-		ts, found, err := d.findPosted(ctx, a, channel)
-		if err != nil {
-			if next, ok := d.retryTime(err, a.Attempts); ok {
-				return false, d.retry(ctx, a, "look for it in recent history: "+err.Error(), next, a.State == storage.StateSending)
-			}
-			d.log().Error("cannot read the channel's recent alerts; posting", "alert", a.ID, "err", err)
-		} else if found {
-			return true, d.delivered(ctx, a, channel, ts, "found in Slack, posted before the database was restored")
+	// After a restore from a replica, it may be in Slack already.
+	if ts, found, err := d.findPosted(ctx, a, channel, thread); err != nil {
+		if next, ok := d.retryTime(err, a.Attempts); ok {
+			return false, d.retry(ctx, a, "look for it in recent history: "+err.Error(), next, a.State == storage.StateSending)
 		}
+		d.log().Error("cannot read the channel's recent alerts; posting", "alert", a.ID, "err", err)
+	} else if found {
+		return true, d.delivered(ctx, a, channel, ts, "found in Slack, posted before the database was restored")
 	}
 	if err := d.Store.MarkSending(ctx, a.Seq); err != nil {
 		return false, err

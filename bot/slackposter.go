@@ -159,3 +159,28 @@ func (p *SlackPoster) RecentAlerts(ctx context.Context, channel string, since ti
 	}
 	return out, nil
 }
+
+// RecentReplies returns the alert messages among the replies in the thread
+// of threadTS (up to historyMaxPages pages).
+func (p *SlackPoster) RecentReplies(ctx context.Context, channel, threadTS string) ([]PostedAlert, error) {
+	params := &slack.GetConversationRepliesParameters{
+		ChannelID: channel, Timestamp: threadTS, Limit: historyPageSize, IncludeAllMetadata: true,
+	}
+	var out []PostedAlert
+	for range historyMaxPages {
+		msgs, more, cursor, err := p.Client.GetConversationRepliesContext(ctx, params)
+		if err != nil {
+			return nil, fmt.Errorf("replies to %s in %s: %w", threadTS, channel, err)
+		}
+		for _, m := range msgs {
+			if m.Metadata.EventType == EventType && m.Timestamp != threadTS {
+				out = append(out, PostedAlert{TS: m.Timestamp, Payload: m.Metadata.EventPayload})
+			}
+		}
+		if !more || cursor == "" {
+			break
+		}
+		params.Cursor = cursor
+	}
+	return out, nil
+}
