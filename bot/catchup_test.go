@@ -10,8 +10,8 @@ import (
 // After the database is restored from a copy older than what Slack got,
 // the alerts posted since are found in Slack instead of posted again: the
 // one the copy holds as pending by its id, the one the copy lacks (made
-// again by the news) by what it is about, a thread reply likewise among
-// its thread's replies. New alerts are posted.
+// again by the news, from its other feed first) by what it is about, a
+// thread reply likewise in its thread. New alerts are posted.
 func TestRestoredDatabaseFindsWhatWasPosted(t *testing.T) {
 	e := newEnv(t)
 	item := func(guid string) *storage.ItemRef {
@@ -40,8 +40,9 @@ func TestRestoredDatabaseFindsWhatWasPosted(t *testing.T) {
 	}
 	defer restored.Close()
 	e.store = restored
-	c = e.enqueue(storage.Alert{Item: item("c")}) // the same news, a new alert id
-	e.enqueue(storage.Alert{Kind: storage.KindSourceAdded, ParentSeq: c.Seq, Item: also})
+	// The same news, new alert ids; this time the other feed came first.
+	c = e.enqueue(storage.Alert{Item: also})
+	e.enqueue(storage.Alert{Kind: storage.KindSourceAdded, ParentSeq: c.Seq, Item: item("c")})
 	e.enqueue(storage.Alert{Item: item("d")}) // news never alerted
 	e.d = e.deliverer()
 	if n := e.deliver(); n != 4 {

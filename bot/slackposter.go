@@ -160,8 +160,8 @@ func (p *SlackPoster) RecentAlerts(ctx context.Context, channel string, since ti
 	return out, nil
 }
 
-// RecentReplies returns the alert messages among the replies in the thread
-// of threadTS (up to historyMaxPages pages).
+// RecentReplies returns the alert messages of the thread of threadTS, its
+// first message too (up to historyMaxPages pages).
 func (p *SlackPoster) RecentReplies(ctx context.Context, channel, threadTS string) ([]PostedAlert, error) {
 	params := &slack.GetConversationRepliesParameters{
 		ChannelID: channel, Timestamp: threadTS, Limit: historyPageSize, IncludeAllMetadata: true,
@@ -173,7 +173,7 @@ func (p *SlackPoster) RecentReplies(ctx context.Context, channel, threadTS strin
 			return nil, fmt.Errorf("replies to %s in %s: %w", threadTS, channel, err)
 		}
 		for _, m := range msgs {
-			if m.Metadata.EventType == EventType && m.Timestamp != threadTS {
+			if m.Metadata.EventType == EventType {
 				out = append(out, PostedAlert{TS: m.Timestamp, Payload: m.Metadata.EventPayload})
 			}
 		}
