@@ -18,14 +18,27 @@ type LookupEnv func(name string) (value string, ok bool)
 
 // envValue is one value the config read from the environment, kept so that
 // no error message shows it (see redact).
-type envValue struct{ name, value string }
+type envValue struct {
+	name, value string
+	whole       bool // only the value as a whole is hidden, not its words
+}
 
 // lookup reads a variable through the loader's LookupEnv and remembers its
 // value, so that err can take it out of every message.
 func (p *problems) lookup(env LookupEnv, name string) (string, bool) {
 	v, ok := env(name)
 	if ok && v != "" {
-		p.fromEnv = append(p.fromEnv, envValue{name, v})
+		p.fromEnv = append(p.fromEnv, envValue{name: name, value: v})
+	}
+	return v, ok
+}
+
+// lookupURL is lookup for a variable holding a URL that is not a secret
+// (SLACK_API_URL): its words ("127.0.0.1") are too common to hide.
+func (p *problems) lookupURL(env LookupEnv, name string) (string, bool) {
+	v, ok := env(name)
+	if ok && v != "" {
+		p.fromEnv = append(p.fromEnv, envValue{name: name, value: v, whole: true})
 	}
 	return v, ok
 }
@@ -98,6 +111,9 @@ func (p *problems) redact(msg string) string {
 	for _, e := range p.fromEnv {
 		if len(e.value) >= 3 {
 			pieces = append(pieces, piece{e.value, e.name})
+		}
+		if e.whole {
+			continue
 		}
 		for _, w := range strings.FieldsFunc(e.value, func(r rune) bool {
 			return unicode.IsSpace(r) || strings.ContainsRune(`"'():,;/?&=@#[]{}<>|`, r)

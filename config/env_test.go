@@ -88,6 +88,16 @@ func TestExpandUnset(t *testing.T) {
 	}
 }
 
+// The address of SLACK_API_URL is not a secret: a listen error that names
+// the same host is not mangled.
+func TestAPIURLWordsNotHidden(t *testing.T) {
+	path := writeConfig(t, "listen: 127.0.0.1:99999\n"+minimal)
+	_, err := Load(path, fakeEnv(map[string]string{"SLACK_API_URL": "http://127.0.0.1:4000/api/"}))
+	if err == nil || !strings.Contains(err.Error(), `"127.0.0.1:99999" is not host:port (like 127.0.0.1:8080`) {
+		t.Errorf("got %v, want the listen error as it is", err)
+	}
+}
+
 // No error shows a value that came from the environment, whichever key it
 // was put under by mistake, whole or in part: the variable is named instead.
 func TestErrorsHideEnvValues(t *testing.T) {

@@ -111,7 +111,7 @@ func (l *loader) apiURL(m *mapping, s scope) string {
 	raw, n := l.str(m, s, "api_url")
 	what := s.field("api_url")
 	if raw == "" {
-		raw, _ = l.lookup(l.env, "SLACK_API_URL")
+		raw, _ = l.lookupURL(l.env, "SLACK_API_URL")
 		n, what = m.node, "SLACK_API_URL"
 	}
 	if raw == "" {
