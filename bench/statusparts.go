@@ -16,11 +16,11 @@ import (
 // config) and reading its report from storage (bot.BuildReport), on the
 // same config and database the daemon serves.
 func (h *harness) statusParts(ctx context.Context, cfgPath string, agreements []gen.Agreement) error {
-	cfg, err := config.Load(cfgPath, func(k string) string {
+	cfg, err := config.Load(cfgPath, func(k string) (string, bool) {
 		if k == "SLACK_SIGNING_SECRET" {
-			return signingSecret
+			return signingSecret, true
 		}
-		return ""
+		return "", false
 	})
 	if err != nil {
 		return err

@@ -172,8 +172,9 @@ func deadlinesAnswer(passed, coming []deadline, fulfilled int) Answer {
 	}
 }
 
-// feedsAnswer is the answer to /pact feeds: each feed's health.
-func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState) Answer {
+// feedsAnswer is the answer to /pact feeds: each feed's health, with the
+// text of its last error when withErrors (see FeedHealth).
+func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState, withErrors bool) Answer {
 	var lines []string
 	failing := 0
 	for _, f := range feeds {
@@ -195,7 +196,7 @@ func feedsAnswer(feeds []config.Feed, states map[string]storage.FeedState) Answe
 		} else {
 			name = "`" + name + "`"
 		}
-		lines = append(lines, icon+" "+name+" "+feedHealthMrkdwn(st))
+		lines = append(lines, icon+" "+name+" "+feedHealthMrkdwn(st, withErrors))
 	}
 	blocks := []slack.Block{headerBlock(fmt.Sprintf("Feeds (%d)", len(feeds)))}
 	blocks = append(blocks, lineSections("", lines)...)

@@ -37,7 +37,7 @@ func BenchmarkPactStatus(b *testing.B) {
 	ctx := b.Context()
 	dir := b.TempDir()
 	copyExample(b, filepath.Join("..", "examples"), dir)
-	cfg, err := config.Load(filepath.Join(dir, "pactwatch.yaml"), func(string) string { return "" })
+	cfg, err := config.Load(filepath.Join(dir, "pactwatch.yaml"), nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -76,7 +76,8 @@ func (a *App) dispatch(ctx context.Context, userID string, cmd Command) (Answer,
 	case VerbDeadlines:
 		return a.deadlines(ctx, cfg)
 	case VerbFeeds:
-		return a.feeds(ctx, cfg)
+		// Errors in full only to an admin, and not in a public answer.
+		return a.feeds(ctx, cfg, a.isAdmin(userID) && !cmd.Public)
 	case VerbSearch:
 		return a.search(ctx, cfg, cmd.Query())
 	case VerbFollow:
@@ -222,12 +223,12 @@ type deadline struct {
 	f ForecastState
 }
 
-func (a *App) feeds(ctx context.Context, cfg *config.Config) (Answer, error) {
+func (a *App) feeds(ctx context.Context, cfg *config.Config, withErrors bool) (Answer, error) {
 	states, err := a.Store.FeedStates(ctx)
 	if err != nil {
 		return Answer{}, err
 	}
-	return feedsAnswer(cfg.Feeds, states), nil
+	return feedsAnswer(cfg.Feeds, states, withErrors), nil
 }
 
 // feedNames names the given feeds, by id.

@@ -35,7 +35,8 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"history", mallory, "history russia china", false},
 		// Passed forecasts, then those coming up.
 		{"deadlines", mallory, "deadlines", false},
-		// Each feed's health, the failing one flagged.
+		// Each feed's health, the failing one flagged; what its error
+		// says only to admins, and not in a public answer.
 		{"feeds", mallory, "feeds", false},
 		// Stored headlines matching a query, newest first, with the agreements they mention.
 		{"search", mallory, "search russia OR moscow", false},
@@ -51,6 +52,8 @@ func TestCommandAnswersGolden(t *testing.T) {
 		{"unfollow", mallory, "unfollow russia china", false},
 		// The timeline goes to the user's direct messages as a CSV file.
 		{"export", mallory, "export russia china", false},
+		{"feeds_admin", admin, "feeds", false},
+		{"feeds_admin_public", admin, "feeds public", true},
 		// Nothing matches: say so and point at the list.
 		{"not_found", mallory, "status iran nuclear deal", false},
 		// Several match: list them with the command for each.

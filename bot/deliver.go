@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pactwatch/pactwatch/config"
 	"github.com/pactwatch/pactwatch/storage"
 )
 
@@ -55,12 +56,20 @@ type Deliverer struct {
 	// MaxAttempts is how often an alert is tried on API errors this package
 	// does not know before it is failed (default 10).
 	MaxAttempts int
+	// Printing says that Poster only prints the alerts (there is no bot
+	// token): each is marked printed, not delivered, and kept for Slack.
+	Printing bool
+	// Backfill bounds the printed alerts a Deliverer that posts to Slack
+	// sends when it starts: those made within its window, or all.
+	Backfill config.Backfill
 
 	mu             sync.Mutex
 	lastPost       map[string]time.Time // per channel, for pacing
 	lock           *storage.DeliveryLock
-	waitingForLock bool           // another process delivers; logged once
-	random         func() float64 // backoff jitter; nil is math/rand
+	waitingForLock bool                // another process delivers; logged once
+	random         func() float64      // backoff jitter; nil is math/rand
+	caught         map[string]*catchUp // per channel: alerts posted after the database's last delivery
+	lastDelivered  *time.Time          // that delivery, less a margin; read once
 }
 
 // DeliverDue posts every alert that is due, and the ones that fall due

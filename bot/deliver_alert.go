@@ -42,6 +42,15 @@ func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) 
 			return true, d.delivered(ctx, a, channel, ts, "found earlier post")
 		}
 	}
+	// After a restore from a replica, it may be in Slack already.
+	if ts, found, err := d.findPosted(ctx, a, channel, thread); err != nil {
+		if next, ok := d.retryTime(err, a.Attempts); ok {
+			return false, d.retry(ctx, a, "look for it in recent history: "+err.Error(), next, a.State == storage.StateSending)
+		}
+		d.log().Error("cannot read the channel's recent alerts; posting", "alert", a.ID, "err", err)
+	} else if found {
+		return true, d.delivered(ctx, a, channel, ts, "found in Slack, posted before the database was restored")
+	}
 	if err := d.Store.MarkSending(ctx, a.Seq); err != nil {
 		return false, err
 	}
@@ -50,6 +59,9 @@ func (d *Deliverer) deliver(ctx context.Context, a storage.Alert) (bool, error) 
 	ts, err := d.Poster.Post(ctx, channel, thread, d.render(ctx, a))
 	if err != nil {
 		return false, d.failed(ctx, a, channel, err)
+	}
+	if d.Printing {
+		return true, d.printed(ctx, a, ts)
 	}
 	return true, d.delivered(ctx, a, channel, ts, "posted")
 }
@@ -75,6 +87,12 @@ func (d *Deliverer) target(ctx context.Context, a storage.Alert) (channel, threa
 			channel = p.Channel // a thread lives in its parent's channel
 		}
 		return channel, p.TS, true, nil
+	case storage.StatePrinted:
+		if d.Printing {
+			return channel, p.TS, true, nil
+		}
+		// Printed and too old to go to Slack: the reply stands alone.
+		return channel, "", true, nil
 	case storage.StateFailed:
 		return channel, "", true, nil
 	case storage.StateHeld:
@@ -90,6 +108,16 @@ func (d *Deliverer) delivered(ctx context.Context, a storage.Alert, channel, ts,
 		return err
 	}
 	d.log().Info("alert delivered", "alert", a.ID, "kind", a.Kind, "channel", channel, "ts", ts, "attempts", a.Attempts, "how", how)
+	return nil
+}
+
+// printed records an alert printed for want of a bot token: it is kept
+// for Slack, not delivered.
+func (d *Deliverer) printed(ctx context.Context, a storage.Alert, ts string) error {
+	if err := d.Store.MarkPrinted(ctx, a.Seq, ts); err != nil {
+		return err
+	}
+	d.log().Info("alert printed; kept for Slack until a bot token is configured", "alert", a.ID, "kind", a.Kind)
 	return nil
 }
 

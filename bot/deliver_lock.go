@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/pactwatch/pactwatch/storage"
 )
@@ -22,6 +23,27 @@ func (d *Deliverer) claim(ctx context.Context) error {
 	if d.waitingForLock {
 		d.log().Info("delivery lock taken: delivering alerts")
 		d.waitingForLock = false
+	}
+	return d.releasePrinted(ctx)
+}
+
+// releasePrinted, in a Deliverer that posts to Slack, queues again the
+// alerts a run without a bot token only printed, when they are recent
+// enough (see Backfill). Only the holder of the delivery lock does it.
+func (d *Deliverer) releasePrinted(ctx context.Context) error {
+	if d.Printing {
+		return nil
+	}
+	var since time.Time
+	if !d.Backfill.All {
+		since = d.now().Add(-d.Backfill.Window)
+	}
+	n, err := d.Store.ReleasePrinted(ctx, since)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		d.log().Info("alerts printed without a bot token are sent to Slack", "alerts", n, "since", since)
 	}
 	return nil
 }

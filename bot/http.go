@@ -21,6 +21,9 @@ const MaxRequestBody = 64 << 10
 // tab). A request that fails verification gets 401 and changes nothing.
 func (a *App) Handler(signingSecret string) http.Handler {
 	v := NewVerifier(signingSecret, a.now)
+	if a.Store != nil {
+		v.Seen = a.Store
+	}
 	mux := http.NewServeMux()
 	mux.Handle("POST /slack/commands", a.verified(v, a.serveCommand))
 	mux.Handle("POST /slack/interactions", a.verified(v, a.serveInteraction))
@@ -41,7 +44,7 @@ func (a *App) verified(v *Verifier, next http.HandlerFunc) http.Handler {
 			http.Error(w, "cannot read request", http.StatusBadRequest)
 			return
 		}
-		if err := v.Verify(r.Header, body); err != nil {
+		if err := v.Verify(r.Context(), r.Header, body); err != nil {
 			a.log().Warn("refused a request not verified as Slack's", "path", r.URL.Path, "remote", r.RemoteAddr, "reason", err)
 			http.Error(w, "invalid Slack signature", http.StatusUnauthorized)
 			return

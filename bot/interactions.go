@@ -18,21 +18,38 @@ func (a *App) Interaction(ctx context.Context, ic slack.InteractionCallback) {
 	if ic.Type != slack.InteractionTypeBlockActions {
 		return
 	}
+	var acts []*slack.BlockAction
 	for _, act := range ic.ActionCallback.BlockActions {
 		if act == nil || !statusButton(act.ActionID) {
 			continue
 		}
-		action, alertID := act.ActionID, act.Value
-		a.track(ctx, func(ctx context.Context) {
-			ans := a.statusAction(ctx, ic, action, alertID)
+		if len(acts) == MaxClickActions {
+			a.log().Warn("ignored the extra actions of an interaction", "user", ic.User.ID,
+				"actions", len(ic.ActionCallback.BlockActions), "handled", MaxClickActions)
+			break
+		}
+		acts = append(acts, act)
+	}
+	if len(acts) == 0 {
+		return
+	}
+	// One goroutine for the click, whatever it carries.
+	a.track(ctx, func(ctx context.Context) {
+		for _, act := range acts {
+			ans := a.statusAction(ctx, ic, act.ActionID, act.Value)
 			p := ans.payload()
 			p.ResponseType, p.ReplaceOriginal = "ephemeral", new(false)
 			if err := a.postResponse(ctx, ic.ResponseURL, p); err != nil {
-				a.log().Warn("answer a click", "user", ic.User.ID, "action", action, "err", err)
+				a.log().Warn("answer a click", "user", ic.User.ID, "action", act.ActionID, "err", err)
 			}
-		})
-	}
+		}
+	})
 }
+
+// MaxClickActions is how many actions of one interaction are handled. A
+// click in Slack carries one; a forged or replayed payload of hundreds
+// must not start hundreds of updates and response_url posts.
+const MaxClickActions = 1
 
 // statusAction confirms or reverts the detected status change an alert
 // announced, and returns what to tell the admin who clicked.

@@ -186,3 +186,23 @@ func TestResolvedAlertGolden(t *testing.T) {
 	a := renderFixtures()["status_change"]
 	checkGolden(t, "status_change_confirmed.json", indentJSON(t, resolvedMessage(a, ":white_check_mark: *signed* confirmed by <@U0ADMIN1> on 1 Mar 2026")))
 }
+
+// One signed interaction carrying 200 actions is handled as the one click
+// a real one is: one answer through response_url, not 200.
+func TestInteractionActionsBounded(t *testing.T) {
+	e := newAppEnv(t)
+	p := e.blockAction(mallory, ActionConfirm, e.alert.ID, "many")
+	// Small actions, so that many fit under MaxRequestBody.
+	one := map[string]any{"type": "button", "action_id": ActionConfirm, "block_id": statusActionsID, "value": e.alert.ID}
+	var acts []any
+	for range 200 {
+		acts = append(acts, one)
+	}
+	p["actions"] = acts
+	if code := e.click(p); code != 200 {
+		t.Fatalf("click answered %d", code)
+	}
+	if n := len(e.slack.Responses("many")); n != MaxClickActions {
+		t.Errorf("%d posts to response_url, want %d", n, MaxClickActions)
+	}
+}

@@ -12,7 +12,7 @@ import (
 // testConfig loads testdata/pactwatch.yaml, with the given environment.
 func testConfig(t testing.TB, env map[string]string) *config.Config {
 	t.Helper()
-	cfg, err := config.Load(filepath.Join("testdata", "pactwatch.yaml"), func(k string) string { return env[k] })
+	cfg, err := config.Load(filepath.Join("testdata", "pactwatch.yaml"), func(k string) (string, bool) { v, ok := env[k]; return v, ok })
 	if err != nil {
 		t.Fatal(err)
 	}

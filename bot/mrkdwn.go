@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // mrkdwnEscaper replaces the three characters Slack's mrkdwn treats as
@@ -15,15 +17,23 @@ var mrkdwnEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 func esc(s string) string { return mrkdwnEscaper.Replace(s) }
 
 // oneLine collapses every run of whitespace (newlines included) in s into one
-// space and drops control characters, for titles and names.
+// space and drops control characters and the bidirectional embeddings,
+// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which would
+// reorder what readers see around them, for titles and names.
 func oneLine(s string) string {
 	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) || isBidiControl(r) {
 			return -1
 		}
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isBidiControl reports whether r is a bidirectional embedding, override or
+// isolate, or their terminators.
+func isBidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
 }
 
 // escLine is esc(oneLine(s)) cut to max characters.
@@ -34,19 +44,42 @@ func escLine(s string, max int) string { return cutText(esc(oneLine(s)), max, tr
 const maxURL = 1500
 
 // mrkdwnLink returns a mrkdwn link <url|label> with the label escaped, one line, at
-// most maxLabel characters and without "|" (which would end it). A URL that
-// is not http(s) or is too long gives the label alone.
+// most maxLabel characters and without "|" (which would end it), followed by
+// the link's host in parentheses: a label is a feed's text, and one that
+// reads "https://good.example/…" must not hide where the link goes. A URL
+// that is not http(s) or is too long gives the label alone.
 func mrkdwnLink(rawURL, label string, maxLabel int) string {
 	label = strings.ReplaceAll(oneLine(label), "|", "¦")
+	u := safeURL(rawURL)
 	if label == "" {
-		label = rawURL
+		// The URL stands in for the label, and shows its host itself.
+		if u == "" {
+			return escLine(rawURL, maxLabel)
+		}
+		return "<" + u + "|" + escLine(rawURL, maxLabel) + ">"
 	}
 	text := escLine(label, maxLabel)
-	u := safeURL(rawURL)
 	if u == "" {
 		return text
 	}
-	return "<" + u + "|" + text + ">"
+	return "<" + u + "|" + text + "> (" + esc(linkHost(rawURL)) + ")"
+}
+
+// linkHost is the host a link goes to as a reader should see it: lower
+// case, without "www.", and in its ASCII (punycode) form when it has other
+// letters, so that a look-alike of a known name shows as what it is.
+func linkHost(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	if ascii, err := idna.Lookup.ToASCII(host); err == nil {
+		host = ascii
+	} else if ascii, err := idna.Punycode.ToASCII(host); err == nil {
+		host = ascii
+	}
+	return strings.TrimPrefix(host, "www.")
 }
 
 // safeURL returns rawURL ready to sit inside <…|…>, or "" when it is not an

@@ -148,9 +148,9 @@ func TestCrashAfterAnUnsureFailure(t *testing.T) {
 func TestFailedLookupKeepsTheAlertSending(t *testing.T) {
 	e := newEnv(t)
 	e.slack.FailNext(1, fakeslack.HTTPStatus(500).Recorded().On("chat.postMessage"))
-	e.slack.FailNext(1, fakeslack.HTTPStatus(503).On("conversations.history"))
 	a := e.enqueue(storage.Alert{Channel: "C1"})
 	e.deliver() // posted, 500: sending
+	e.slack.FailNext(1, fakeslack.HTTPStatus(503).On("conversations.history"))
 	e.clock.Advance(time.Hour)
 	e.deliver() // the look fails with 503
 	if got := e.alert(a.Seq); got.State != storage.StateSending || !strings.Contains(got.LastError, "look for an earlier post") {

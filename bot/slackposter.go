@@ -128,3 +128,62 @@ func findAlert(msgs []slack.Message, alertID string) (string, bool) {
 func slackTS(t time.Time) string {
 	return fmt.Sprintf("%d.%06d", t.Unix(), t.Nanosecond()/1000)
 }
+
+// PostedAlert is an alert message found in a channel's history.
+type PostedAlert struct {
+	TS      string
+	Payload map[string]any // the message's metadata payload
+}
+
+// RecentAlerts returns the alert messages of channel posted since, newest
+// first (up to historyMaxPages pages), top-level messages only.
+func (p *SlackPoster) RecentAlerts(ctx context.Context, channel string, since time.Time) ([]PostedAlert, error) {
+	params := &slack.GetConversationHistoryParameters{
+		ChannelID: channel, Limit: historyPageSize, IncludeAllMetadata: true, Inclusive: true,
+	}
+	if !since.IsZero() {
+		params.Oldest = slackTS(since)
+	}
+	var out []PostedAlert
+	for range historyMaxPages {
+		res, err := p.Client.GetConversationHistoryContext(ctx, params)
+		if err != nil {
+			return nil, fmt.Errorf("history of %s: %w", channel, err)
+		}
+		for _, m := range res.Messages {
+			if m.Metadata.EventType == EventType {
+				out = append(out, PostedAlert{TS: m.Timestamp, Payload: m.Metadata.EventPayload})
+			}
+		}
+		if !res.HasMore || res.ResponseMetaData.NextCursor == "" {
+			break
+		}
+		params.Cursor = res.ResponseMetaData.NextCursor
+	}
+	return out, nil
+}
+
+// RecentReplies returns the alert messages of the thread of threadTS, its
+// first message too (up to historyMaxPages pages).
+func (p *SlackPoster) RecentReplies(ctx context.Context, channel, threadTS string) ([]PostedAlert, error) {
+	params := &slack.GetConversationRepliesParameters{
+		ChannelID: channel, Timestamp: threadTS, Limit: historyPageSize, IncludeAllMetadata: true,
+	}
+	var out []PostedAlert
+	for range historyMaxPages {
+		msgs, more, cursor, err := p.Client.GetConversationRepliesContext(ctx, params)
+		if err != nil {
+			return nil, fmt.Errorf("replies to %s in %s: %w", threadTS, channel, err)
+		}
+		for _, m := range msgs {
+			if m.Metadata.EventType == EventType {
+				out = append(out, PostedAlert{TS: m.Timestamp, Payload: m.Metadata.EventPayload})
+			}
+		}
+		if !more || cursor == "" {
+			break
+		}
+		params.Cursor = cursor
+	}
+	return out, nil
+}

@@ -1,10 +1,12 @@
 package bot
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -33,10 +35,22 @@ const SignatureWindow = 5 * time.Minute
 type Verifier struct {
 	secret []byte
 	now    func() time.Time
+	// Seen, when set, records the signatures accepted (the database), so
+	// that a request replayed after a restart is refused too; otherwise
+	// they are kept in memory.
+	Seen SignatureLog
 
 	mu        sync.Mutex
 	seen      map[string]time.Time // signature → when it leaves the window
 	nextPrune time.Time
+}
+
+// SignatureLog remembers request signatures for a while; storage.Store is
+// one.
+type SignatureLog interface {
+	// RememberSignature records sig until expires and reports false when
+	// it was recorded already.
+	RememberSignature(ctx context.Context, sig string, expires time.Time) (bool, error)
 }
 
 // NewVerifier returns a Verifier for the signing secret, reading the time
@@ -51,7 +65,7 @@ func NewVerifier(secret string, now func() time.Time) *Verifier {
 // Verify checks the signature headers against the raw body. It returns nil
 // at most once per signature: the first time a genuine, timely request is
 // seen.
-func (v *Verifier) Verify(h http.Header, body []byte) error {
+func (v *Verifier) Verify(ctx context.Context, h http.Header, body []byte) error {
 	tsText, sigText := h.Get("X-Slack-Request-Timestamp"), h.Get("X-Slack-Signature")
 	if tsText == "" || sigText == "" || len(v.secret) == 0 {
 		return ErrUnsigned
@@ -81,7 +95,19 @@ func (v *Verifier) Verify(h http.Header, body []byte) error {
 	if d := now.Sub(at); d > SignatureWindow || d < -SignatureWindow {
 		return ErrStale
 	}
-	return v.remember(hex.EncodeToString(got), at.Add(SignatureWindow), now)
+	sig, until := hex.EncodeToString(got), at.Add(SignatureWindow)
+	if v.Seen == nil {
+		return v.remember(sig, until, now)
+	}
+	fresh, err := v.Seen.RememberSignature(ctx, sig, until)
+	switch {
+	case err != nil:
+		// Refused rather than risk accepting a replay.
+		return fmt.Errorf("cannot tell whether the request is a replay: %w", err)
+	case !fresh:
+		return ErrReplayed
+	}
+	return nil
 }
 
 // remember records a signature until it leaves the window, or reports

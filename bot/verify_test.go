@@ -7,9 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pactwatch/pactwatch/storage"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -80,7 +83,7 @@ func TestVerifier(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := NewVerifier(testSecret, func() time.Time { return now })
-			if err := v.Verify(tt.header(), []byte(tt.body)); !errors.Is(err, tt.want) {
+			if err := v.Verify(t.Context(), tt.header(), []byte(tt.body)); !errors.Is(err, tt.want) {
 				t.Errorf("Verify = %v, want %v", err, tt.want)
 			}
 		})
@@ -92,24 +95,24 @@ func TestVerifierRefusesReplays(t *testing.T) {
 	clock := now
 	v := NewVerifier(testSecret, func() time.Time { return clock })
 	h := slackHeaders(testSecret, now, "a=1")
-	if err := v.Verify(h, []byte("a=1")); err != nil {
+	if err := v.Verify(t.Context(), h, []byte("a=1")); err != nil {
 		t.Fatalf("first: %v", err)
 	}
 	clock = now.Add(time.Minute)
-	if err := v.Verify(h, []byte("a=1")); !errors.Is(err, ErrReplayed) {
+	if err := v.Verify(t.Context(), h, []byte("a=1")); !errors.Is(err, ErrReplayed) {
 		t.Errorf("the same request a minute later: %v, want ErrReplayed", err)
 	}
 	// Another request in the same second is not a replay.
-	if err := v.Verify(slackHeaders(testSecret, now, "a=2"), []byte("a=2")); err != nil {
+	if err := v.Verify(t.Context(), slackHeaders(testSecret, now, "a=2"), []byte("a=2")); err != nil {
 		t.Errorf("another request: %v", err)
 	}
 	// Once out of the window the request is stale, and its signature is
 	// forgotten.
 	clock = now.Add(SignatureWindow + 2*time.Minute)
-	if err := v.Verify(h, []byte("a=1")); !errors.Is(err, ErrStale) {
+	if err := v.Verify(t.Context(), h, []byte("a=1")); !errors.Is(err, ErrStale) {
 		t.Errorf("after the window: %v, want ErrStale", err)
 	}
-	v.Verify(slackHeaders(testSecret, clock, "b"), []byte("b")) // prunes
+	v.Verify(t.Context(), slackHeaders(testSecret, clock, "b"), []byte("b")) // prunes
 	v.mu.Lock()
 	n := len(v.seen)
 	v.mu.Unlock()
@@ -121,7 +124,38 @@ func TestVerifierRefusesReplays(t *testing.T) {
 func TestVerifierWithoutSecret(t *testing.T) {
 	now := time.Now()
 	v := NewVerifier("", func() time.Time { return now })
-	if err := v.Verify(slackHeaders("", now, "x"), []byte("x")); !errors.Is(err, ErrUnsigned) {
+	if err := v.Verify(t.Context(), slackHeaders("", now, "x"), []byte("x")); !errors.Is(err, ErrUnsigned) {
 		t.Errorf("no secret: %v, want ErrUnsigned", err)
+	}
+}
+
+// With the database as its log, a request accepted before a restart is
+// refused after it; once out of the window it is refused as stale, and its
+// record is pruned.
+func TestVerifierReplayAcrossRestart(t *testing.T) {
+	clock := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	now := func() time.Time { return clock }
+	path := filepath.Join(t.TempDir(), "pactwatch.db")
+	open := func() *Verifier {
+		store, err := storage.Open(t.Context(), path, storage.WithClock(now))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { store.Close() })
+		v := NewVerifier(testSecret, now)
+		v.Seen = store
+		return v
+	}
+	h := slackHeaders(testSecret, clock, "a=1")
+	if err := open().Verify(t.Context(), h, []byte("a=1")); err != nil {
+		t.Fatalf("first request: %v", err)
+	}
+	clock = clock.Add(time.Minute)
+	v := open() // a new process on the same database
+	if err := v.Verify(t.Context(), h, []byte("a=1")); !errors.Is(err, ErrReplayed) {
+		t.Fatalf("replay after a restart: %v, want ErrReplayed", err)
+	}
+	if err := v.Verify(t.Context(), slackHeaders(testSecret, clock, "a=2"), []byte("a=2")); err != nil {
+		t.Fatalf("a new request: %v", err)
 	}
 }

@@ -133,7 +133,7 @@ func hostileFeeds(t *testing.T) *httptest.Server {
 
 // TestHostileFeedsMemory polls every hostile feed at once with the real
 // binary and checks that each is reported as that feed's error, the good
-// feed still alerts, poll exits 0, and the peak RSS stays under 200 MB.
+// feed (and one with stray invalid UTF-8) still alerts, poll exits 0, and the peak RSS stays under 200 MB.
 // It takes about a minute: the trickling feed is cut by the whole-fetch
 // timeout.
 func TestHostileFeedsMemory(t *testing.T) {
@@ -143,11 +143,13 @@ func TestHostileFeedsMemory(t *testing.T) {
 	t.Parallel()
 	bin := binary(t)
 	srv := hostileFeeds(t)
-	hostile := []string{"bomb", "trickle", "truncated", "bad-utf8", "page", "huge", "huge-declared"}
+	hostile := []string{"bomb", "trickle", "truncated", "page", "huge", "huge-declared"}
 	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("timezone: UTC\ndatabase: hostile.db\nschedule: \"@every 1h\"\nbackfill: all\nslack:\n  channel: C0POLICY\nfeeds:\n")
 	fmt.Fprintf(&b, "  - id: good\n    url: %s/good.xml\n", srv.URL)
+	// Stray invalid UTF-8 bytes are read as U+FFFD: not a broken feed.
+	fmt.Fprintf(&b, "  - id: bad-utf8\n    url: %s/bad-utf8.xml\n", srv.URL)
 	for _, name := range hostile {
 		ext := ".xml"
 		if name == "page" {
@@ -186,8 +188,10 @@ func TestHostileFeedsMemory(t *testing.T) {
 			t.Errorf("feed %s: no error reported", name)
 		}
 	}
-	if strings.Contains(stderr.String(), "feed good: ") {
-		t.Errorf("the good feed was reported as failing")
+	for _, name := range []string{"good", "bad-utf8"} {
+		if strings.Contains(stderr.String(), "feed "+name+": ") {
+			t.Errorf("the feed %s was reported as failing", name)
+		}
 	}
 	if !strings.Contains(stdout.String(), "Observers comment on the Aurora accord") {
 		t.Errorf("the good feed's item was not alerted; stdout:\n%s", stdout.String())

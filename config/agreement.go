@@ -68,7 +68,7 @@ func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
 	if a.Match != "" {
 		a.Query = l.query(matchNode, s.field("match"), a.Match)
 	}
-	a.StatusRules = l.statusRules(m, s)
+	a.StatusRules = l.statusRules(m, s, a.Kind)
 	statuses := a.Statuses()
 	status, statusNode := l.str(m, s, "status")
 	switch {
@@ -79,7 +79,8 @@ func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
 		a.Status = lifecycle(a.Kind)[0]
 	}
 	a.Forecasts = l.forecasts(m, s, &a, c)
-	if ch, _ := l.str(m, s, "channel"); ch != "" {
+	if ch, chNode := l.str(m, s, "channel"); ch != "" {
+		l.checkChannel(chNode, s.field("channel"), ch)
 		a.Channel = ch
 	}
 	a.Feeds = l.agreementFeeds(m, s, c)

@@ -47,8 +47,9 @@ func Errors(err error) []*Error {
 // problems collects the errors found in one file, so that Load can report
 // all of them at once instead of stopping at the first.
 type problems struct {
-	file string
-	errs []*Error
+	file    string
+	errs    []*Error
+	fromEnv []envValue // values read from the environment, never shown (see redact)
 }
 
 // addLine records a problem on a given line.
@@ -76,6 +77,7 @@ func (p *problems) err() error {
 	sort.SliceStable(p.errs, func(i, j int) bool { return p.errs[i].Line < p.errs[j].Line })
 	errs := make([]error, len(p.errs))
 	for i, e := range p.errs {
+		e.Msg = p.redact(e.Msg)
 		errs[i] = e
 	}
 	return errors.Join(errs...)

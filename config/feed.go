@@ -115,7 +115,7 @@ func feedLocation(raw, dir string) (string, error) {
 	}
 	if hasScheme || strings.Contains(raw, "://") {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return raw, fmt.Errorf("%q is neither an http(s) URL nor a file path", raw)
+			return raw, fmt.Errorf("%q is neither an http(s) URL nor a file path", shownURL(raw))
 		}
 		return raw, nil
 	}
@@ -123,6 +123,26 @@ func feedLocation(raw, dir string) (string, error) {
 		return filepath.Join(dir, raw), nil
 	}
 	return filepath.Clean(raw), nil
+}
+
+// shownURL is a URL as an error may show it: without its user info, query
+// and fragment, which may carry a password or a key (reload errors are
+// posted to Slack).
+func shownURL(raw string) string {
+	raw, _, _ = strings.Cut(raw, "?")
+	raw, _, _ = strings.Cut(raw, "#")
+	scheme, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	authority, path := rest, ""
+	if i := strings.Index(rest, "/"); i >= 0 {
+		authority, path = rest[:i], rest[i:]
+	}
+	if at := strings.LastIndex(authority, "@"); at >= 0 {
+		authority = "xxxxx" + authority[at:]
+	}
+	return scheme + "://" + authority + path
 }
 
 // orNode returns n, or else the fallback, for the line of a message about

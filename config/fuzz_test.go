@@ -10,7 +10,9 @@ import (
 // return either a Config or errors that all carry a line.
 func FuzzLoad(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("testdata", "*.yaml"))
-	seeds = append(seeds, "/work/shared/corpus/config.yaml")
+	if corpus, ok := corpusConfig(); ok {
+		seeds = append(seeds, corpus)
+	}
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil {
 			f.Add(data)

@@ -23,30 +23,32 @@ var topKeys = []string{"timezone", "database", "listen", "schedule", "backfill",
 
 // Load reads, expands, decodes and validates the config file at path.
 //
-// ${VAR} in any value (not in keys) is replaced by getenv("VAR"), "" when
-// unset; a nil getenv treats every variable as unset. The error, when not
+// ${VAR} in any value (not in keys) is replaced by the variable's value as
+// env finds it; an unset one is an error, and ${VAR:-default} gives a
+// default (empty too). A nil env treats every variable as unset. No error
+// shows a value that came from the environment. The error, when not
 // nil, lists every problem in the file: an errors.Join of *Error, each
 // FILE:LINE: message, in line order (see Errors). A file that cannot be read
 // gives a plain wrapped error instead. Load never returns a Config together
 // with an error.
-func Load(path string, getenv func(string) string) (*Config, error) {
+func Load(path string, env LookupEnv) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
-	return load(path, data, getenv)
+	return load(path, data, env)
 }
 
 // load is Load of data, the contents of the file at path.
-func load(path string, data []byte, getenv func(string) string) (*Config, error) {
+func load(path string, data []byte, env LookupEnv) (*Config, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("load config: %w", err)
 	}
-	if getenv == nil {
-		getenv = func(string) string { return "" }
+	if env == nil {
+		env = func(string) (string, bool) { return "", false }
 	}
-	l := &loader{problems: problems{file: path}, getenv: getenv, queries: new(query.Compiler),
+	l := &loader{problems: problems{file: path}, env: env, queries: new(query.Compiler),
 		lines: sync.OnceValue(func() []string { return strings.Split(string(data), "\n") })}
 	root, ok := l.parse(data)
 	if !ok {
@@ -62,7 +64,7 @@ func load(path string, data []byte, getenv func(string) string) (*Config, error)
 // loader holds the state of one Load.
 type loader struct {
 	problems
-	getenv  func(string) string
+	env     LookupEnv
 	lines   func() []string // the file's lines, to place errors inside a value; split when first needed
 	feedIDs []string        // every feed's id, shared by agreements without `feeds` (see allFeeds)
 	queries *query.Compiler
@@ -86,7 +88,7 @@ func (l *loader) spread(n int, fn func(sub *loader, i int)) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				sub := &loader{problems: problems{file: l.file}, getenv: l.getenv, lines: l.lines,
+				sub := &loader{problems: problems{file: l.file}, env: l.env, lines: l.lines,
 					feedIDs: l.feedIDs, queries: queries}
 				fn(sub, i)
 			}
@@ -126,7 +128,7 @@ func (l *loader) parse(data []byte) (root *yaml.Node, ok bool) {
 		l.yamlError(err)
 		return nil, false
 	}
-	l.expandTree(&doc, l.getenv)
+	l.expandTree(&doc, l.env)
 	if len(doc.Content) == 0 {
 		return nil, true
 	}
@@ -184,6 +186,7 @@ func (l *loader) config(root *yaml.Node, abs string) *Config {
 	c.Corroborate = l.corroborate(m, top, c.Corroborate)
 	c.Digest = l.digest(m.get("digest"))
 	c.Slack = l.slack(m.get("slack"))
+	l.checkTransport(m, c)
 	c.Feeds = l.feeds(m, c)
 	c.Agreements = l.agreements(m, c)
 	return c

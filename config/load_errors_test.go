@@ -131,6 +131,7 @@ var fixtureErrors = map[string][]string{
 		`bad_feed_url.yaml:3: feed "ftp": url: "ftp://example.com/feed.xml" is neither an http(s) URL nor a file path`,
 		`bad_feed_url.yaml:5: feed "nohost": url: "https:///feed.xml" is neither an http(s) URL nor a file path`,
 		`bad_feed_url.yaml:7: feed "mail": url: "mailto:news@example.com" is neither an http(s) URL nor a file path`,
+		`bad_feed_url.yaml:11: feed "creds": url: "ftp://xxxxx@example.com/feed" is neither an http(s) URL nor a file path`,
 	},
 	// listen is host:port.
 	"bad_listen.yaml": {
@@ -169,7 +170,7 @@ var fixtureErrors = map[string][]string{
 	// Malformed ${...} references are errors, not literal text; the rest is still checked.
 	"bad_env.yaml": {
 		`bad_env.yaml:2: unterminated ${ in a value (write ${NAME})`,
-		`bad_env.yaml:3: bad variable reference ${1CHANNEL} (a NAME is letters, digits and _)`,
+		`bad_env.yaml:3: bad variable reference ${1CHANNEL} (a NAME is letters, digits and _; ${NAME:-default} gives a default)`,
 		`bad_env.yaml:12: listen: "localhost" is not host:port (like 127.0.0.1:8080 or :8080)`,
 	},
 	// A second document would be silently ignored otherwise.

@@ -9,9 +9,12 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-// fakeEnv is a getenv over a map.
-func fakeEnv(vars map[string]string) func(string) string {
-	return func(k string) string { return vars[k] }
+// fakeEnv is an environment of the variables in a map.
+func fakeEnv(vars map[string]string) LookupEnv {
+	return func(k string) (string, bool) {
+		v, ok := vars[k]
+		return v, ok
+	}
 }
 
 // A config using every key decodes to exactly this, defaults included.

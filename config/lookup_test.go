@@ -12,7 +12,7 @@ import (
 // loadFull loads the every-key fixture.
 func loadFull(t *testing.T) *Config {
 	t.Helper()
-	c, err := Load(filepath.Join("testdata", "valid_full.yaml"), nil)
+	c, err := Load(filepath.Join("testdata", "valid_full.yaml"), fakeEnv(map[string]string{"SLACK_BOT_TOKEN": "", "SLACK_SIGNING_SECRET": ""}))
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}

@@ -38,6 +38,10 @@ const (
 	StateHeld = "held"
 	// StateDigested is a held alert gathered into a digest (DigestSeq).
 	StateDigested = "digested"
+	// StatePrinted is an alert written to standard output by a pactwatch
+	// without a bot token. It is not delivered: once a token is configured,
+	// ReleasePrinted sends the recent ones to Slack.
+	StatePrinted = "printed"
 )
 
 // ItemRef names the feed item that is an alert's evidence.
@@ -323,6 +327,28 @@ func (s *Store) MarkSending(ctx context.Context, seq int64) error {
 func (s *Store) MarkDelivered(ctx context.Context, seq int64, channel, ts string) error {
 	return s.setAlert(ctx, seq, "state = 'delivered', channel = ?, ts = ?, delivered_at = ?, last_error = ''",
 		[]any{channel, ts, millis(s.now())})
+}
+
+// MarkPrinted records that the alert was printed instead of posted, with
+// the made-up ts its replies are printed under. Its channel is kept as it
+// was, so that Slack gets it where it would have gone.
+func (s *Store) MarkPrinted(ctx context.Context, seq int64, ts string) error {
+	return s.setAlert(ctx, seq, "state = 'printed', ts = ?, delivered_at = ?, last_error = ''",
+		[]any{ts, millis(s.now())})
+}
+
+// ReleasePrinted makes the printed alerts created at or after since (every
+// one when since is zero) pending again, for Slack, and reports how many.
+// Older printed alerts stay printed: a team connecting Slack gets what
+// it missed lately, not a flood of old news.
+func (s *Store) ReleasePrinted(ctx context.Context, since time.Time) (int, error) {
+	res, err := s.db.ExecContext(ctx, `UPDATE alerts SET state = 'pending', ts = '', delivered_at = 0,
+		attempts = 0, next_attempt_at = 0 WHERE state = 'printed' AND created_at >= ?`, millis(since))
+	if err != nil {
+		return 0, fmt.Errorf("release printed alerts: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
 }
 
 // MarkRetry puts the alert back to pending, to be tried again at next.

@@ -27,6 +27,10 @@ var ErrNotFound = errors.New("not found")
 //go:embed migrations/*.sql
 var migrations embed.FS
 
+// ErrNewerSchema is returned by Open for a database written by a newer
+// pactwatch.
+var ErrNewerSchema = errors.New("the database was written by a newer pactwatch")
+
 // Store is an open pactwatch database.
 type Store struct {
 	db  *sql.DB
@@ -118,6 +122,22 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(names)
+	// A database a newer pactwatch migrated may hold what this one would
+	// misread or lose: refuse it rather than guess.
+	known := 0
+	for _, name := range names {
+		if v, err := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0]); err == nil {
+			known = max(known, v)
+		}
+	}
+	var newest sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, "SELECT MAX(version) FROM schema_migrations").Scan(&newest); err != nil {
+		return err
+	}
+	if newest.Valid && int(newest.Int64) > known {
+		return fmt.Errorf("%w: it has schema version %d, this pactwatch knows up to %d; run the newer pactwatch, or restore a backup made by this one",
+			ErrNewerSchema, newest.Int64, known)
+	}
 	for _, name := range names {
 		base := filepath.Base(name)
 		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])

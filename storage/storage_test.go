@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -457,4 +458,46 @@ func TestHeldAtIsTheStatusAtThatTime(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// A signature is fresh once; after it expires it is pruned and could be
+// recorded again (the verifier refuses it as stale before that).
+func TestRememberSignature(t *testing.T) {
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	s, err := Open(t.Context(), filepath.Join(t.TempDir(), "pw.db"), WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, want := range []bool{true, false} {
+		if fresh, err := s.RememberSignature(t.Context(), "abc", now.Add(5*time.Minute)); err != nil || fresh != want {
+			t.Fatalf("call %d: fresh %v, %v; want %v", i, fresh, err, want)
+		}
+	}
+	now = now.Add(6 * time.Minute)
+	var n int
+	if _, err := s.RememberSignature(t.Context(), "def", now.Add(5*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.db.QueryRow("SELECT COUNT(*) FROM seen_signatures").Scan(&n); err != nil || n != 1 {
+		t.Errorf("%d signatures kept (%v), want only the live one", n, err)
+	}
+}
+
+// A database a newer pactwatch migrated is refused with a clear error, and
+// left as it is.
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "pw.db")
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', 0)"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = Open(t.Context(), path)
+	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "schema version 9999") {
+		t.Fatalf("Open = %v, want ErrNewerSchema naming version 9999", err)
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/pactwatch/pactwatch/watchers/feed"
 )
 
 // TestFeedBrokenAndRecovered checks that a feed failing three polls in a
@@ -59,5 +61,31 @@ func TestFeedBrokenAndRecovered(t *testing.T) {
 func TestBackoffIsCapped(t *testing.T) {
 	if backoff(1) != time.Minute || backoff(3) != 4*time.Minute || backoff(30) != maxBackoff {
 		t.Errorf("backoff(1,3,30) = %v %v %v", backoff(1), backoff(3), backoff(30))
+	}
+}
+
+// A reload while polls and fetches run writes nothing they read: reload
+// used to set the shared Fetcher's BaseDir, which every fetch of a
+// relative path reads (go test -race finds it).
+func TestReloadDuringPoll(t *testing.T) {
+	r := newRig(t, "all", item("a1", mayDate, "Weather", "Sunny."), item("b1", mayDate, "Rain", "Wet."))
+	cfg := r.w.Config()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 20 {
+			r.w.Poll(context.Background())
+			if _, err := r.w.opts.Fetcher.Fetch(context.Background(), "f1.xml", feed.Validators{}); err != nil {
+				t.Error(err)
+			}
+		}
+	}()
+	for {
+		select {
+		case <-done:
+			return
+		default:
+			r.w.Reload(cfg)
+		}
 	}
 }

@@ -31,7 +31,7 @@ func benchPlan(b *testing.B, k int) (*plan, []gen.Agreement) {
 	if err := os.WriteFile(path, gen.Config("pactwatch.db", "", []string{"http://127.0.0.1:1/feed.xml"}, agreements), 0o600); err != nil {
 		b.Fatal(err)
 	}
-	cfg, err := config.Load(path, func(string) string { return "" })
+	cfg, err := config.Load(path, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

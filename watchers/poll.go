@@ -114,7 +114,7 @@ func (w *Watcher) Poll(ctx context.Context, feedIDs ...string) Report {
 	for _, f := range all {
 		rep.Feeds = append(rep.Feeds, f.result)
 		if f.result.Err != nil {
-			w.opts.Log.Warn("feed failed", "feed", f.feed.ID, "url", f.feed.URL, "err", f.result.Err)
+			w.opts.Log.Warn("feed failed", "feed", f.feed.ID, "url", feed.Redact(f.feed.URL), "err", f.result.Err)
 		}
 	}
 	if w.opts.OnPoll != nil {
@@ -182,7 +182,7 @@ func (w *Watcher) fetchOne(ctx context.Context, p *plan, fe *fetched) {
 	}
 	parsed, err := feed.Parse(fe.resp.Body)
 	if err != nil {
-		fe.result.Err = fmt.Errorf("%s: %w", fe.feed.URL, err)
+		fe.result.Err = fmt.Errorf("%s: %w", feed.Redact(fe.feed.URL), err)
 		return
 	}
 	fe.resp.Body = nil // parsed: let it go

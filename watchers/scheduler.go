@@ -61,11 +61,16 @@ func (s *Scheduler) schedule(cfg *config.Config) error {
 	defer s.mu.Unlock()
 	added := map[string]cron.EntryID{}
 	add := func(key, spec string, run func(context.Context)) error {
-		id, err := s.cron.AddFunc(spec, s.wrap(run))
+		sched, err := config.CronParser.Parse(spec)
 		if err != nil {
 			return fmt.Errorf("schedule %q: %w", spec, err)
 		}
-		added[key] = id
+		// A spec without CRON_TZ is read in the config's timezone, which a
+		// reload may change: the cron's own location is fixed at start.
+		if spec, ok := sched.(*cron.SpecSchedule); ok && spec.Location == time.Local {
+			spec.Location = cfg.Timezone
+		}
+		added[key] = s.cron.Schedule(sched, cron.FuncJob(s.wrap(run)))
 		return nil
 	}
 	err := add("", DeadlineSchedule, func(ctx context.Context) {

@@ -73,9 +73,10 @@ func New(cfg *config.Config, store *storage.Store, opts Options) *Watcher {
 // Config returns the config the watcher currently runs on.
 func (w *Watcher) Config() *config.Config { return w.plan.Load().cfg }
 
-// Reload makes the watcher use cfg from its next poll on.
+// Reload makes the watcher use cfg from its next poll on. It changes
+// nothing the fetches under way read: the config gives every local feed
+// path already made absolute, so the Fetcher's BaseDir is set once, in New.
 func (w *Watcher) Reload(cfg *config.Config) {
-	w.opts.Fetcher.BaseDir = cfg.Dir
 	w.plan.Store(newPlan(cfg))
 }
 

@@ -16,8 +16,8 @@ func Config(db, listen string, feeds []string, agreements []Agreement) []byte {
 	if listen != "" {
 		fmt.Fprintf(&b, "listen: %s\n", listen)
 	}
-	b.WriteString("schedule: \"@every 24h\"\nbackfill: 7d\n\nslack:\n  token: ${SLACK_BOT_TOKEN}\n")
-	b.WriteString("  signing_secret: ${SLACK_SIGNING_SECRET}\n  channel: C0POLICY\n  admins: [U0ADMIN1]\n\nfeeds:\n")
+	b.WriteString("schedule: \"@every 24h\"\nbackfill: 7d\n\nslack:\n  token: ${SLACK_BOT_TOKEN:-}\n")
+	b.WriteString("  signing_secret: ${SLACK_SIGNING_SECRET:-}\n  channel: C0POLICY\n  admins: [U0ADMIN1]\n\nfeeds:\n")
 	for i, u := range feeds {
 		fmt.Fprintf(&b, "  - id: feed%04d\n    url: %s\n", i, u)
 	}

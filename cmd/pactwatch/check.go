@@ -2,7 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/pactwatch/pactwatch/config"
 )
 
 func cmdCheck(ctx context.Context, e *env, args []string) int {
@@ -14,6 +20,12 @@ func cmdCheck(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return exitFailed
 	}
+	if problems := checkFeedFiles(c.config, cfg); len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(e.stderr, p.Error())
+		}
+		return exitFailed
+	}
 	forecasts, rules := 0, 0
 	for _, a := range cfg.Agreements {
 		forecasts += len(a.Forecasts)
@@ -22,4 +34,26 @@ func cmdCheck(ctx context.Context, e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "%s: ok: %d feeds, %d agreements, %d status rules, %d forecasts; database %s\n",
 		cfg.Path, len(cfg.Feeds), len(cfg.Agreements), rules, forecasts, cfg.Database)
 	return exitOK
+}
+
+// checkFeedFiles reports the feeds read from local files that cannot be
+// read now. Only `check` looks: the daemon polls a missing file as a
+// broken feed, since it may appear later.
+func checkFeedFiles(path string, cfg *config.Config) []*config.Error {
+	var out []*config.Error
+	for _, f := range cfg.Feeds {
+		if strings.Contains(f.URL, "://") {
+			continue
+		}
+		st, err := os.Stat(f.URL)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			out = append(out, &config.Error{File: path, Line: f.Line, Msg: fmt.Sprintf("feed %q: url: no such file %s", f.ID, f.URL)})
+		case err != nil:
+			out = append(out, &config.Error{File: path, Line: f.Line, Msg: fmt.Sprintf("feed %q: url: %v", f.ID, err)})
+		case st.IsDir():
+			out = append(out, &config.Error{File: path, Line: f.Line, Msg: fmt.Sprintf("feed %q: url: %s is a folder, not a feed file", f.ID, f.URL)})
+		}
+	}
+	return out
 }

@@ -387,5 +387,5 @@ func deref(s *string) string {
 // testEnv is an env over buffers, a fixed environment and the real clock.
 func testEnv(vars map[string]string) (*env, *syncBuffer, *syncBuffer) {
 	out, errOut := &syncBuffer{}, &syncBuffer{}
-	return &env{stdout: out, stderr: errOut, getenv: func(k string) string { return vars[k] }, now: time.Now, noPace: true}, out, errOut
+	return &env{stdout: out, stderr: errOut, lookupEnv: func(k string) (string, bool) { v, ok := vars[k]; return v, ok }, now: time.Now, noPace: true}, out, errOut
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // newDeliverer delivers to Slack when there is a bot token, else prints
-// alerts on standard output.
+// alerts on standard output and keeps them for Slack.
 func newDeliverer(cfg *config.Config, store *storage.Store, e *env, log *slog.Logger) *bot.Deliverer {
 	d := &bot.Deliverer{
 		Store:          store,
@@ -18,6 +18,7 @@ func newDeliverer(cfg *config.Config, store *storage.Store, e *env, log *slog.Lo
 		AdminChannel:   cfg.Slack.AdminChannel,
 		DefaultChannel: cfg.Slack.Channel,
 		Names:          bot.FeedNames(func() *config.Config { return cfg }, store),
+		Backfill:       cfg.Backfill,
 	}
 	if tok := cfg.Slack.Token.Value(); tok != "" {
 		sp := &bot.SlackPoster{Client: bot.NewSlackClient(tok, cfg.Slack.APIURL)}
@@ -26,7 +27,7 @@ func newDeliverer(cfg *config.Config, store *storage.Store, e *env, log *slog.Lo
 			d.Pace = bot.DefaultPace
 		}
 	} else {
-		d.Poster = bot.NewWriterPoster(e.stdout)
+		d.Poster, d.Printing = bot.NewWriterPoster(e.stdout), true
 	}
 	return d
 }

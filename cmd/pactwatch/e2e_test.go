@@ -40,7 +40,7 @@ func writeConfig(t *testing.T, extra string, feeds ...string) string {
 	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("timezone: UTC\ndatabase: pw.db\nbackfill: all\n" + extra +
-		"slack:\n  token: ${SLACK_BOT_TOKEN}\n  signing_secret: ${SLACK_SIGNING_SECRET}\n  channel: C0POLICY\n  admin_channel: C0ADMIN\nfeeds:\n")
+		"slack:\n  token: ${SLACK_BOT_TOKEN:-}\n  signing_secret: ${SLACK_SIGNING_SECRET:-}\n  channel: C0POLICY\n  admin_channel: C0ADMIN\nfeeds:\n")
 	for i, f := range feeds {
 		fmt.Fprintf(&b, "  - id: feed%d\n    url: %s\n", i+1, f)
 	}
@@ -247,8 +247,8 @@ func TestHealthz(t *testing.T) {
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	for _, want := range []string{`pactwatch_polls_total{feed="feed1",outcome="ok"} 1`, `pactwatch_items_new_total{feed="feed1"} 2`,
-		`pactwatch_alerts{kind="status_change",state="delivered"} 1`, "pactwatch_outbox_depth 0",
-		"pactwatch_delivery_latency_seconds_count 1", `pactwatch_feed_consecutive_failures{feed="feed1"} 0`} {
+		`pactwatch_alerts{kind="status_change",state="printed"} 1`, "pactwatch_outbox_depth 0",
+		"pactwatch_delivery_latency_seconds_count 0", `pactwatch_feed_consecutive_failures{feed="feed1"} 0`} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %q", want)
 		}
@@ -270,5 +270,29 @@ func waitFor(t *testing.T, limit time.Duration, cond func() bool) {
 			t.Fatal("condition not met in time")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// The README's first command, then the same config with a token: what was
+// printed without Slack goes to Slack, once.
+func TestPrintedThenSlack(t *testing.T) {
+	feedSrv, _ := feedServer(t, testRSS)
+	slack := fakeslack.New(t)
+	cfg := writeConfig(t, "", feedSrv.URL+"/rss")
+	e, out, errOut := testEnv(map[string]string{"SLACK_API_URL": slack.URL()})
+	if code := run(context.Background(), []string{"poll", "--config", cfg}, e); code != exitOK {
+		t.Fatalf("poll without a token exited %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "[status_change]") || !strings.Contains(errOut.String(), "1 printed (kept for Slack)") {
+		t.Fatalf("without a token: stdout %q, stderr %q; want the alert printed", out, errOut)
+	}
+	e, _, errOut = testEnv(map[string]string{"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_API_URL": slack.URL()})
+	for range 2 {
+		if code := run(context.Background(), []string{"poll", "--config", cfg}, e); code != exitOK {
+			t.Fatalf("poll with a token exited %d: %s", code, errOut)
+		}
+	}
+	if msgs := slack.Messages(); len(msgs) != 1 || msgs[0].Channel != "C0CYBER" {
+		t.Fatalf("Slack got %d messages, want the printed alert once in C0CYBER: %+v\nstderr: %s", len(msgs), msgs, errOut)
 	}
 }

@@ -101,7 +101,7 @@ func (c *common) logger(w io.Writer) (*slog.Logger, error) {
 
 // load reads and validates the config, printing every problem.
 func (c *common) load(e *env) (*config.Config, bool) {
-	cfg, err := config.Load(c.config, e.getenv)
+	cfg, err := config.Load(c.config, e.lookupEnv)
 	if err != nil {
 		printConfigErrors(e.stderr, err)
 		return nil, false

@@ -26,7 +26,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now})
+	code := run(ctx, os.Args[1:], &env{stdout: os.Stdout, stderr: os.Stderr, lookupEnv: os.LookupEnv, now: time.Now})
 	stop()
 	os.Exit(code)
 }
@@ -35,13 +35,19 @@ func main() {
 // the environment and the clock. Tests pass their own.
 type env struct {
 	stdout, stderr io.Writer
-	getenv         func(string) string
+	lookupEnv      func(string) (string, bool)
 	now            func() time.Time
 	// hup, when set, receives a value for each SIGHUP (config reload).
 	hup <-chan os.Signal
 	// noPace turns off the one-message-a-second pacing of Slack posts, for
 	// tests against a fake Slack.
 	noPace bool
+}
+
+// getenv returns an environment variable, "" when unset.
+func (e *env) getenv(name string) string {
+	v, _ := e.lookupEnv(name)
+	return v
 }
 
 // Exit codes.

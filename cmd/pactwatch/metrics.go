@@ -76,7 +76,7 @@ func (m *metrics) handler() http.Handler {
 type storeCollector struct{ store *storage.Store }
 
 var (
-	alertsDesc = prometheus.NewDesc("pactwatch_alerts", "Alerts in the outbox by kind and delivery state (pending, sending, delivered, failed; held and digested for digests).",
+	alertsDesc = prometheus.NewDesc("pactwatch_alerts", "Alerts in the outbox by kind and delivery state (pending, sending, delivered, failed; held and digested for digests; printed without a bot token).",
 		[]string{"kind", "state"}, nil)
 	depthDesc   = prometheus.NewDesc("pactwatch_outbox_depth", "Alerts not yet delivered.", nil, nil)
 	latencyDesc = prometheus.NewDesc("pactwatch_delivery_latency_seconds", "Time from enqueue to Slack's acceptance, over delivered alerts.",

@@ -66,8 +66,12 @@ func cmdPoll(ctx context.Context, e *env, args []string) int {
 	for _, f := range rep.Feeds {
 		newItems += f.New
 	}
-	fmt.Fprintf(e.stderr, "polled %d feeds (%d failed): %d new items, %d alerts, %d deadline alerts, %d delivered\n",
-		len(rep.Feeds), len(rep.Failed()), newItems, rep.Alerts(), deadlines, delivered)
+	done := "delivered"
+	if d.Printing {
+		done = "printed (kept for Slack)"
+	}
+	fmt.Fprintf(e.stderr, "polled %d feeds (%d failed): %d new items, %d alerts, %d deadline alerts, %d %s\n",
+		len(rep.Feeds), len(rep.Failed()), newItems, rep.Alerts(), deadlines, delivered, done)
 	if derr != nil {
 		fmt.Fprintf(e.stderr, "delivery stopped: %v (undelivered alerts stay queued for the next run)\n", derr)
 	}

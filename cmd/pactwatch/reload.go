@@ -21,7 +21,7 @@ const configPollInterval = 2 * time.Second
 // the admin channel.
 func (d *daemon) reload(ctx context.Context) {
 	path := d.watcher.Config().Path
-	cfg, err := config.Load(path, d.e.getenv)
+	cfg, err := config.Load(path, d.e.lookupEnv)
 	if err != nil {
 		var problems []string
 		for _, p := range config.Errors(err) {

@@ -52,9 +52,9 @@ func TestRunRefusesUnservableSlackSettings(t *testing.T) {
 		name, top, slack, want string
 	}{
 		// listen without a signing secret would serve /pact unverified.
-		{"listen without secret", "listen: 127.0.0.1:0\n", "  token: xoxb-test\n", "slack.signing_secret is empty"},
+		{"listen without secret", "listen: 127.0.0.1:0\n", "  token: xoxb-test\n", "neither slack.signing_secret nor slack.app_token"},
 		// Socket Mode needs the bot token beside the app token.
-		{"app token without bot token", "", "  app_token: " + testAppToken + "\n", "slack.token is empty"},
+		{"app token without bot token", "", "  app_token: " + testAppToken + "\n", "Socket Mode needs the bot token too"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -65,7 +65,7 @@ func printFeeds(ctx context.Context, e *env, cfg *config.Config, store *storage.
 	}
 	fmt.Fprintln(e.stdout, "\nFeeds:")
 	for _, f := range cfg.Feeds {
-		fmt.Fprintf(e.stdout, "  %-20s %s\n", f.ID, bot.FeedHealth(states[f.ID]))
+		fmt.Fprintf(e.stdout, "  %-20s %s\n", f.ID, bot.FeedHealth(states[f.ID], true))
 	}
 	return exitOK
 }

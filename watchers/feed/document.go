@@ -31,31 +31,23 @@ func declaredEncoding(body []byte) string {
 }
 
 // checkEncoding applies our rule for text encodings to doc, a document as
-// received. A document whose XML prolog declares no encoding, or UTF-8,
-// must be valid UTF-8, and so must JSON (RFC 8259). An XML document may
-// declare another encoding (ISO-8859-1, windows-1252, …) if it is one we
-// know; gofeed then converts from it. The HTTP Content-Type charset is not
-// consulted. Invalid bytes are an error rather than silently replaced,
-// because a feed that garbles its text would match nothing and look healthy.
-func checkEncoding(doc []byte) error {
+// received, and returns the document to parse. An XML document may declare
+// an encoding other than UTF-8 (ISO-8859-1, windows-1252, …) if it is one
+// we know; gofeed then converts from it, and an unknown one is an error.
+// Anything else is read as UTF-8 (JSON always is, RFC 8259), its invalid
+// bytes as U+FFFD: one stray byte must not cost a whole feed its news. The
+// HTTP Content-Type charset is not consulted.
+func checkEncoding(doc []byte) ([]byte, error) {
 	if enc := declaredEncoding(trimStart(doc)); enc != "" && enc != "utf-8" && enc != "utf8" {
 		if e, _ := charset.Lookup(enc); e == nil {
-			return fmt.Errorf("unsupported encoding %q declared in the XML prolog", enc)
+			return doc, fmt.Errorf("unsupported encoding %q declared in the XML prolog", enc)
 		}
-		return nil
+		return doc, nil
 	}
 	if utf8.Valid(doc) {
-		return nil
+		return doc, nil
 	}
-	at := 0
-	for at < len(doc) {
-		r, size := utf8.DecodeRune(doc[at:])
-		if r == utf8.RuneError && size <= 1 {
-			break
-		}
-		at += size
-	}
-	return fmt.Errorf("invalid UTF-8 at byte %d (a document that is not UTF-8 must declare its encoding in the XML prolog)", at)
+	return bytes.ToValidUTF8(doc, []byte("\uFFFD")), nil
 }
 
 // htmlMarkers start an HTML page, and never a feed's root element.

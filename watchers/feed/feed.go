@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
@@ -34,8 +35,8 @@ const detectWindow = 4096
 // normalises its items (see Item). It rejects, with an error that says why,
 // an empty body, an HTML page or anything else that is not a feed, a
 // document that does not parse to its end (truncated XML fails as a whole),
-// and invalid UTF-8 in a document that declares no other encoding (see
-// checkEncoding). A panic inside the parser becomes an error. Items with no
+// and an encoding it does not know (see checkEncoding); invalid UTF-8 in a
+// document that declares no other encoding is read as U+FFFD. A panic inside the parser becomes an error. Items with no
 // title, link or text are dropped, and of items sharing a Key only the first
 // is kept.
 func Parse(body []byte) (*Feed, error) {
@@ -47,7 +48,7 @@ func Parse(body []byte) (*Feed, error) {
 }
 
 func parse(body []byte) (*Feed, error) {
-	encErr := checkEncoding(body)
+	body, encErr := checkEncoding(body)
 	body = trimStart(body)
 	if len(body) == 0 {
 		return nil, errors.New("empty body")
@@ -66,12 +67,23 @@ func parse(body []byte) (*Feed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if kind == gofeed.FeedTypeJSON && !strings.Contains(gf.FeedVersion, "jsonfeed.org") {
+	if kind == gofeed.FeedTypeJSON && !jsonFeedLike(gf) {
 		// Any JSON object passes gofeed's detection; an API's error answer
 		// must not look like a healthy feed with no items.
-		return nil, errors.New("not a feed: JSON without a jsonfeed.org version")
+		return nil, errors.New("not a feed: JSON with no items and no JSON Feed version")
 	}
 	return normalise(gf), nil
+}
+
+// jsonVersion is a JSON Feed version as some feeds write it, without the
+// jsonfeed.org URL ("1", "1.1").
+var jsonVersion = regexp.MustCompile(`^\s*1(\.\d+)?\s*$`)
+
+// jsonFeedLike reports whether a JSON document gofeed parsed is a feed: it
+// names a JSON Feed version (the jsonfeed.org URL, or a bare number as some
+// feeds write it) or it has items.
+func jsonFeedLike(gf *gofeed.Feed) bool {
+	return strings.Contains(gf.FeedVersion, "jsonfeed.org") || jsonVersion.MatchString(gf.FeedVersion) || len(gf.Items) > 0
 }
 
 // parseGofeed runs gofeed on body, turning its panics into errors: v1.4.2

@@ -176,17 +176,15 @@ func TestParseRejects(t *testing.T) {
 		// Text that is neither XML nor JSON.
 		{"plain text", "Service temporarily unavailable", "not a feed: not RSS, Atom or JSON Feed"},
 		// A JSON answer that is not a JSON Feed.
-		{"json api error", `{"error":"rate limited"}`, "not a feed: JSON without a jsonfeed.org version"},
+		{"json api error", `{"error":"rate limited"}`, "not a feed: JSON with no items and no JSON Feed version"},
+		// An API's problem answer has a title, but neither items nor a version.
+		{"json problem", `{"title":"Unauthorized","status":401}`, "not a feed: JSON with no items and no JSON Feed version"},
+		// A broken JSON Feed is called JSON, not XML, even with a stray byte in it.
+		{"json cut", "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"caf\xe9\",\"items\":[", "parse feed: JSON Feed: unexpected end of JSON input"},
 		// A feed cut off in the middle fails as a whole.
 		{"truncated xml", string(readFixture(t, "truncated.xml")), "parse feed: RSS: XML syntax error on line 18: unexpected EOF"},
 		// gofeed v1.4.2 panics on a null item; the panic becomes an error.
 		{"json null item", string(readFixture(t, "items-null.json")), "parse feed: JSON Feed: parser panic: runtime error"},
-		// Latin-1 bytes in a document that declares no encoding.
-		{"invalid utf-8 xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>caf\xe9</title></item></channel></rss>", "parse feed: invalid UTF-8 at byte 65"},
-		// Latin-1 bytes in a document that declares UTF-8.
-		{"declared utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><item><title>\xff</title></item></channel></rss>", "invalid UTF-8 at byte 65"},
-		// JSON must be UTF-8.
-		{"invalid utf-8 json", "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"1\",\"title\":\"caf\xe9\"}]}", "invalid UTF-8 at byte 77"},
 		// An encoding nobody knows.
 		{"unknown encoding", `<?xml version="1.0" encoding="klingon"?><rss><channel></channel></rss>`, `parse feed: unsupported encoding "klingon" declared in the XML prolog`},
 	}
@@ -209,6 +207,27 @@ func TestParseNormalises(t *testing.T) {
 		body string
 		want []Item
 	}{
+		// A stray Latin-1 byte in a document that declares no encoding is
+		// read as U+FFFD: one bad byte does not cost the feed its news.
+		{"invalid utf-8 xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>caf\xe9 talks</title><guid>g</guid></item></channel></rss>",
+			[]Item{{Key: "guid:g", GUID: "g", Title: "caf\uFFFD talks"}}},
+		// The same in a document that declares UTF-8.
+		{"declared utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><item><title>\xff\xfeA</title><guid>g</guid></item></channel></rss>",
+			[]Item{{Key: "guid:g", GUID: "g", Title: "\uFFFDA"}}},
+		// And in JSON.
+		{"invalid utf-8 json", "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":\"1\",\"title\":\"caf\xe9\"}]}",
+			[]Item{{Key: "guid:1", GUID: "1", Title: "caf\uFFFD"}}},
+		// A JSON Feed whose version is a bare number, as in gofeed's own
+		// test feeds, is a feed.
+		{"json version 1.0", `{"version":"1.0","title":"T","items":[{"id":"1","title":"A"}]}`,
+			[]Item{{Key: "guid:1", GUID: "1", Title: "A"}}},
+		// So is one with no version at all but with items.
+		{"json no version", `{"items":[{"id":"2","title":"B"}]}`,
+			[]Item{{Key: "guid:2", GUID: "2", Title: "B"}}},
+		// Bidi overrides and isolates in a title and summary are dropped:
+		// they would reorder what Slack's readers see.
+		{"bidi", "<rss version=\"2.0\"><channel><item><title>Pact \u202Efdp.exe\u202C signed</title><guid>g</guid><description>\u2066a\u2069 \u2067b\u2069 \u2068c\u2069 \u202Ad\u202B</description></item></channel></rss>",
+			[]Item{{Key: "guid:g", GUID: "g", Title: "Pact fdp.exe signed", Summary: "a b c d"}}},
 		// A declared Latin-1 document is converted; a BOM and leading blank lines are fine.
 		{"latin-1", "\xef\xbb\xbf\n\n<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item><title>Caf\xe9 talks</title><guid>g</guid></item></channel></rss>",
 			[]Item{{Key: "guid:g", GUID: "g", Title: "Café talks"}}},
@@ -264,5 +283,17 @@ func TestParseBillionLaughs(t *testing.T) {
 	}}
 	if diff := cmp.Diff(want, f.Items); diff != "" {
 		t.Errorf("items (-want +got):\n%s", diff)
+	}
+}
+
+// gofeed's own JSON Feed test documents (copied from its testdata, MIT)
+// write their version as "1.0" and "1.1", not as a jsonfeed.org URL; they
+// are feeds all the same.
+func TestParseGofeedJSONFeeds(t *testing.T) {
+	for _, name := range []string{"gofeed-json-10.json", "gofeed-json-11.json"} {
+		f, err := Parse(readFixture(t, name))
+		if err != nil || len(f.Items) == 0 {
+			t.Errorf("%s: %v; want a feed with items", name, err)
+		}
 	}
 }

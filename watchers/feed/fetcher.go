@@ -70,7 +70,7 @@ func (f *Fetcher) Fetch(ctx context.Context, source string, prev Validators) (Re
 	}
 	resp, err := f.fetch(ctx, source, prev)
 	if err != nil {
-		return Response{}, fmt.Errorf("fetch %s: %w", redact(source), err)
+		return Response{}, fmt.Errorf("fetch %s: %w", Redact(source), err)
 	}
 	return resp, nil
 }
@@ -112,25 +112,6 @@ func (f *Fetcher) timeout() time.Duration {
 		return DefaultTimeout
 	}
 	return f.Timeout
-}
-
-// redact hides a password in a URL so that errors can be logged. It works
-// on the text, so that URLs which do not parse are redacted too.
-func redact(source string) string {
-	scheme, rest, ok := strings.Cut(source, "://")
-	if !ok {
-		return source
-	}
-	authority := rest
-	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-		authority = rest[:i]
-	}
-	at := strings.LastIndex(authority, "@")
-	user, _, hasPassword := strings.Cut(authority[:max(at, 0)], ":")
-	if at < 0 || !hasPassword {
-		return source
-	}
-	return scheme + "://" + user + ":xxxxx" + rest[at:]
 }
 
 // version is the module version pactwatch was built as, or "dev".

@@ -31,10 +31,14 @@ func isSpace(r rune) bool {
 
 // isInvisible reports whether r is a control or formatting character that
 // carries nothing a reader sees and would only break word matching: soft
-// hyphens, zero-width spaces, byte order marks and the like.
+// hyphens, zero-width spaces, byte order marks and the like, and the
+// bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+// U+2066–U+2069), with which a title can reorder what readers see.
 func isInvisible(r rune) bool {
-	switch r {
-	case '\u00ad', '\u200b', '\u2060', '\ufeff':
+	switch {
+	case r == '\u00ad', r == '\u200b', r == '\u2060', r == '\ufeff':
+		return true
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
 		return true
 	}
 	return unicode.IsControl(r)

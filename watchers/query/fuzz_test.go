@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -13,10 +14,14 @@ func FuzzParse(f *testing.F) {
 		`suspend* OR frozen OR "on ice" OR "pulled out"`,
 		`a b OR c -d NOT (e f)`, `title:(a OR "b c*") NEAR/2 d`, `中俄 サイバー U.S.`,
 		`((a`, `a))`, `"a`, `NEAR/0`, `**`, `foo:bar`, `title:`, `NOT a`, `--a`, `“a”`,
+		strings.Repeat("(", 30) + "a" + strings.Repeat(")", 30), "x " + strings.Repeat("NOT -(", 12) + "y",
+		`a "or" "Not"`, `title:and "near" x`,
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		// Parse never recurses deeper than the nesting bound (an overflow
+		// would kill the fuzzer), and a query within it survives String.
 		q, err := Parse(src)
 		if err != nil {
 			var se *SyntaxError

@@ -98,6 +98,11 @@ func lexWord(items []item, w string, col int, ops bool) ([]item, error) {
 	if kind := operator(w); kind != itemWord && ops {
 		return append(items, item{kind: kind, text: w, col: col}), nil
 	}
+	if ops && lookslikeOperator(w) {
+		op := strings.ToUpper(w)
+		return nil, syntaxErr(col, "%q would be searched as a word: operators are upper case (%s); put it in quotes (\"%s\") to search for the word",
+			w, op, w)
+	}
 	if ops && (w == "NEAR" || strings.HasPrefix(w, "NEAR/")) {
 		n, err := nearDistance(w, col)
 		if err != nil {
@@ -121,6 +126,17 @@ func lexWord(items []item, w string, col int, ops bool) ([]item, error) {
 		return nil, syntaxErr(col, "put the - before title:, as in -title:%s", rest[1:])
 	}
 	return lexWord(items, rest, col, false)
+}
+
+// lookslikeOperator reports whether w is an operator written in another
+// case ("or", "Not", "near/3"): read as a word, it would quietly require
+// that word in every item, so that nothing matches.
+func lookslikeOperator(w string) bool {
+	up := strings.ToUpper(w)
+	if up == w || strings.HasPrefix(w, "NEAR") {
+		return false // an operator, or NEAR with a bad distance (its own error)
+	}
+	return operator(up) != itemWord || up == "NEAR" || strings.HasPrefix(up, "NEAR/")
 }
 
 // operator returns the kind of w if it is AND, OR or NOT, else itemWord.

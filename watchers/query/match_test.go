@@ -19,10 +19,11 @@ func TestMatch(t *testing.T) {
 		{`russia OR china`, "", []string{"only China"}, true},
 		// OR fails when neither side is present.
 		{`russia OR china`, "", []string{"only Iran"}, false},
-		// Lower-case "or" is a word, so here it is required.
-		{`russia or china`, "", []string{"Russia, China"}, false},
-		// Lower-case "and" is a word and matches the text "and".
-		{`russia and china`, "", []string{"Russia and China"}, true},
+		// A quoted "or" is a word, so here it is required (a bare
+		// lower-case one is an error: see TestParseErrors).
+		{`russia "or" china`, "", []string{"Russia, China"}, false},
+		// A quoted "and" is a word and matches the text "and".
+		{`russia "and" china`, "", []string{"Russia and China"}, true},
 		// NOT excludes the item when its term is present.
 		{`russia NOT china`, "", []string{"Russia and China"}, false},
 		// NOT lets the item through when its term is absent.

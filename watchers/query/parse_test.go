@@ -2,6 +2,7 @@ package query
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -94,6 +95,21 @@ func TestParseErrors(t *testing.T) {
 		{`a OR -b`, SyntaxError{6, "only negated terms here, so the query would match almost every item"}},
 		// Columns count runes, not bytes, and across newlines.
 		{"中俄\n(a", SyntaxError{4, "unbalanced parenthesis: ( is never closed"}},
+		// An operator in lower (or mixed) case would be searched as a word
+		// that few items hold: it is an error, not 0 matches.
+		{`russia or china`, SyntaxError{8, `"or" would be searched as a word: operators are upper case (OR); put it in quotes ("or") to search for the word`}},
+		{`a Not b`, SyntaxError{3, `"Not" would be searched as a word: operators are upper case (NOT); put it in quotes ("Not") to search for the word`}},
+		{`a near/3 b`, SyntaxError{3, `"near/3" would be searched as a word: operators are upper case (NEAR/3); put it in quotes ("near/3") to search for the word`}},
+		{`a and b`, SyntaxError{3, `"and" would be searched as a word: operators are upper case (AND); put it in quotes ("and") to search for the word`}},
+		// Nesting is bounded, for parentheses and NOT alike, so that a
+		// hostile query cannot overflow the stack; the error points at the
+		// level one too deep.
+		{strings.Repeat("(", 1e6) + "a" + strings.Repeat(")", 1e6),
+			SyntaxError{MaxNesting + 1, "nested too deeply: at most 20 levels of parentheses and NOT"}},
+		{"a " + strings.Repeat("-", 1e6) + "b",
+			SyntaxError{MaxNesting + 3, "nested too deeply: at most 20 levels of parentheses and NOT"}},
+		{"a " + strings.Repeat("NOT (", 11) + "b" + strings.Repeat(")", 11),
+			SyntaxError{3 + 10*5, "nested too deeply: at most 20 levels of parentheses and NOT"}},
 	}
 	for _, tt := range tests {
 		q, err := Parse(tt.query)

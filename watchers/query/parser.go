@@ -11,6 +11,22 @@ type parser struct {
 	items []item
 	pos   int
 	terms map[termKey]*term // when not nil, terms already made (see Compiler)
+	depth int               // groups and NOTs open around the next item
+}
+
+// MaxNesting bounds how deeply groups and NOTs may nest in a query. Real
+// queries use three or four levels; without a bound, a query of a million
+// "(" would overflow the stack of `check`, or of a daemon reloading it.
+const MaxNesting = 20
+
+// nest enters one more level of nesting at it, an opening parenthesis or
+// a NOT; the caller calls p.depth-- when it leaves.
+func (p *parser) nest(it item) error {
+	p.depth++
+	if p.depth > MaxNesting {
+		return syntaxErr(it.col, "nested too deeply: at most %d levels of parentheses and NOT", MaxNesting)
+	}
+	return nil
 }
 
 func (p *parser) peek() item { return p.items[p.pos] }
@@ -100,6 +116,10 @@ func (p *parser) parseUnary() (node, error) {
 		return p.parsePrimary()
 	}
 	op := p.next()
+	defer func() { p.depth-- }()
+	if err := p.nest(op); err != nil {
+		return nil, err
+	}
 	kid, err := p.parseUnary()
 	if err != nil {
 		return nil, err
@@ -152,6 +172,10 @@ func (p *parser) parsePrimary() (node, error) {
 
 // parseGroup parses the rest of a parenthesised group opened by open.
 func (p *parser) parseGroup(open item) (node, error) {
+	defer func() { p.depth-- }()
+	if err := p.nest(open); err != nil {
+		return nil, err
+	}
 	n, err := p.parseAnd()
 	if err != nil {
 		return nil, err

@@ -133,7 +133,10 @@ func (t *term) format(b *strings.Builder) {
 	if t.title {
 		b.WriteString("title:")
 	}
-	if len(t.words) > 1 {
+	// A lone word that reads as an operator ("or") is quoted, as it must
+	// be written.
+	quote := len(t.words) > 1 || len(t.words) == 1 && !t.words[0].prefix && lookslikeOperator(t.words[0].text)
+	if quote {
 		b.WriteByte('"')
 	}
 	for i, w := range t.words {
@@ -145,7 +148,7 @@ func (t *term) format(b *strings.Builder) {
 			b.WriteByte('*')
 		}
 	}
-	if len(t.words) > 1 {
+	if quote {
 		b.WriteByte('"')
 	}
 }
