@@ -67,7 +67,9 @@ var pactKind = kind{
 		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses
 			OR frozen OR freezes OR froze OR suspended OR suspends OR suspend OR suspension OR halted OR halts OR halt`},
 		{"announced", `"agreed in principle" OR "agreement in principle" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces
-			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed) NEAR/3 (deal OR agreement OR accord OR pact))`},
+			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed OR closed OR closes OR close
+				OR concluded OR concludes OR finalised OR finalized OR finalises OR finalizes) NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
+			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
 		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"
 			OR ((talks OR negotiations) NEAR/6 (began OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway))
 			OR "under way"`},

@@ -129,10 +129,16 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		}
 	}
 	if c.parties(subject) == 1 {
-		a.subjectParty = true
 		if a.party == "" {
 			a.party = c.partyOf(subject) // "Russia and Ukraine sign" is the whole agreement's
 		}
+		// The party acts itself only when it is the subject's head, just
+		// before the verb: not "the Ukraine peace agreement does not exist".
+		k := len(before) - 1
+		for k >= 0 && (auxiliaries[before[k]] || strings.HasSuffix(before[k], "ly")) {
+			k--
+		}
+		a.subjectParty = k >= 0 && c.partyOf(before[k]) != ""
 	}
 	return a
 }
