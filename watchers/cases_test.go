@@ -1,0 +1,77 @@
+package watchers
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// chipsAgreement is a US–India chip pact with a forecast of its signing:
+// the issue's second case.
+const chipsAgreement = `agreements:
+  - id: us-in-chips
+    name: US–India chip pact
+    kind: pact
+    parties: [United States, India]
+    status: negotiating
+    match: '(India OR Indian OR "New Delhi") AND (chip OR chips OR semiconductor*) AND (pact OR deal OR agreement)'
+    forecasts:
+      - what: signing
+        due: 2026-09
+        done_when: [signed]
+`
+
+// TestDenialsDoNotSignAndTheSigningDoes is the issue's second case, in our
+// own words: a denial that the pact was signed, in the headline or the
+// body, and a rejection of a report of it move nothing and fulfil no
+// forecast; the real signing months later, in a present-tense headline, is
+// the status change.
+func TestDenialsDoNotSignAndTheSigningDoes(t *testing.T) {
+	r := newRigWith(t, "corroborate: 1\n", chipsAgreement, "all",
+		item("d1", "Mon, 02 Mar 2026 09:00:00 +0000", "India denies it has signed semiconductor pact with US",
+			"New Delhi on Monday denied a newspaper report that India had already signed the chip agreement with Washington.")+
+			item("d2", "Tue, 03 Mar 2026 09:00:00 +0000", "White House rejects report that US-India chip pact was signed",
+				"The White House said talks on the semiconductor deal with India were still going on."),
+		item("s1", "Mon, 13 Jul 2026 09:00:00 +0000", "US, India sign chip pact",
+			"The United States and India signed their semiconductor agreement in Washington on Monday."))
+	r.now = time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC) // after the forecast's due month
+	r.poll()
+	var changes []string
+	for _, a := range r.alerts() {
+		if strings.HasPrefix(a, "status_change") || strings.HasPrefix(a, "deadline") {
+			changes = append(changes, a)
+		}
+	}
+	if got, want := strings.Join(changes, "|"), "status_change us-in-chips signed (signed)"; got != want {
+		t.Errorf("status changes and deadlines = %q, want %q (all alerts %q)", got, want, r.alerts())
+	}
+	st, err := r.store.AgreementState(context.Background(), "us-in-chips")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 7, 13, 9, 0, 0, 0, time.UTC); st.Status != "signed" || !st.EvidenceAt.Equal(want) {
+		t.Errorf("state = %s since %v, want signed since %v", st.Status, st.EvidenceAt, want)
+	}
+}
+
+// TestChangeInAlertedStoryIsAStatusChange is the issue's third case: a
+// second copy of a story already alerted (same link, another feed) that
+// reports a change gives a status_change, in the story's thread and to the
+// channel, never only a source_added reply.
+func TestChangeInAlertedStoryIsAStatusChange(t *testing.T) {
+	r := newRig(t, "all",
+		item("a1", mayDate, "Russia and China discuss cyber pact", "Russian and Chinese diplomats met to discuss a cyber accord."),
+		item("a1", mayDate, "Russia and China sign cyber pact", signedItem))
+	r.poll()
+	alerts, err := r.store.Alerts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(alerts) != 2 || alerts[0].Kind != "mention" || alerts[1].Kind != "status_change" {
+		t.Fatalf("alerts = %q, want a mention and a status_change", r.alerts())
+	}
+	if c := alerts[1]; c.Status != "signed" || c.ParentSeq != alerts[0].Seq || !c.Broadcast {
+		t.Errorf("status change %+v: want signed, in the mention's thread, sent to the channel", c)
+	}
+}
