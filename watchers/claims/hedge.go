@@ -1,10 +1,6 @@
 package claims
 
-import (
-	"strings"
-
-	"github.com/pactwatch/pactwatch/watchers/query"
-)
+import "github.com/pactwatch/pactwatch/watchers/query"
 
 // hedge returns the words that put a sentence on unnamed sources or on
 // other media ("reportedly", "according to media reports", "sources said",
@@ -63,8 +59,3 @@ var (
 	sourceNouns = set("report", "reports", "media", "sources", "source", "people", "person", "insiders", "newspaper",
 		"newspapers", "paper", "outlet", "outlets", "leaks", "leaked", "diplomats", "officials", "official", "reporting")
 )
-
-// hasWord reports whether the folded words contain w as a word.
-func hasWord(words, w string) bool {
-	return strings.Contains(" "+words+" ", " "+w+" ")
-}

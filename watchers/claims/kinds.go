@@ -152,9 +152,6 @@ var nounQueries = func() map[*kind]*query.Query {
 	return out
 }()
 
-// anyNoun is every kind's nouns: what an agreement may be called.
-var anyNoun = mustParse(pactKind.nouns + " OR " + groupKind.nouns)
-
 // Rules returns an agreement's rules in the order they are tried: its own
 // (from the config), then the built-in ones of its kind for the statuses
 // its own do not name.

@@ -237,8 +237,9 @@ func (s *scope) otherInstrument(text string, toks []query.Token, first, last int
 	}
 	// Only words joined by spaces are an object: "frozen' -TASS" and
 	// "terminated," Peskov said" name a source, not what the word acts on.
-	joined := i < len(toks) && strings.TrimSpace(text[toks[last].End:toks[i].Start]) == "" ||
-		i < len(toks) && i > last+1 && strings.Trim(text[toks[last].End:toks[i].Start], " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+	joined := i < len(toks) && strings.IndexFunc(text[toks[last].End:toks[i].Start], func(r rune) bool {
+		return r != ' ' && !unicode.IsLetter(r) // only the skipped words and spaces
+	}) < 0
 	if name := properName(text, toks, i, 1); name != "" && joined && !s.ours(name) {
 		return name, true
 	}
