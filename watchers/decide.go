@@ -87,13 +87,18 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 			}
 			cur, evidence = ps.Status, ps.EvidenceAt
 		}
-		from := at.Add(-corroborationWindow)
-		if evidence.After(from) {
-			from = evidence
-		}
-		n, err := tx.Sources(t.ID, c.Status, c.Party, from, at)
-		if err != nil {
-			return d, err
+		n := 0
+		if c.Status != cur && !at.Before(evidence) {
+			// Only a change needs its sources counted: the status held
+			// needs no corroboration.
+			from := at.Add(-corroborationWindow)
+			if evidence.After(from) {
+				from = evidence
+			}
+			var err error
+			if n, err = tx.Sources(t.ID, c.Status, c.Party, from, at); err != nil {
+				return d, err
+			}
 		}
 		d.sources, d.confidence = n, ConfidenceReported
 		d.news, d.change = true, c.Status != cur
@@ -111,6 +116,7 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 		default:
 			ch := change(c)
 			ch.Sources = n
+			var err error
 			if c.Party != "" {
 				err = tx.SetPartyStatus(ch)
 			} else {

@@ -56,7 +56,7 @@ func (w *Watcher) Explain(agreementID string, items []feed.Item) ([]Explanation,
 					matched = append(matched, t)
 				}
 			}
-			fd := readClaims(it, matched)[target.ID]
+			fd := readClaims(it, doc, matched)[target.ID]
 			c := fd.Reported
 			if c == nil {
 				c = fd.Possible

@@ -320,7 +320,7 @@ func BenchmarkReadClaims(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		x := todo[n%len(todo)]
-		readClaims(x.it, x.matched)
+		readClaims(x.it, nil, x.matched)
 		n++
 	}
 }

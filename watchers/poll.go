@@ -215,11 +215,13 @@ func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []fee
 		}
 		seen[it.Key] = true
 		f := fresh{fe: fe, it: it}
+		var doc *query.Document
 		if len(readers) > 0 {
-			f.matched = matchAll(readers, buildDocument(b, it))
+			doc = buildDocument(b, it)
+			f.matched = matchAll(readers, doc)
 		}
 		if len(f.matched) > 0 {
-			f.found = readClaims(it, f.matched)
+			f.found = readClaims(it, doc, f.matched)
 			kept := *it                // kept to the end of the round, apart from the feed's other items
 			kept.Summary = summary(it) // all an alert shows of the text
 			kept.Content, kept.Categories = "", nil

@@ -144,6 +144,20 @@ var builtins = func() map[*kind][]Rule {
 	return out
 }()
 
+// anyTrigger is, for each kind, one query of all its status words: a
+// sentence that does not match it needs none of the kind's rules tried.
+var anyTrigger = func() map[*kind]*query.Query {
+	out := map[*kind]*query.Query{}
+	for _, k := range []*kind{&pactKind, &groupKind} {
+		parts := make([]string, len(k.triggers))
+		for i, t := range k.triggers {
+			parts[i] = "(" + t[1] + ")"
+		}
+		out[k] = mustParse(strings.Join(parts, " OR "))
+	}
+	return out
+}()
+
 var nounQueries = func() map[*kind]*query.Query {
 	out := map[*kind]*query.Query{}
 	for _, k := range []*kind{&pactKind, &groupKind} {

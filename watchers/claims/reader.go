@@ -89,11 +89,16 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 	out := make([][]Claim, len(targets))
 	for i, t := range targets {
 		seen := map[[2]int]bool{}
+		words := anyTrigger[kinds[t.Kind]]
 		for j, s := range sents {
 			if !about[j][i] {
 				continue
 			}
+			builtin := words == nil || words.Match(s.doc) // else no built-in rule can fire
 			for _, r := range t.Rules {
+				if r.Builtin && !builtin {
+					continue
+				}
 				for _, h := range r.Query.Hits(s.doc) {
 					first, last := span(s.toks, h.Start, h.End)
 					if first < 0 || seen[[2]int{j, first}] || first == last && nounWords[s.toks[first].Text] {
@@ -110,6 +115,26 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 		}
 	}
 	return out
+}
+
+// MayClaim reports whether an item (doc: its whole text) can make any
+// claim about the targets: whether it has a status word of one of their
+// kinds, or one of them has rules of its own. Most items that match an
+// agreement report no status, and reading them sentence by sentence is
+// most of the cost of a poll's matched items.
+func MayClaim(doc *query.Document, targets []*Compiled) bool {
+	for _, t := range targets {
+		words := anyTrigger[kinds[t.Kind]]
+		if words == nil || words.Match(doc) {
+			return true
+		}
+		for _, r := range t.Rules {
+			if !r.Builtin {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // claim reads one status word of a sentence about t.
@@ -230,9 +255,15 @@ func span(toks []query.Token, start, end int) (int, int) {
 	return first, last
 }
 
+// maxBodySentences is how much of an item's body is read: news says what
+// happened in its first paragraphs, and what a long article says further
+// down is mostly background and commentary. It also bounds the cost of a
+// very long item.
+const maxBodySentences = 24
+
 // split splits an item into sentences: the title's, then the summary's and
 // the content's, each body sentence once (a summary often repeats the
-// content's lead).
+// content's lead), at most maxBodySentences of the body.
 func split(it Item) []sentence {
 	var out []sentence
 	seen := map[string]bool{}
@@ -240,12 +271,14 @@ func split(it Item) []sentence {
 		out = append(out, newSentence(s, true))
 		seen[s] = true
 	}
-	for _, body := range []string{it.Summary, it.Content} {
-		for _, s := range Split(body) {
-			if seen[s] {
+	body := 0
+	for _, text := range []string{it.Summary, it.Content} {
+		for _, s := range Split(text) {
+			if seen[s] || body >= maxBodySentences {
 				continue
 			}
 			seen[s] = true
+			body++
 			out = append(out, newSentence(s, false))
 		}
 	}
@@ -253,11 +286,13 @@ func split(it Item) []sentence {
 }
 
 func newSentence(text string, title bool) sentence {
-	s := sentence{text: text, title: title, toks: query.Tokenize(text)}
+	s := sentence{text: text, title: title}
 	if title {
 		s.doc = query.NewDocument(text)
+		s.toks = s.doc.Tokens(query.Title)
 	} else {
 		s.doc = query.NewDocument("", text)
+		s.toks = s.doc.Tokens(query.Title + 1)
 	}
 	s.places = s.doc
 	if h := hostless(text, s.toks); h != text {

@@ -136,6 +136,14 @@ func (d *Document) Text(f Field) string {
 	return d.texts[f]
 }
 
+// Tokens returns the tokens of field f in order, their Start and End
+// offsets in Text(f). The slice is the document's own: do not modify it.
+func (d *Document) Tokens(f Field) []Token {
+	lo, _ := slices.BinarySearch(d.field, f)
+	hi, _ := slices.BinarySearch(d.field, f+1)
+	return d.toks[lo:hi]
+}
+
 // lookup returns the range of vocab entries that w matches: at most one for
 // a whole word, every token that starts with it for a prefix.
 func (d *Document) lookup(w word) (from, to int) {

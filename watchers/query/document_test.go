@@ -80,3 +80,21 @@ func TestBuilderReusesMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentTokens checks that a field's tokens are Tokenize's of its
+// text, whichever field it is.
+func TestDocumentTokens(t *testing.T) {
+	title, body := "Russia, China sign pact", "Talks resumed; the U.S. shrugged."
+	d := NewDocument(title, "", body)
+	for f, text := range []string{title, "", body} {
+		got, want := d.Tokens(Field(f)), Tokenize(text)
+		if len(got) != len(want) {
+			t.Fatalf("field %d: %d tokens, want %d", f, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("field %d token %d: %+v, want %+v", f, i, got[i], want[i])
+			}
+		}
+	}
+}
