@@ -57,7 +57,8 @@ var pactKind = kind{
 		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification`},
 		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
 			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
-			OR "left the" OR "leaves the" OR "leave the"`},
+			OR "left the" OR "leaves the" OR "leave the" OR "no longer a party" OR "no longer party"
+			OR "not to extend" OR "not to renew" OR "will not renew" OR "would not renew"`},
 		{"collapsed", `collapsed OR collapses OR collapse OR "fell apart" OR "falls apart" OR "broke down" OR "breaks down"
 			OR scrapped OR scraps OR scrap OR abandoned OR abandons OR abandon OR terminated OR terminates OR terminate OR termination OR "talks ended"
 			OR "called off" OR "calls off" OR "is dead" OR "are dead" OR "was dead" OR "were dead" OR "declared dead"
@@ -65,14 +66,15 @@ var pactKind = kind{
 		{"signed", `signed OR signs OR sign OR signing OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
 			OR joined OR joins OR acceded OR accedes`},
 		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses
-			OR frozen OR freezes OR froze OR suspended OR suspends OR suspend OR suspension OR halted OR halts OR halt`},
+			OR frozen OR freezes OR froze OR suspended OR suspends OR suspend OR suspension OR halted OR halts OR halt
+			OR "broke off" OR "breaks off" OR "broken off"`},
 		{"announced", `"agreed in principle" OR "agreement in principle" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces
 			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed OR closed OR closes OR close
 				OR concluded OR concludes OR finalised OR finalized OR finalises OR finalizes) NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
 			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
 		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"
 			OR ((talks OR negotiations) NEAR/6 (began OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway))
-			OR "under way"`},
+			OR ((held OR hold OR holds) NEAR/6 (talks OR negotiations OR round)) OR "under way" OR "back on track"`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
 	},
 }
@@ -84,7 +86,8 @@ var groupKind = kind{
 	triggers: [][2]string{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},
 		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch
-			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR round)) OR underway OR "under way"`},
+			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR round)) OR underway OR "under way"
+			OR "back on track"`},
 		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"
 			OR quit OR quits OR withdrew OR withdraws OR withdraw OR withdrawn OR "left the" OR "leaves the"
 			OR halted OR halts OR halt OR paused OR pauses OR "called off" OR "calls off" OR "broke off" OR "breaks off" OR "cut off" OR "cuts off"`},

@@ -115,6 +115,10 @@ func TestReported(t *testing.T) {
 		{"Russia withdraws from Open Skies Treaty", "Moscow said on Friday that it will withdraw from the Open Skies Treaty in six months.", treaty, "withdrawn/Russia?"},
 		// A participle describing the treaty recalls; it does not report.
 		{"", "The Open Skies Treaty, signed by the parties decades ago, allows observation flights.", treaty, ""},
+		// Leaving by not renewing, or no longer being a party.
+		{"", "India decided not to renew the chip pact with the United States on Thursday.", chips, "withdrawn"},
+		{"", "Russia is no longer a party to the Open Skies Treaty.", treaty, "withdrawn/Russia"},
+		{"", "The cyber talks between the United States and China broke off on Friday.", group, "suspended"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
