@@ -52,7 +52,7 @@ var pactKind = kind{
 	triggers: [][2]string{
 		{"in_force", `"entered into force" OR "enters into force" OR "enter into force" OR "came into force" OR "comes into force"
 			OR "took effect" OR "takes effect" OR "came into effect" OR "comes into effect" OR "went into effect" OR "goes into effect" OR "in force"
-			OR extended OR extends OR extension OR renewed OR renews OR renewal OR prolonged OR prolongs
+			OR extended OR extends OR extending OR extension OR renewed OR renews OR renewal OR prolonged OR prolongs
 			OR rejoined OR rejoins OR rejoin OR "returned to" OR "returns to" OR "return to"`},
 		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification`},
 		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
@@ -60,13 +60,15 @@ var pactKind = kind{
 			OR "left the" OR "leaves the" OR "leave the" OR "no longer a party" OR "no longer party"
 			OR "not to extend" OR "not to renew" OR "will not renew" OR "would not renew"`},
 		{"collapsed", `collapsed OR collapses OR collapse OR "fell apart" OR "falls apart" OR "broke down" OR "breaks down"
-			OR scrapped OR scraps OR scrap OR abandoned OR abandons OR abandon OR terminated OR terminates OR terminate OR termination OR "talks ended"
+			OR scrapped OR scraps OR scrap OR scrapping OR abandoned OR abandons OR abandon OR abandoning
+			OR terminated OR terminates OR terminate OR terminating OR termination OR "talks ended"
 			OR "called off" OR "calls off" OR "is dead" OR "are dead" OR "was dead" OR "were dead" OR "declared dead"
 			OR "no longer exist" OR "no longer exists" OR "does not exist" OR "do not exist" OR "is no more" OR "are no more"`},
 		{"signed", `signed OR signs OR sign OR signing OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
 			OR joined OR joins OR acceded OR accedes`},
 		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses
-			OR frozen OR freezes OR froze OR suspended OR suspends OR suspend OR suspension OR halted OR halts OR halt
+			OR frozen OR freezes OR froze OR freezing OR suspended OR suspends OR suspend OR suspending OR suspension
+			OR halted OR halts OR halt OR halting
 			OR "broke off" OR "breaks off" OR "broken off"`},
 		{"announced", `"agreed in principle" OR "agreement in principle" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces
 			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed OR closed OR closes OR close

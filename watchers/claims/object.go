@@ -55,6 +55,10 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			break
 		}
 		w := toks[i].Text
+		if number(w) != 0 && i+1 < len(toks) && timeNouns[toks[i+1].Text] {
+			i++ // "extended two months", "a two-month extension": a length, not an object
+			continue
+		}
 		if timeNouns[w] || weekdays[w] || months[w] != 0 ||
 			(w == "last" || w == "this" || w == "next") && i+1 < len(toks) && (timeNouns[toks[i+1].Text] || weekdays[toks[i+1].Text]) {
 			break // "signed this month", "resumed last week"

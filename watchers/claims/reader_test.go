@@ -119,6 +119,9 @@ func TestReported(t *testing.T) {
 		{"", "India decided not to renew the chip pact with the United States on Thursday.", chips, "withdrawn"},
 		{"", "Russia is no longer a party to the Open Skies Treaty.", treaty, "withdrawn/Russia"},
 		{"", "The cyber talks between the United States and China broke off on Friday.", group, "suspended"},
+		// A length is no object; a headline's participle after a noun reports.
+		{"US-India chip pact extended two years", "", chips, "in_force"},
+		{"Putin signs decree suspending Open Skies Treaty", "", treaty, "stalled"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
