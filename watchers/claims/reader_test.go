@@ -122,6 +122,8 @@ func TestReported(t *testing.T) {
 		// A length is no object; a headline's participle after a noun reports.
 		{"US-India chip pact extended two years", "", chips, "in_force"},
 		{"Putin signs decree suspending Open Skies Treaty", "", treaty, "stalled"},
+		// A state that holds now.
+		{"", "The US-India chip pact remains intact, the White House said.", chips, "in_force"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
