@@ -39,6 +39,7 @@ type decision struct {
 	confidence string
 	sources    int
 	news       bool   // claim is news (not a recalled earlier event)
+	strong     bool   // claim is a strong one: only those make events differ
 	change     bool   // claim is of a status other than the one held: an event
 	moved      bool   // the agreement's (or the party's) status changed
 	previous   string // the status before the change
@@ -101,7 +102,7 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 			}
 		}
 		d.sources, d.confidence = n, ConfidenceReported
-		d.news, d.change = true, c.Status != cur
+		d.news, d.strong, d.change = true, true, c.Status != cur
 		switch {
 		case c.Status == cur:
 		case at.Before(evidence):
@@ -196,8 +197,8 @@ func findEvent(tx *storage.Tx, id string, a *storage.Alert, d decision, at time.
 	if err != nil {
 		return storage.Event{}, false, err
 	}
-	claim := ""
-	if d.news {
+	claim := "" // a weak claim contradicts nothing
+	if d.strong {
 		claim = a.DetectedStatus
 	}
 	for _, ev := range events {

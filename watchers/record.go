@@ -189,7 +189,7 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 		if err != nil || !ok || inEvent {
 			return b2i(ok), err
 		}
-		return 1, w.openEvent(tx, t, a, at, d.news, sk, words)
+		return 1, w.openEvent(tx, t, a, at, d.strong, sk, words)
 	}
 	if inEvent {
 		return w.reply(tx, a, event.Alert)
@@ -207,7 +207,7 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	if err != nil || !ok {
 		return b2i(ok), err
 	}
-	return 1, w.openEvent(tx, t, a, at, d.news, sk, words)
+	return 1, w.openEvent(tx, t, a, at, d.strong, sk, words)
 }
 
 // reply enqueues a as a later source of an event or story already alerted:
@@ -219,11 +219,11 @@ func (w *Watcher) reply(tx *storage.Tx, a *storage.Alert, parent storage.AlertRe
 }
 
 // openEvent records the top-level alert a just enqueued as the one that
-// tells its event, so that later reports of the same claim (when news
-// says it) or copies of the same text reply to it.
-func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at time.Time, news bool, sk uint64, words []string) error {
+// tells its event, so that later reports of the same claim (when a strong
+// claim says it) or copies of the same text reply to it.
+func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at time.Time, strong bool, sk uint64, words []string) error {
 	status := a.DetectedStatus
-	if !news || a.Note != "" {
+	if !strong || a.Note != "" {
 		status = ""
 	}
 	return tx.AddEvent(&storage.Event{AgreementID: t.ID, Status: status, Party: a.Party, At: at,

@@ -238,6 +238,12 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 			}
 			return Asserted, Plan, "to " + w
 		}
+		if v == "and" && adjacent && i > 0 && !pastForm(toks[i-1].Text) && !verbForm(toks[i-1].Text) && !negators[toks[i-1].Text] {
+			// "have not fulfilled our expectation and finally broke off": a
+			// new verb after an object; but "was not signed and ratified"
+			// shares its negation.
+			break
+		}
 		if !auxiliaries[v] && !strings.HasSuffix(v, "ly") {
 			adjacent = false
 		}

@@ -60,6 +60,8 @@ func TestHeldBack(t *testing.T) {
 		{"No one was surprised, but the pact was signed on time.", "signed", ""},
 		// "not going to be reconvened" is negated.
 		{"Officials said the group is not going to be reconvened.", "reconvened", "negated"},
+		// Two verbs joined by "and" share their negation.
+		{"The pact was not signed and ratified before the summit.", "ratified", "negated"},
 		// "agree to revive" is a promise about the future.
 		{"Obama and Xi agree to revive talks.", "revive", "hypothetical"},
 	}

@@ -64,14 +64,16 @@ var pactKind = kind{
 			OR scrapped OR scraps OR scrap OR scrapping OR abandoned OR abandons OR abandon OR abandoning
 			OR terminated OR terminates OR terminate OR terminating OR termination OR "talks ended"
 			OR "called off" OR "calls off" OR "is dead" OR "are dead" OR "was dead" OR "were dead" OR "declared dead"
-			OR "no longer exist" OR "no longer exists" OR "does not exist" OR "do not exist" OR "is no more" OR "are no more"`},
+			OR "no longer exist" OR "no longer exists" OR "does not exist" OR "do not exist" OR "is no more" OR "are no more"
+			OR "came to an end" OR "comes to an end" OR "came to an abrupt end" OR "come to an end"`},
 		{"signed", `signed OR signs OR sign OR signing OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
 			OR joined OR joins OR acceded OR accedes`},
 		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses
 			OR frozen OR freezes OR froze OR freezing OR suspended OR suspends OR suspend OR suspending OR suspension
 			OR halted OR halts OR halt OR halting
-			OR "broke off" OR "breaks off" OR "broken off"`},
+			OR "broke off" OR "breaks off" OR "broken off" OR deadlock OR impasse`},
 		{"announced", `"agreed in principle" OR "agreement in principle" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces
+			OR initialled OR initialed OR initials OR initialling OR initialing
 			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed OR closed OR closes OR close
 				OR concluded OR concludes OR finalised OR finalized OR finalises OR finalizes) NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
 			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
@@ -90,11 +92,13 @@ var groupKind = kind{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},
 		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch
 			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR round)) OR underway OR "under way"
-			OR "back on track"`},
+			OR "back on track"
+			OR ((reached OR reach OR reaches OR struck OR strike OR achieved OR achieve OR achieves) NEAR/3 (deal OR accord OR agreement))`},
 		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"
 			OR quit OR quits OR withdrew OR withdraws OR withdraw OR withdrawn OR "left the" OR "leaves the"
+			OR "broke down" OR "broken down" OR "breaks down" OR "came to an end" OR "came to an abrupt end" OR "comes to an end"
 			OR halted OR halts OR halt OR paused OR pauses OR "called off" OR "calls off" OR "broke off" OR "breaks off" OR "cut off" OR "cuts off"`},
-		{"stalled", `stalled OR stalls OR deadlocked OR "on hold" OR "in limbo"`},
+		{"stalled", `stalled OR stalls OR deadlocked OR deadlock OR impasse OR "on hold" OR "in limbo"`},
 		{"proposed", `proposed OR proposes OR "would create" OR "agreed to create" OR "agreed to set up" OR "agreed to establish" OR "agree to create" OR "agree to set up" OR "agree to establish"`},
 	},
 }

@@ -78,6 +78,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		window = append(window, w)
 	}
 	content := contentWords(window)
+	if passive(toks, first) {
+		content = nil // "the agreement had been finalised from its side": what follows is no object
+	}
 	if startsWithOurName(sc, toks, objStart) {
 		content = nil // "signed the General Security of Military Information Agreement"
 	}
@@ -114,7 +117,8 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		before = append([]string{toks[k].Text}, before...)
 	}
 	subject := strings.Join(before, " ")
-	if len(before) > 0 {
+	ourSubject := sc.ref.Match(query.NewDocument("", subject)) // "a dialogue between the two former foes"
+	if len(before) > 0 && !ourSubject {
 		k := len(before) - 1
 		for k >= 0 && (auxiliaries[before[k]] || strings.HasSuffix(before[k], "ly")) {
 			k--
@@ -145,6 +149,23 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		a.subjectParty = k >= 0 && c.partyOf(before[k]) != ""
 	}
 	return a
+}
+
+// passive reports whether the status word at first is a participle after a
+// form of "be": its subject is what it acts on.
+func passive(toks []query.Token, first int) bool {
+	if first == 0 || !pastForm(toks[first].Text) {
+		return false
+	}
+	k := first - 1
+	for k > 0 && strings.HasSuffix(toks[k].Text, "ly") {
+		k--
+	}
+	switch toks[k].Text {
+	case "is", "are", "was", "were", "be", "been", "being":
+		return true
+	}
+	return false
 }
 
 // startsWithOurName reports whether the tokens from i on begin with one of

@@ -124,6 +124,13 @@ func TestReported(t *testing.T) {
 		{"Putin signs decree suspending Open Skies Treaty", "", treaty, "stalled"},
 		// A state that holds now.
 		{"", "The US-India chip pact remains intact, the White House said.", chips, "in_force"},
+		// A negation in a clause joined by "and" does not reach the next verb.
+		{"", "China said the cyber talks with the United States had not met its hopes and finally broke off.", group, "suspended"},
+		// A subject that names the agreement with more words.
+		{"", "The cyber dialogue between the United States and China is stalled for months.", group, "stalled"},
+		// Passive: what follows is the agent, not the object.
+		{"", "The text of the US-India chip pact was finalised by both sides on Monday.", chips, "announced"},
+		{"", "The United States and India initialled the chip pact on Monday.", chips, "announced"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
