@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"sync"
+	"time"
 
 	"github.com/pactwatch/pactwatch/config"
 	"github.com/pactwatch/pactwatch/storage"
@@ -12,22 +14,46 @@ import (
 type FeedNamer func(ctx context.Context, feedID string) string
 
 // FeedNames returns the FeedNamer of pactwatch: a feed's `name` in the
-// config in force, else its own title as last fetched, else its id.
+// config in force, else its own title as last fetched, else its id. Titles
+// read from the database are kept for titleTTL: delivering a round's
+// alerts asks for the same few feeds thousands of times.
 func FeedNames(cfg func() *config.Config, store *storage.Store) FeedNamer {
+	var mu sync.Mutex
+	type title struct {
+		text string
+		at   time.Time
+	}
+	titles := map[string]title{}
 	return func(ctx context.Context, id string) string {
 		if c := cfg(); c != nil {
 			if f, ok := c.Feed(id); ok && f.Name != "" {
 				return f.Name
 			}
 		}
-		if store != nil {
-			if st, err := store.FeedState(ctx, id); err == nil && st.Title != "" {
-				return st.Title
+		if store == nil {
+			return id
+		}
+		mu.Lock()
+		t, ok := titles[id]
+		mu.Unlock()
+		if !ok || time.Since(t.at) > titleTTL {
+			t = title{at: time.Now()}
+			if st, err := store.FeedState(ctx, id); err == nil {
+				t.text = st.Title
 			}
+			mu.Lock()
+			titles[id] = t
+			mu.Unlock()
+		}
+		if t.text != "" {
+			return t.text
 		}
 		return id
 	}
 }
+
+// titleTTL is how long FeedNames trusts a feed title it read.
+const titleTTL = time.Minute
 
 // named returns a with the names of its feeds filled in where they are
 // missing. It copies what it changes: a's item may be shared.

@@ -156,18 +156,21 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	if !d.news && !d.moved {
 		a.DetectedStatus = detected // only confirms the status held
 	}
-	words := t.reader.EventWords(it.Title)
-	event, inEvent, err := findEvent(tx, t.ID, a, d, at, sk, words)
-	if err != nil {
-		return 0, err
-	}
 	storyKey := fmt.Sprintf("story:%d:%s", storyID, t.ID)
+	var event storage.Event
+	inEvent := false
 	if !newStory { // a new story has no alert yet; an alerted one is the event
 		parent, err := tx.AlertRefByDedupeKey(storyKey)
 		switch {
 		case err == nil:
 			event, inEvent = storage.Event{Alert: parent}, true
 		case !errors.Is(err, storage.ErrNotFound):
+			return 0, err
+		}
+	}
+	words := t.reader.EventWords(it.Title)
+	if !inEvent {
+		if event, inEvent, err = findEvent(tx, t.ID, a, d, at, sk, words); err != nil {
 			return 0, err
 		}
 	}
