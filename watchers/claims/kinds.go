@@ -78,8 +78,8 @@ var pactKind = kind{
 				OR concluded OR concludes OR finalised OR finalized OR finalises OR finalizes) NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
 			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
 		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"
-			OR ((talks OR negotiations) NEAR/6 (began OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway))
-			OR ((held OR hold OR holds) NEAR/6 (talks OR negotiations OR round)) OR "under way" OR "back on track"`},
+			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway))
+			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR round OR rounds)) OR "under way" OR "back on track"`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
 	},
 }
@@ -87,7 +87,7 @@ var pactKind = kind{
 var groupKind = kind{
 	lifecycle: []string{"proposed", "active", "stalled", "suspended", "dissolved"},
 	nouns: `"working group" OR group OR dialogue OR talks OR channel OR consultations OR mechanism OR forum OR commission
-		OR cooperation OR negotiations`,
+		OR cooperation OR negotiations OR communication OR communications OR contacts`,
 	triggers: [][2]string{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},
 		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch
@@ -98,7 +98,8 @@ var groupKind = kind{
 			OR quit OR quits OR withdrew OR withdraws OR withdraw OR withdrawn OR "left the" OR "leaves the"
 			OR "broke down" OR "broken down" OR "breaks down" OR "came to an end" OR "came to an abrupt end" OR "comes to an end"
 			OR halted OR halts OR halt OR paused OR pauses OR "called off" OR "calls off" OR "broke off" OR "breaks off" OR "cut off" OR "cuts off"`},
-		{"stalled", `stalled OR stalls OR deadlocked OR deadlock OR impasse OR "on hold" OR "in limbo"`},
+		{"stalled", `stalled OR stalls OR deadlocked OR deadlock OR impasse OR "on hold" OR "in limbo"
+			OR ((failed OR fail OR fails OR failure) NEAR/3 (talks OR negotiations OR round OR meeting))`},
 		{"proposed", `proposed OR proposes OR "would create" OR "agreed to create" OR "agreed to set up" OR "agreed to establish" OR "agree to create" OR "agree to set up" OR "agree to establish"`},
 	},
 }

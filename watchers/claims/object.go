@@ -90,7 +90,8 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	postNominal := first > 0 && pastForm(toks[first].Text) && sc.ref.Match(query.NewDocument("", toks[first-1].Text))
 	if postNominal && last+1 < len(toks) {
 		next := toks[last+1].Text
-		postNominal = strings.Contains(text[toks[first-1].End:toks[first].Start], ",") || next == "by" || pastForm(next)
+		postNominal = strings.Contains(text[toks[first-1].End:toks[first].Start], ",") || next == "by" || pastForm(next) ||
+			transitiveOnly(toks[first].Text) && (boundaries[next] || clauseBreak(text[toks[last].End:toks[last+1].Start]))
 	}
 	a.postNominal = postNominal && !title
 	if len(content) > 0 && !phraseHasObject(toks, first, last) && !postNominal {
@@ -150,6 +151,21 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	}
 	return a
 }
+
+// transitiveOnly reports whether w is a form of a status verb that always
+// takes an object: right after its noun ("the deal signed in Pretoria") it
+// describes the noun, where "the talks resumed in Geneva" reports.
+func transitiveOnly(w string) bool {
+	for _, suf := range []string{"ed", "d"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && (transitiveVerbs[b] || transitiveVerbs[b+"e"]) {
+			return true
+		}
+	}
+	return transitiveVerbs[w]
+}
+
+var transitiveVerbs = set("sign", "ink", "seal", "ratify", "ratifie", "conclude", "initial", "initiall", "announce", "unveil",
+	"abandon", "scrap", "scrapp", "terminate", "renounce", "clinch", "strike", "struck", "reach", "secure", "broker")
 
 // passive reports whether the status word at first is a participle after a
 // form of "be": its subject is what it acts on.

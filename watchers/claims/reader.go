@@ -203,7 +203,8 @@ func isPlanStatus(s string) bool {
 // say what its verb acts on, and are never a status word themselves.
 var nounWords = set("pact", "pacts", "accord", "accords", "agreement", "agreements", "treaty", "treaties", "deal", "deals",
 	"convention", "memorandum", "initiative", "framework", "arrangement", "partnership", "declaration", "roadmap", "protocol", "group", "dialogue", "talks",
-	"channel", "consultations", "mechanism", "forum", "commission", "cooperation", "negotiations", "meeting", "meetings", "round")
+	"channel", "consultations", "mechanism", "forum", "commission", "cooperation", "negotiations", "meeting", "meetings", "round",
+	"rounds", "communication", "communications", "contacts")
 
 // denies reports whether a sentence holds a verb of denial: "deny",
 // "rejects report".

@@ -131,6 +131,14 @@ func TestReported(t *testing.T) {
 		// Passive: what follows is the agent, not the object.
 		{"", "The text of the US-India chip pact was finalised by both sides on Monday.", chips, "announced"},
 		{"", "The United States and India initialled the chip pact on Monday.", chips, "announced"},
+		// A transitive participle right after its noun describes it: at
+		// most a possible status.
+		{"", "India accused Washington of ignoring the chip pact signed in New Delhi.", chips, "signed?"},
+		// A headline on another outlet's word is hedged.
+		{"Report: US, India sign chip pact", "", chips, "rumored?"},
+		// Talks that failed have stalled; talks that have begun are news.
+		{"", "The US-China cyber talks have failed, Beijing said.", group, "stalled"},
+		{"US-India chip pact talks have begun in Washington", "", chips, "negotiating"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
