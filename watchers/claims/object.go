@@ -38,9 +38,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		if clauseBreak(text[toks[k-1].End:toks[k].Start]) || sc.ref.Match(query.NewDocument("", toks[k].Text)) {
 			break
 		}
-		if toks[k].Text == "that" && sayingVerbs[toks[first].Text] {
-			// "announced on Friday that it will withdraw": what it says is a
-			// clause, not the agreement.
+		if (toks[k].Text == "that" || conditions[toks[k].Text] || toks[k].Text == "will") && sayingVerbs[toks[first].Text] {
+			// "announced on Friday that it will withdraw", "announced it
+			// would extend": what it says is a clause, not the agreement.
 			return actor{other: "a statement"}
 		}
 	}

@@ -139,6 +139,8 @@ func TestReported(t *testing.T) {
 		// Talks that failed have stalled; talks that have begun are news.
 		{"", "The US-China cyber talks have failed, Beijing said.", group, "stalled"},
 		{"US-India chip pact talks have begun in Washington", "", chips, "negotiating"},
+		// What an announcement says is a clause, not the agreement.
+		{"", "India announced on Friday it would extend the chip pact with the United States.", chips, ""},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
