@@ -35,8 +35,8 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	}
 	var a actor
 	for k := last + 1; k < len(toks) && k-last <= 5; k++ {
-		if clauseBreak(text[toks[k-1].End:toks[k].Start]) || sc.ref.Match(query.NewDocument("", toks[k].Text)) {
-			break
+		if w := toks[k].Text; clauseBreak(text[toks[k-1].End:toks[k].Start]) || w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w)) {
+			break // its object comes first: "announced the pact"
 		}
 		if (toks[k].Text == "that" || conditions[toks[k].Text] || toks[k].Text == "will") && sayingVerbs[toks[first].Text] {
 			// "announced on Friday that it will withdraw", "announced it
