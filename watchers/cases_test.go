@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pactwatch/pactwatch/storage"
 )
 
 // chipsAgreement is a US–India chip pact with a forecast of its signing:
@@ -73,5 +75,36 @@ func TestChangeInAlertedStoryIsAStatusChange(t *testing.T) {
 	}
 	if c := alerts[1]; c.Status != "signed" || c.ParentSeq != alerts[0].Seq || !c.Broadcast {
 		t.Errorf("status change %+v: want signed, in the mention's thread, sent to the channel", c)
+	}
+}
+
+// TestDenialMovesBackAnUnconfirmedChange checks that a denial of a status
+// that rests on one source no admin confirmed moves it back, with a
+// status_change that says so.
+func TestDenialMovesBackAnUnconfirmedChange(t *testing.T) {
+	r := newRig(t, "all",
+		item("a1", mayDate, "Russia and China sign cyber pact", signedItem)+
+			item("a2", "Sat, 09 May 2015 12:00:00 +0000", "Kremlin denies cyber pact with China was signed",
+				"The Kremlin denied reports that Russia and China had signed a cyber agreement."))
+	r.poll()
+	st, err := r.store.AgreementState(context.Background(), "ru-cn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Status != "rumored" {
+		t.Errorf("status after the denial: %s, want rumored again", st.Status)
+	}
+	alerts, err := r.store.Alerts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back *storage.Alert
+	for i := range alerts {
+		if alerts[i].Kind == "status_change" && alerts[i].Status == "rumored" {
+			back = &alerts[i]
+		}
+	}
+	if back == nil || back.PreviousStatus != "signed" || !strings.Contains(back.Note, "denied") {
+		t.Errorf("no status_change back to rumored saying why: %q", r.alerts())
 	}
 }
