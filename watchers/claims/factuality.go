@@ -373,6 +373,6 @@ var (
 		"abandon", "terminate", "join", "rejoin", "ratify", "ratifie", "launch", "halt", "resume", "restart", "revive", "reconvene",
 		"convene", "suspend", "freeze", "dissolve", "disband", "abolish", "propose", "clinch", "strike", "reach",
 		"unveil", "announce", "pause", "stall", "shelve", "leave", "accede", "enter", "take", "come", "go", "call", "break", "cut", "fall")
-	irregularPast = set("withdrew", "withdrawn", "froze", "frozen", "quit", "left", "cut", "put", "shut", "set", "fell", "broke", "struck", "took",
+	irregularPast = set("said", "told", "wrote", "withdrew", "withdrawn", "froze", "frozen", "quit", "left", "cut", "put", "shut", "set", "fell", "broke", "struck", "took",
 		"came", "went", "entered", "sealed", "met", "begun", "began", "held", "made", "won")
 )

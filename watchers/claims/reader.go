@@ -33,6 +33,18 @@ type Claim struct {
 	Cue        string // the words that decided how it commits
 	Other      string // what else the status word acts on, when not the agreement
 	Explicit   bool   // the sentence names the agreement, not only refers back to it
+	// Due is the period a plan or expectation is set for ("expected in the
+	// first half of 2015": 2015-H1), in config's due forms; DueWords the
+	// words that said it. Empty unless the claim is one.
+	Due, DueWords string
+}
+
+// Forecast reports whether the claim states a forecast: the status is
+// planned or expected by a time ("will be signed on Friday", "expected in
+// the first half of 2015", "would be signed on Jan. 15"), on the agreement.
+func (c Claim) Forecast() bool {
+	return c.Due != "" && c.Polarity == Asserted && c.Other == "" && !c.Background &&
+		(c.Mode == Plan || c.Mode == Hypothetical && c.Cue == "would")
 }
 
 // News reports whether the claim reports a status holding now as fact:
@@ -149,6 +161,9 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		When: rd.when, Title: s.title, Sentence: s.text, Rule: r.Source, Cue: rd.cue, Explicit: explicit}
 	if c.Mode == Plan && isPlanStatus(c.Status) && c.Polarity == Asserted {
 		c.Mode = Fact // "agreed to set up a working group": proposed
+	}
+	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && rd.cue == "would") {
+		c.Due, c.DueWords = period(s.text, s.toks, first, published)
 	}
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
 	c.Other = a.other

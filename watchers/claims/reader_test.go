@@ -156,3 +156,39 @@ func TestReported(t *testing.T) {
 		}
 	}
 }
+
+// TestForecasts checks the period a plan or expectation is set for, read
+// against the item's date (10 June 2026, a Wednesday).
+func TestForecasts(t *testing.T) {
+	_, pact, chips, _ := fixtures(t)
+	tests := []struct {
+		body   string
+		target *Compiled
+		want   string // status and due, or ""
+	}{
+		// Halves and quarters of a year.
+		{"A Russia-China cyber pact is expected to be signed in the first half of 2027.", pact, "signed 2027-H1"},
+		{"The US and India are expected to sign the chip pact in the first quarter of next year.", chips, "signed 2027-Q1"},
+		// A day, resolved after the item's date.
+		{"The US-India chip pact will be signed on Friday in Washington.", chips, "signed 2026-06-12"},
+		{"The chip pact would be signed on July 15 at the White House, India said.", chips, "signed 2026-07-15"},
+		// The end of the year; next week is its Friday.
+		{"Officials said the chip pact would be signed by the end of the year.", chips, "signed 2026"},
+		{"India and the US will sign the chip pact next week.", chips, "signed 2026-06-19"},
+		// A time in the past is when it was said, not a forecast.
+		{"India said on Monday it will sign the chip pact.", chips, ""},
+		// A fact, or a negated plan, is no forecast.
+		{"India and the US signed the chip pact on Friday.", chips, ""},
+		{"India has no plans to sign the chip pact this year.", chips, ""},
+	}
+	for _, tt := range tests {
+		f := findingOf(t, "", tt.body, tt.target)[0]
+		got := ""
+		for _, c := range f.Forecasts {
+			got = c.Status + " " + c.Due
+		}
+		if got != tt.want {
+			t.Errorf("%q: forecast %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}

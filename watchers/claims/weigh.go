@@ -20,7 +20,10 @@ type Finding struct {
 	// nothing, but where it agrees with the status held, the item
 	// confirms that status.
 	Recalled *Claim
-	Claims   []Claim
+	// Forecasts are the plans and expectations it states with a time: one
+	// per status and period.
+	Forecasts []Claim
+	Claims    []Claim
 }
 
 // Weigh weighs an item's claims about one agreement (in the order Read
@@ -36,8 +39,13 @@ func Weigh(cs []Claim) Finding {
 			denied[cs[i].Status] = true
 		}
 	}
+	seen := map[string]bool{}
 	for i := range cs {
 		c := &cs[i]
+		if c.Forecast() && !denied[c.Status] && !seen[c.Status+" "+c.Due] {
+			seen[c.Status+" "+c.Due] = true
+			f.Forecasts = append(f.Forecasts, *c)
+		}
 		switch {
 		case denied[c.Status]:
 		case c.Strong && f.Reported == nil:

@@ -1,0 +1,231 @@
+package claims
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// A forecast's due period is written as config's due dates are:
+// YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY.
+
+// period reads the time a plan or expectation is set for ("in the first
+// half of 2015", "on February 29", "next week", "by the end of the year",
+// "within six months"), resolved against published: the due period, and
+// the words that said it. Only times after published (or on its day)
+// count: a plan for the past is no forecast. It returns "" when the
+// sentence names no such time.
+func period(text string, toks []query.Token, hit int, published time.Time) (due, words string) {
+	if published.IsZero() {
+		return "", ""
+	}
+	pub := time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)
+	// The time that governs the plan follows it in its clause ("will be
+	// signed on Friday"), or just precedes it ("in the first half of 2015,
+	// a deal is expected to be signed").
+	from := max(hit-5, 0)
+	for k := hit - 1; k > from; k-- {
+		if clauseBreak(text[toks[k-1].End:toks[k].Start]) && k < hit-1 {
+			from = k
+			break
+		}
+	}
+	for i := from; i < len(toks) && i-hit <= 14; i++ {
+		if i > hit && clauseBreak(text[toks[i-1].End:toks[i].Start]) {
+			break
+		}
+		d, n := periodAt(toks, i, pub)
+		if d == "" {
+			continue
+		}
+		if end, err := dueEnd(d); err != nil || !end.After(pub.AddDate(0, 0, 1)) {
+			continue // a time before or on the item's day: when it was said, not when it will be
+		}
+		return d, text[toks[i].Start:toks[min(i+n, len(toks))-1].End]
+	}
+	return "", ""
+}
+
+// periodAt reads a time expression starting at token i: its due period and
+// how many tokens it took, or "".
+func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
+	w := func(k int) string {
+		if i+k < len(toks) {
+			return toks[i+k].Text
+		}
+		return ""
+	}
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	month := func(t time.Time) string { return t.Format("2006-01") }
+	y := pub.Year()
+	switch {
+	case w(0) == "first" && w(1) == "half" || w(0) == "second" && w(1) == "half":
+		n := 1
+		if w(0) == "second" {
+			n = 2
+		}
+		if yr := periodYear(w(2), w(3), y); yr != 0 {
+			return fmt.Sprintf("%d-H%d", yr, n), 4
+		}
+		return fmt.Sprintf("%d-H%d", y, n), 2
+	case quarters[w(0)] != 0 && w(1) == "quarter":
+		if yr := periodYear(w(2), w(3), y); yr != 0 {
+			return fmt.Sprintf("%d-Q%d", yr, quarters[w(0)]), 4
+		}
+		return fmt.Sprintf("%d-Q%d", y, quarters[w(0)]), 2
+	case w(0) == "end" && w(1) == "of" && (w(2) == "the" && w(3) == "year" || w(2) == "this" && w(3) == "year"):
+		return fmt.Sprint(y), 4
+	case w(0) == "end" && w(1) == "of" && year(w(2)) >= y:
+		return w(2), 3
+	case w(0) == "year" && w(1) == "end", w(0) == "this" && w(1) == "year":
+		return fmt.Sprint(y), 2
+	case w(0) == "next" && w(1) == "year", w(0) == "early" && w(1) == "next" && w(2) == "year":
+		if w(0) == "early" {
+			return fmt.Sprintf("%d-H1", y+1), 3
+		}
+		return fmt.Sprint(y + 1), 2
+	case w(0) == "next" && w(1) == "month":
+		return month(pub.AddDate(0, 1, 0)), 2
+	case (w(0) == "this" || w(0) == "later") && w(1) == "month", w(0) == "later" && w(1) == "this" && w(2) == "month":
+		return month(pub), 2
+	case w(0) == "next" && w(1) == "week":
+		return day(friday(pub.AddDate(0, 0, 7))), 2
+	case w(0) == "this" && w(1) == "week", w(0) == "later" && w(1) == "this" && w(2) == "week":
+		return day(friday(pub)), 2
+	case w(0) == "tomorrow":
+		return day(pub.AddDate(0, 0, 1)), 1
+	case w(0) == "coming" && (w(1) == "days" || w(1) == "weeks" || w(1) == "months"):
+		n := map[string]time.Time{"days": pub.AddDate(0, 0, 7), "weeks": pub.AddDate(0, 0, 28), "months": pub.AddDate(0, 6, 0)}[w(1)]
+		return day(n), 2
+	case (w(0) == "in" || w(0) == "within") && number(w(1)) != 0 && unitDays[w(2)] != 0:
+		n := number(w(1))
+		switch w(2) {
+		case "month", "months":
+			return day(pub.AddDate(0, n, 0)), 3
+		case "year", "years":
+			return day(pub.AddDate(n, 0, 0)), 3
+		}
+		return day(pub.AddDate(0, 0, n*unitDays[w(2)])), 3
+	case w(0) == "within" && (w(1) == "weeks" || w(1) == "months" || w(1) == "days"):
+		return day(pub.AddDate(0, 0, map[string]int{"days": 7, "weeks": 28, "months": 180}[w(1)])), 2
+	case weekdays[w(0)] && i > 1 && toks[i-1].Text == "on" && pastForm(toks[i-2].Text) &&
+		!(i > 2 && (toks[i-3].Text == "be" || toks[i-3].Text == "been")):
+		return "", 0 // "said on Monday": when it was said
+	case weekdays[w(0)] && (i > 0 && (toks[i-1].Text == "on" || toks[i-1].Text == "by" || toks[i-1].Text == "next")):
+		return day(nextWeekday(pub, w(0))), 1
+	case months[w(0)] != 0 && !(w(0) == "may" && i > 0 && toks[i-1].Text != "in" && toks[i-1].Text != "on" && toks[i-1].Text != "by"):
+		m := time.Month(months[w(0)])
+		if d := number(w(1)); d >= 1 && d <= 31 && w(2) != "" {
+			yr := y
+			if year(w(2)) != 0 {
+				yr = year(w(2))
+			} else if time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Before(pub) {
+				yr = y + 1
+			}
+			return day(time.Date(yr, m, d, 0, 0, 0, 0, time.UTC)), 2
+		}
+		if d := number(w(1)); d >= 1 && d <= 31 {
+			t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+			if t.Before(pub) {
+				t = t.AddDate(1, 0, 0)
+			}
+			return day(t), 2
+		}
+		if i > 0 {
+			if d := number(toks[i-1].Text); d >= 1 && d <= 31 { // "15 January"
+				t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+				if yr := year(w(1)); yr != 0 {
+					t = time.Date(yr, m, d, 0, 0, 0, 0, time.UTC)
+				} else if t.Before(pub) {
+					t = t.AddDate(1, 0, 0)
+				}
+				return day(t), 1
+			}
+		}
+		yr := y
+		if year(w(1)) != 0 {
+			yr = year(w(1))
+		} else if m < pub.Month() {
+			yr = y + 1
+		}
+		return fmt.Sprintf("%d-%02d", yr, m), 1
+	case year(w(0)) >= y && i > 0 && (toks[i-1].Text == "in" || toks[i-1].Text == "by" || toks[i-1].Text == "until"):
+		return w(0), 1
+	}
+	return "", 0
+}
+
+// periodYear reads "of 2015" or "of next year" after a half or a quarter.
+func periodYear(of, what string, y int) int {
+	if of != "of" {
+		return 0
+	}
+	if year(what) != 0 {
+		return year(what)
+	}
+	switch what {
+	case "next":
+		return y + 1
+	case "this":
+		return y
+	}
+	return 0
+}
+
+func friday(t time.Time) time.Time {
+	for t.Weekday() != time.Friday {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t
+}
+
+// nextWeekday is the first day on or after t that is the named weekday.
+func nextWeekday(t time.Time, name string) time.Time {
+	for k := 0; k < 7; k++ {
+		d := t.AddDate(0, 0, k)
+		if weekdayNames[d.Weekday()] == name {
+			return d
+		}
+	}
+	return t
+}
+
+var (
+	quarters     = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+	unitDays     = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+	weekdayNames = map[time.Weekday]string{time.Monday: "monday", time.Tuesday: "tuesday", time.Wednesday: "wednesday",
+		time.Thursday: "thursday", time.Friday: "friday", time.Saturday: "saturday", time.Sunday: "sunday"}
+)
+
+// dueEnd is the first instant after a due period (as config.ParseDue, which
+// this leaf package cannot import).
+func dueEnd(d string) (time.Time, error) {
+	var y, m, n int
+	switch {
+	case len(d) == 10:
+		t, err := time.Parse("2006-01-02", d)
+		return t.AddDate(0, 0, 1), err
+	case len(d) == 7 && (d[5] == 'H' || d[5] == 'Q'):
+		if _, err := fmt.Sscanf(d[:4], "%d", &y); err != nil {
+			return time.Time{}, err
+		}
+		n = int(d[6] - '0')
+		months := 3
+		if d[5] == 'H' {
+			months = 6
+		}
+		return time.Date(y, time.Month(months*n+1), 1, 0, 0, 0, 0, time.UTC), nil
+	case len(d) == 7:
+		if _, err := fmt.Sscanf(d, "%d-%d", &y, &m); err != nil {
+			return time.Time{}, err
+		}
+		return time.Date(y, time.Month(m)+1, 1, 0, 0, 0, 0, time.UTC), nil
+	case len(d) == 4:
+		if _, err := fmt.Sscanf(d, "%d", &y); err != nil {
+			return time.Time{}, err
+		}
+		return time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC), nil
+	}
+	return time.Time{}, fmt.Errorf("bad period %q", d)
+}
