@@ -70,6 +70,9 @@ func (a *App) statusAction(ctx context.Context, ic slack.InteractionCallback, ac
 	if action == ActionConfirmPossible || action == ActionDismissPossible {
 		return a.possibleAction(ctx, ic, action, al)
 	}
+	if action == ActionAcceptForecast || action == ActionDismissForecast {
+		return a.forecastAction(ctx, ic, action, al)
+	}
 	if al.Kind != storage.KindStatusChange || statusActions(al) == nil {
 		return notice("This alert has nothing to confirm or revert.")
 	}
@@ -113,7 +116,7 @@ func (a *App) statusAction(ctx context.Context, ic slack.InteractionCallback, ac
 // statusButton reports whether an action id is one of the status buttons.
 func statusButton(id string) bool {
 	switch id {
-	case ActionConfirm, ActionRevert, ActionConfirmPossible, ActionDismissPossible:
+	case ActionConfirm, ActionRevert, ActionConfirmPossible, ActionDismissPossible, ActionAcceptForecast, ActionDismissForecast:
 		return true
 	}
 	return false

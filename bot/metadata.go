@@ -48,7 +48,14 @@ func alertMetadata(a storage.Alert) slack.SlackMetadata {
 		}
 	}
 	if f := a.Forecast; f != nil {
-		p["forecast"] = map[string]any{"what": short(f.What), "due": short(f.Due)}
+		fc := map[string]any{"what": short(f.What), "due": short(f.Due)}
+		if f.Source != "" {
+			fc["source"] = short(f.Source)
+		}
+		if !f.Made.IsZero() {
+			fc["made"] = f.Made.UTC().Format("2006-01-02")
+		}
+		p["forecast"] = fc
 	}
 	if a.Follower != "" {
 		// A follower's copy in their direct messages: scripts tell it from

@@ -36,6 +36,8 @@ func Render(a storage.Alert) Message {
 		m = renderFeedBroken(a)
 	case storage.KindSourceAdded:
 		m = renderSourceAdded(a)
+	case storage.KindForecastProposed:
+		m = renderForecastProposed(a)
 	case storage.KindDigest:
 		m = renderDigest(a)
 	default:

@@ -143,6 +143,36 @@ func renderDeadline(a storage.Alert) Message {
 	return Message{Text: fallback, Blocks: blocks}
 }
 
+// renderForecastProposed shows a forecast found in an item ("expected to
+// be signed in the first half of 2015") for admins to accept, so that it
+// is judged like the config's, or dismiss.
+func renderForecastProposed(a storage.Alert) Message {
+	f := a.Forecast
+	if f == nil {
+		f = &storage.ForecastRef{}
+	}
+	by := esc(byDue(f.Due))
+	body := "*" + statusText(f.What) + "* " + by
+	if a.Sentence != "" {
+		body += "\n" + quoteText(a.Sentence, maxSentence)
+	}
+	if a.Item != nil {
+		body += "\n" + mrkdwnLink(a.Item.Link, headline(a.Item), maxTitle)
+	}
+	blocks := []slack.Block{
+		headerBlock(":crystal_ball: Forecast: " + agreementName(a)),
+		sectionBlock(body),
+		contextBlock(":newspaper: *"+escLine(agreementName(a), maxName)+"* ("+statusText(a.Status)+")", forecastSource(f),
+			itemSource(a.Item)),
+		forecastActions(a),
+	}
+	text := "Forecast for " + escLine(agreementName(a), maxName) + ": " + statusText(f.What) + " " + by
+	if l := itemLine(a.Item); l != "" {
+		text += ": " + l
+	}
+	return Message{Text: text, Blocks: blocks}
+}
+
 // daysLeft is "Deadline in 7 days" from when the alert was raised to the
 // end of the due period, or "Deadline approaching" when that is unknown.
 func daysLeft(at time.Time, f *storage.ForecastRef) string {

@@ -15,6 +15,10 @@ const (
 	// status_change alert follows), or set the claim aside.
 	ActionConfirmPossible = "pactwatch_confirm_possible"
 	ActionDismissPossible = "pactwatch_dismiss_possible"
+	// On a proposed forecast: keep it (it is judged like the config's), or
+	// set it aside.
+	ActionAcceptForecast  = "pactwatch_accept_forecast"
+	ActionDismissForecast = "pactwatch_dismiss_forecast"
 	// statusActionsID is the block id of the buttons, so that a resolved
 	// alert can drop them.
 	statusActionsID = "pactwatch_status_actions"
@@ -83,6 +87,19 @@ func forFollower(a storage.Alert, m Message) Message {
 	m.Blocks = append(blocks, contextBlock(":bell: You follow *"+escLine(agreementName(a), maxName)+"* · `/pact unfollow "+
 		escLine(a.Agreement, maxShort)+"` stops these"))
 	return m
+}
+
+// forecastActions returns the admins' buttons for a proposed forecast.
+func forecastActions(a storage.Alert) slack.Block {
+	if a.ID == "" || a.Forecast == nil || a.Forecast.ID == 0 {
+		return nil
+	}
+	plain := func(s string) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
+	}
+	accept := slack.NewButtonBlockElement(ActionAcceptForecast, a.ID, plain("Accept")).WithStyle(slack.StylePrimary)
+	dismiss := slack.NewButtonBlockElement(ActionDismissForecast, a.ID, plain("Dismiss"))
+	return slack.NewActionBlock(statusActionsID, accept, dismiss)
 }
 
 // resolvedMessage is an alert's message after an admin acted on it: the

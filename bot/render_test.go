@@ -66,6 +66,12 @@ func renderFixtures() map[string]storage.Alert {
 		"deadline_passed": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.Forecast = storage.KindDeadlinePassed, "rumored", fixtureForecast
 		}),
+		"forecast_proposed": with(func(a *storage.Alert) {
+			a.Kind, a.Status = storage.KindForecastProposed, "negotiating"
+			a.Sentence = "A final deal is expected to be signed in the first half of 2015, officials said."
+			a.Forecast = &storage.ForecastRef{What: "signed", Due: "2015-H1", DueAt: time.Date(2015, 7, 1, 0, 0, 0, 0, time.UTC),
+				Source: "thehill.com", Made: time.Date(2014, 11, 12, 9, 0, 0, 0, time.UTC), ID: 7}
+		}),
 		"deadline_approaching": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.Forecast = storage.KindDeadlineApproaching, "rumored", fixtureForecast
 			a.CreatedAt = time.Date(2015, 6, 23, 9, 0, 0, 0, time.UTC) // remind_before: 7d

@@ -23,6 +23,9 @@ const (
 	// for good. It goes through the outbox like any alert, so the notice
 	// itself is neither lost nor repeated.
 	KindDeliveryFailed = "delivery_failed"
+	// KindForecastProposed proposes a forecast found in an item to the
+	// admins: Accept or Dismiss.
+	KindForecastProposed = "forecast_proposed"
 	// KindDigest is a channel's held mentions gathered into one message.
 	KindDigest = "digest"
 )
@@ -63,6 +66,8 @@ type ForecastRef struct {
 	Due    string    `json:"due"`
 	DueAt  time.Time `json:"due_at"`
 	Source string    `json:"source,omitempty"`
+	Made   time.Time `json:"made,omitzero"`         // when it was made: the item's publication
+	ID     int64     `json:"forecast_id,omitempty"` // a forecast found in the news (storage.Forecast)
 }
 
 // FailedRef names, in a delivery_failed notice, the alert that failed for

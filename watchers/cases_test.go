@@ -108,3 +108,57 @@ func TestDenialMovesBackAnUnconfirmedChange(t *testing.T) {
 		t.Errorf("no status_change back to rumored saying why: %q", r.alerts())
 	}
 }
+
+// TestForecastFoundInTheNews checks that an item stating a forecast
+// proposes it once (a forecast_proposed alert), and that once accepted it
+// is judged like the config's: deadline_passed when its period ends with
+// the agreement not in its status.
+func TestForecastFoundInTheNews(t *testing.T) {
+	ctx := context.Background()
+	body := "Russian and Chinese officials said the cyber pact is expected to be signed in the first half of 2015."
+	r := newRig(t, "all", item("f1", "Wed, 12 Nov 2014 09:00:00 +0000", "Russia and China near cyber pact", body)+
+		item("f2", "Thu, 13 Nov 2014 09:00:00 +0000", "Russia, China cyber pact expected next year",
+			"A Russia-China cyber agreement is expected to be signed in the first half of 2015, diplomats said."))
+	r.poll()
+	alerts, err := r.store.Alerts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var proposed []storage.Alert
+	for _, a := range alerts {
+		if a.Kind == storage.KindForecastProposed {
+			proposed = append(proposed, a)
+		}
+	}
+	if len(proposed) != 1 {
+		t.Fatalf("forecast_proposed alerts: %d, want 1 (all %q)", len(proposed), r.alerts())
+	}
+	f := proposed[0].Forecast
+	if f == nil || f.What != "signed" || f.Due != "2015-H1" || f.ID == 0 || f.Made.IsZero() {
+		t.Fatalf("proposed forecast %+v", f)
+	}
+	err = r.store.InTx(ctx, func(tx *storage.Tx) error {
+		_, fresh, err := tx.DecideForecast(f.ID, storage.ForecastAccepted, "U0ADMIN1")
+		if err == nil && !fresh {
+			t.Error("a proposed forecast was not still to decide")
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.now = time.Date(2015, 7, 2, 0, 0, 0, 0, time.UTC)
+	if _, err := r.w.CheckDeadlines(ctx); err != nil {
+		t.Fatal(err)
+	}
+	passed := 0
+	for _, a := range r.alerts() {
+		if strings.HasPrefix(a, "deadline_passed ru-cn") {
+			passed++
+		}
+	}
+	// The config's own forecast (final deal, 2015-H1) and the accepted one.
+	if passed != 2 {
+		t.Errorf("deadline_passed alerts: %d, want 2 (%q)", passed, r.alerts())
+	}
+}

@@ -3,6 +3,7 @@ package watchers
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/pactwatch/pactwatch/config"
 	"github.com/pactwatch/pactwatch/storage"
@@ -20,8 +21,17 @@ func (w *Watcher) CheckDeadlines(ctx context.Context) (int, error) {
 	p := w.plan.Load()
 	now := w.opts.Now()
 	total := 0
+	accepted, err := w.store.AcceptedForecasts(ctx)
+	if err != nil {
+		return 0, err
+	}
+	found := map[string][]config.Forecast{} // by agreement: the forecasts found in the news and accepted
+	for _, f := range accepted {
+		found[f.AgreementID] = append(found[f.AgreementID], config.Forecast{What: f.DoneWhen, Due: f.Due, DueAt: f.DueAt,
+			DoneWhen: []string{f.DoneWhen}, Source: f.Source})
+	}
 	for _, t := range p.all {
-		for _, fc := range t.Forecasts {
+		for _, fc := range append(slices.Clip(t.Forecasts), found[t.ID]...) {
 			n, err := w.checkForecast(ctx, p, t, fc)
 			if err != nil {
 				return total, fmt.Errorf("check forecast %q of %s: %w", fc.What, t.ID, err)

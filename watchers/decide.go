@@ -46,6 +46,14 @@ type decision struct {
 	note       string // why, when it is not plain (a denial)
 }
 
+// status is the status the item reports, if any.
+func (d decision) status() string {
+	if d.claim == nil {
+		return ""
+	}
+	return d.claim.Status
+}
+
 // decide weighs an item's finding on an agreement against what is stored:
 // a strong claim moves the status once enough independent sources made it
 // (corroborate), a weak one only rides on the mention as possible, a denial

@@ -136,16 +136,24 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	if err != nil {
 		return 0, err
 	}
-	detected := ""
-	if d.claim != nil {
-		detected = d.claim.Status
-	}
-	if err := tx.AddMention(t.ID, row.ID, at, detected); err != nil {
+	if err := tx.AddMention(t.ID, row.ID, at, d.status()); err != nil {
 		return 0, err
 	}
 	if quiet {
 		return 0, nil
 	}
+	proposed, err := w.proposeForecasts(tx, p, t, f, it, fd, at)
+	if err != nil {
+		return 0, err
+	}
+	n, err := w.alertMention(tx, p, t, f, it, row, storyID, newStory, state, d, at)
+	return n + proposed, err
+}
+
+// alertMention enqueues the one alert an item gives for an agreement.
+func (w *Watcher) alertMention(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, row *storage.Item,
+	storyID int64, newStory bool, state storage.AgreementState, d decision, at time.Time) (int, error) {
+	detected := d.status()
 	ref := &storage.ItemRef{GUID: it.GUID, Link: it.Link, Title: it.Title, Feed: f.ID, Published: it.Published}
 	a := &storage.Alert{Agreement: t.ID, AgreementName: t.Name, Channel: channelFor(p.cfg, t.Agreement),
 		Status: state.Status, Item: ref, Summary: summary(it), Confidence: d.confidence, Sources: d.sources, Note: d.note}
@@ -170,6 +178,7 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	}
 	words := t.reader.EventWords(it.Title)
 	if !inEvent {
+		var err error
 		if event, inEvent, err = findEvent(tx, t.ID, a, d, at, sk, words); err != nil {
 			return 0, err
 		}
@@ -231,4 +240,43 @@ func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at tim
 	}
 	return tx.AddEvent(&storage.Event{AgreementID: t.ID, Status: status, Party: a.Party, At: at,
 		Alert: storage.AlertRef{Seq: a.Seq, Channel: a.Channel}, Sketch: sk, Words: words})
+}
+
+// proposeForecasts records the forecasts an item states about an agreement
+// ("expected to be signed in the first half of 2015"), each once, and
+// enqueues a forecast_proposed alert for each new one: admins accept or
+// dismiss it.
+func (w *Watcher) proposeForecasts(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item,
+	fd claims.Finding, at time.Time) (int, error) {
+	n := 0
+	for _, c := range fd.Forecasts {
+		dueAt, err := config.ParseDue(c.Due, p.cfg.Timezone)
+		if err != nil {
+			continue // not a period config can read: nothing to judge it on
+		}
+		fc := &storage.Forecast{AgreementID: t.ID, DoneWhen: c.Status, Due: c.Due, DueAt: dueAt,
+			Source: sourceHost(it.Link, f.ID), Made: at, ItemGUID: it.GUID, FeedID: f.ID, Link: it.Link, Title: it.Title,
+			Sentence: c.Sentence}
+		ok, err := tx.ProposeForecast(fc)
+		if err != nil || !ok {
+			if err != nil {
+				return n, err
+			}
+			continue
+		}
+		a := &storage.Alert{Kind: storage.KindForecastProposed, DedupeKey: fmt.Sprintf("forecast:%d", fc.ID),
+			Agreement: t.ID, AgreementName: t.Name, Channel: channelFor(p.cfg, t.Agreement),
+			Sentence: c.Sentence, Summary: c.DueWords,
+			Item:     &storage.ItemRef{GUID: it.GUID, Link: it.Link, Title: it.Title, Feed: f.ID, Published: it.Published},
+			Forecast: &storage.ForecastRef{What: c.Status, Due: c.Due, DueAt: dueAt, Source: fc.Source, Made: at, ID: fc.ID}}
+		if st, err := tx.AgreementState(t.ID); err == nil {
+			a.Status = st.Status
+		}
+		ok, err = tx.Enqueue(a)
+		if err != nil {
+			return n, err
+		}
+		n += b2i(ok)
+	}
+	return n, nil
 }

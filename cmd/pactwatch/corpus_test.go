@@ -253,11 +253,17 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 	tops := map[string][]string{} // (story, agreement) → its top-level alerts, for the log
 	topLevel := map[string]int{}
 	var res corpusResult
-	var passed []string
+	var passed, proposed []string
 	for _, m := range slack.Messages() {
 		p := m.Metadata.EventPayload
 		kind, _ := p["kind"].(string)
 		agreement, _ := p["agreement"].(string)
+		if kind == "forecast_proposed" {
+			fc, _ := p["forecast"].(map[string]any)
+			it, _ := p["item"].(map[string]any)
+			proposed = append(proposed, fmt.Sprintf("%s %v by %v (%v)", agreement, fc["what"], fc["due"], it["title"]))
+			continue
+		}
 		if kind == "deadline_passed" {
 			fc, _ := p["forecast"].(map[string]any)
 			passed = append(passed, fmt.Sprintf("%s %v %v", agreement, fc["what"], fc["due"]))
@@ -335,6 +341,8 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 	t.Logf("  missed: %s", strings.Join(ss.fns, "; "))
 	sort.Strings(passed)
 	t.Logf("deadline_passed: %s", strings.Join(passed, "; "))
+	sort.Strings(proposed)
+	t.Logf("forecast_proposed: %s", strings.Join(proposed, "; "))
 
 	t.Logf("status_change alerts from items: %d, %d to a status the item reports (%.3f)", res.changes, res.rightChanges,
 		ratio(res.rightChanges, res.changes))

@@ -34,6 +34,10 @@ import (
 //
 // Renaming a status is a breaking change: configs and history name them.
 type kind struct {
+	// done is the status an agreement of the kind is expected to reach
+	// when news expects it without saying what happens ("a final deal is
+	// expected in the first half of 2015": signed).
+	done      string
 	lifecycle []string
 	nouns     string      // a query: the words prose uses for one
 	triggers  [][2]string // status, query; tried in this order
@@ -44,6 +48,7 @@ type kind struct {
 const Rumored = "rumored"
 
 var pactKind = kind{
+	done:      "signed",
 	lifecycle: []string{"rumored", "negotiating", "announced", "signed", "ratified", "in_force", "stalled", "collapsed", "withdrawn"},
 	nouns: `pact OR pacts OR accord OR accords OR agreement OR agreements OR treaty OR treaties OR deal OR deals
 		OR convention OR memorandum OR initiative OR framework OR arrangement OR partnership OR declaration OR roadmap OR protocol`,
@@ -85,6 +90,7 @@ var pactKind = kind{
 }
 
 var groupKind = kind{
+	done:      "active",
 	lifecycle: []string{"proposed", "active", "stalled", "suspended", "dissolved"},
 	nouns: `"working group" OR group OR dialogue OR talks OR channel OR consultations OR mechanism OR forum OR commission
 		OR cooperation OR negotiations OR communication OR communications OR contacts`,

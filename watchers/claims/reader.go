@@ -126,8 +126,59 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 			}
 		}
 	}
+	for i, t := range targets {
+		for j, s := range sents {
+			if about[j][i] {
+				if c, ok := t.expected(s, explicit[j][i], it.Published); ok {
+					out[i] = append(out[i], c)
+				}
+			}
+		}
+	}
 	return out
 }
+
+// expected reads a forecast that names no status word: the agreement "is
+// expected", "due" or "scheduled" by a time ("a final deal is expected in
+// the first half of 2015"); its status is the one its kind reaches when
+// done (signed, active).
+func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Claim, bool) {
+	k := kinds[t.Kind]
+	if k == nil || k.done == "" {
+		return Claim{}, false
+	}
+	for i, tok := range s.toks {
+		if !expectWords[tok.Text] || i == 0 {
+			continue
+		}
+		if i+1 < len(s.toks) && s.toks[i+1].Text == "to" {
+			continue // "expected to sign": the status word says it, and is read as such
+		}
+		// The agreement is what is expected: a noun of it just before.
+		noun := false
+		for b := i - 1; b >= 0 && i-b <= 4; b-- {
+			if clauseBreak(s.text[s.toks[b].End:s.toks[b+1].Start]) {
+				break
+			}
+			if w := s.toks[b].Text; nounWords[w] || w != "it" && t.scope().ref.Match(query.NewDocument("", w)) {
+				noun = true
+				break
+			}
+		}
+		if !noun {
+			continue
+		}
+		due, words := period(s.text, s.toks, i, published)
+		if due == "" {
+			continue
+		}
+		return Claim{Status: k.done, Mode: Plan, Title: s.title, Sentence: s.text, Cue: tok.Text, Explicit: explicit,
+			Due: due, DueWords: words}, true
+	}
+	return Claim{}, false
+}
+
+var expectWords = set("expected", "due", "scheduled", "slated", "planned", "envisaged", "foreseen")
 
 // MayClaim reports whether an item (doc: its whole text) can make any
 // claim about the targets: whether it has a status word of one of their
