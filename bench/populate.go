@@ -48,7 +48,7 @@ func populate(ctx context.Context, path string, n, feeds int, agreements []gen.A
 	var p populated
 	err = store.InTx(ctx, func(tx *storage.Tx) error {
 		for _, a := range agreements {
-			if err := tx.EnsureAgreement(a.ID, initialStatus(a.Kind.Name)); err != nil {
+			if err := tx.EnsureAgreement(a.ID, initialStatus(a.Kind.Name), time.Time{}); err != nil {
 				return err
 			}
 		}

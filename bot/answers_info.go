@@ -99,14 +99,21 @@ func historyAnswer(a *config.Agreement, list []storage.Change, names map[string]
 	text := fmt.Sprintf("History of %s: %d entries", escLine(a.Name, maxName), len(list))
 	if len(list) > 0 {
 		last := list[len(list)-1]
-		text += ", latest " + escLine(last.Status, maxShort) + " on " + last.EffectiveAt.Format(dateFmt)
+		text += ", latest " + escLine(last.Status, maxShort)
+		if !last.EffectiveAt.IsZero() {
+			text += " on " + last.EffectiveAt.Format(dateFmt)
+		}
 	}
 	return Answer{Text: text, Blocks: blocks}
 }
 
 // changeMrkdwn is one history entry: when, the move, and what caused it.
 func changeMrkdwn(c storage.Change, names map[string]string) string {
-	s := "*" + slackDay(c.EffectiveAt) + "* · "
+	day := slackDay(c.EffectiveAt)
+	if day == "" {
+		day = "From the start" // a starting status of no known date
+	}
+	s := "*" + day + "* · "
 	status := "*" + escLine(c.Status, maxShort) + "*"
 	switch {
 	case c.Source == storage.SourceAdmin && c.Previous == c.Status:

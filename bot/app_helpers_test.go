@@ -72,7 +72,7 @@ func (e *appEnv) seed() {
 	e.setNow(appStart)
 	err := e.store.InTx(e.ctx, func(tx *storage.Tx) error {
 		for _, a := range e.cfg.Agreements {
-			if err := tx.EnsureAgreement(a.ID, a.Status); err != nil {
+			if err := tx.EnsureAgreement(a.ID, a.Status, a.Since); err != nil {
 				return err
 			}
 		}

@@ -89,7 +89,7 @@ func (a *App) setStatus(ctx context.Context, cfg *config.Config, ag *config.Agre
 	err := a.Store.InTx(ctx, func(tx *storage.Tx) error {
 		cur, err := tx.AgreementState(ag.ID)
 		if errors.Is(err, storage.ErrNotFound) {
-			if err := tx.EnsureAgreement(ag.ID, ag.Status); err != nil {
+			if err := tx.EnsureAgreement(ag.ID, ag.Status, ag.Since); err != nil {
 				return err
 			}
 			cur, err = tx.AgreementState(ag.ID)

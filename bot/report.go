@@ -92,8 +92,8 @@ func forecastState(f config.Forecast, history []storage.Change, now time.Time) F
 	}
 	if held, ok := storage.StatusAt(history, at); ok && slices.Contains(f.DoneWhen, held.Status) {
 		fs.DoneAt, fs.DoneVia = held.EffectiveAt, held.Status
-		if held.Source == storage.SourceConfig {
-			fs.DoneAt = held.RecordedAt
+		if fs.DoneAt.IsZero() {
+			fs.DoneAt = held.RecordedAt // the starting status, of no known date
 		}
 	}
 	soon := f.RemindBefore

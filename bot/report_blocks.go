@@ -20,7 +20,7 @@ const maxLines = 2800
 // sinceDate is when the status took effect, for a "Since" field.
 func (r Report) sinceDate() string {
 	at := r.State.EvidenceAt
-	if at.IsZero() {
+	if at.IsZero() && r.State.Last.Source != storage.SourceConfig {
 		at = r.State.Since
 	}
 	if at.IsZero() {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pactwatch/pactwatch/storage"
 )
 
 // dateFmt is how answers print dates: a policy team thinks in days.
@@ -50,7 +52,7 @@ func (r Report) Text(now time.Time) string {
 // since says since when the status holds.
 func (r Report) since() string {
 	at := r.State.EvidenceAt
-	if at.IsZero() {
+	if at.IsZero() && r.State.Last.Source != storage.SourceConfig {
 		at = r.State.Since
 	}
 	if at.IsZero() {

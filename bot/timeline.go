@@ -56,7 +56,11 @@ func Timeline(ctx context.Context, store *storage.Store, ag *config.Agreement, n
 	}
 	var rows []TimelineRow
 	for _, c := range history {
-		r := TimelineRow{Date: c.EffectiveAt, Kind: RowStatus, Status: c.Status, Previous: c.Previous, Headline: c.Title,
+		at := c.EffectiveAt
+		if at.IsZero() {
+			at = c.RecordedAt // a starting status of no known date: first below, dated when recorded
+		}
+		r := TimelineRow{Date: at, Kind: RowStatus, Status: c.Status, Previous: c.Previous, Headline: c.Title,
 			Link: c.Link, Publication: name(c.FeedID), Sentence: c.Sentence, Source: c.Source, Note: c.Note, Retracted: c.Retracted}
 		if c.Source == storage.SourceAdmin {
 			r.SetBy = c.UserID

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pactwatch/pactwatch/watchers/query"
 	"go.yaml.in/yaml/v3"
@@ -16,6 +17,7 @@ type Agreement struct {
 	Parties     []string
 	Aliases     []string
 	Status      string       // the starting status; defaults to the first of its lifecycle
+	Since       time.Time    // `since`: when it had that status, midnight in the timezone; zero when not known
 	Match       string       // the `match` query as written
 	Query       *query.Query // Match, compiled
 	StatusRules []StatusRule
@@ -33,7 +35,7 @@ type Agreement struct {
 	Line     int
 }
 
-var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "match", "status_rules", "forecasts", "channel", "feeds", "mentions", "corroborate"}
+var agreementKeys = []string{"id", "name", "kind", "parties", "aliases", "status", "since", "match", "status_rules", "forecasts", "channel", "feeds", "mentions", "corroborate"}
 
 // agreements decodes `agreements`: at least one, each id unique. They are
 // decoded on every CPU: a file may hold thousands, and compiling their
@@ -77,6 +79,9 @@ func (l *loader) agreement(n *yaml.Node, i int, c *Config) (Agreement, bool) {
 		l.checkStatus(statusNode, s.field("status"), status, a.Kind, statuses)
 	case lifecycle(a.Kind) != nil:
 		a.Status = lifecycle(a.Kind)[0]
+	}
+	if since, sinceNode := l.str(m, s, "since"); since != "" {
+		a.Since = l.since(sinceNode, s.field("since"), since, c.Timezone)
 	}
 	a.Forecasts = l.forecasts(m, s, &a, c)
 	if ch, chNode := l.str(m, s, "channel"); ch != "" {
@@ -138,4 +143,17 @@ func (l *loader) checkStatus(n *yaml.Node, field, status, kind string, statuses 
 		h = fmt.Sprintf(" (a %s's statuses are %s; status_rules may add more)", kind, strings.Join(statuses, ", "))
 	}
 	l.add(n, "%s: unknown status %q%s", field, status, h)
+}
+
+// since reads `since`, a day (YYYY-MM-DD), as its first instant in loc.
+func (l *loader) since(n *yaml.Node, field, s string, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
+	at, err := time.ParseInLocation(time.DateOnly, s, loc)
+	if err != nil {
+		l.add(n, "%s: bad date %q: want YYYY-MM-DD", field, s)
+		return time.Time{}
+	}
+	return at
 }

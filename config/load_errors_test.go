@@ -98,6 +98,11 @@ var fixtureErrors = map[string][]string{
 		`bad_due.yaml:20: agreement "pact": forecast "d": due: bad due date "2015-13": months are 01 to 12`,
 		`bad_due.yaml:23: agreement "pact": forecast "e": due: bad due date "next spring": want YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY`,
 	},
+	// since is a day, nothing vaguer or in another form.
+	"bad_since.yaml": {
+		`bad_since.yaml:8: agreement "pact": since: bad date "2014-10": want YYYY-MM-DD`,
+		`bad_since.yaml:13: agreement "other": since: bad date "21 October 2014": want YYYY-MM-DD`,
+	},
 	// backfill and remind_before take our durations, not negative.
 	"bad_duration.yaml": {
 		`bad_duration.yaml:1: backfill: "7days" is neither a duration (like 7d or 48h) nor "all"`,

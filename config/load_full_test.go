@@ -55,15 +55,16 @@ func TestLoadFull(t *testing.T) {
 			Parties: []string{"Russia", "China"},
 			Aliases: []string{"Russia-China cyber deal", "Sino-Russian cyber accord", "Russia-China cyber deal"},
 			Status:  "rumored",
+			Since:   time.Date(2014, 10, 21, 0, 0, 0, 0, ny),
 			Match:   "(Russia OR Moscow) AND (China OR Beijing) AND cyber*",
 			StatusRules: []StatusRule{
-				{Status: "signed", Source: "signed OR inked", Line: 36},
-				{Status: "shelved", Source: "shelved", Line: 38},
+				{Status: "signed", Source: "signed OR inked", Line: 37},
+				{Status: "shelved", Source: "shelved", Line: 39},
 			},
 			Forecasts: []Forecast{{
 				What: "final deal", Due: "2015-H1", DueAt: time.Date(2015, 7, 1, 0, 0, 0, 0, ny),
 				DoneWhen: []string{"signed", "shelved"}, Source: "Kommersant",
-				RemindBefore: 7 * 24 * time.Hour, Line: 41,
+				RemindBefore: 7 * 24 * time.Hour, Line: 42,
 			}},
 			Channel: "C0CYBER", Corroborate: DefaultCorroborate,
 			Feeds:    []string{"thehill-cyber"},
@@ -76,12 +77,12 @@ func TestLoadFull(t *testing.T) {
 			Match:   `"working group" NEAR/5 cyber*`,
 			Forecasts: []Forecast{{
 				What: "restart", Due: "2015-06-30", DueAt: time.Date(2015, 7, 1, 0, 0, 0, 0, ny),
-				DoneWhen: []string{"active"}, Line: 55,
+				DoneWhen: []string{"active"}, Line: 56,
 			}},
 			Channel: "C0POLICY", Corroborate: DefaultCorroborate,
 			Feeds:    []string{"thehill-cyber", "local_file"},
 			Mentions: MentionsOff,
-			Line:     49,
+			Line:     50,
 		}},
 	}
 	opts := cmp.Options{

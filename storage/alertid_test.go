@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"testing"
+	"time"
 )
 
 func TestAlertByIDAndChangeMark(t *testing.T) {
@@ -14,7 +15,7 @@ func TestAlertByIDAndChangeMark(t *testing.T) {
 	}
 	var a Alert
 	inTx(t, s, func(tx *Tx) error {
-		if err := tx.EnsureAgreement("ru-cn", "rumored"); err != nil {
+		if err := tx.EnsureAgreement("ru-cn", "rumored", time.Time{}); err != nil {
 			return err
 		}
 		it := &Item{FeedID: "f", Key: "k", Title: "t"}

@@ -47,9 +47,11 @@ type Change struct {
 }
 
 // EnsureAgreement records an agreement's starting status the first time it
-// is seen. An agreement already in the database keeps its status: after the
-// first start, history (not the config file) is the truth.
-func (tx *Tx) EnsureAgreement(id, status string) error {
+// is seen, as of since: the config's `since`, or zero when it is not known,
+// and the status then holds from the beginning, before any news. An
+// agreement already in the database keeps its status: after the first
+// start, history (not the config file) is the truth.
+func (tx *Tx) EnsureAgreement(id, status string, since time.Time) error {
 	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO agreements (id, status, since) VALUES (?, ?, ?)
 		ON CONFLICT (id) DO NOTHING`, id, status, millis(tx.now))
 	if err != nil {
@@ -58,8 +60,58 @@ func (tx *Tx) EnsureAgreement(id, status string) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return nil
 	}
-	c := Change{AgreementID: id, Status: status, Source: SourceConfig, Note: "starting status from the config"}
+	c := Change{AgreementID: id, Status: status, Source: SourceConfig, EffectiveAt: since,
+		Note: "starting status from the config"}
 	return tx.insertChange(&c, true)
+}
+
+// SetStartDates dates the configured starting status of the agreements in
+// since (by id; zero: not known) as the config now says, for agreements
+// recorded before their `since` was written, changed or removed. While the
+// starting status still holds, the agreement's evidence time moves with it:
+// news older than it is then older evidence, and no longer moves the status.
+// It reads the starting entries in one query and writes only those that
+// changed, and returns how many did.
+func (tx *Tx) SetStartDates(since map[string]time.Time) (int, error) {
+	rows, err := tx.tx.QueryContext(tx.ctx, `SELECT id, agreement_id, effective_at FROM status_history
+		WHERE source = ? AND previous = ''`, SourceConfig)
+	if err != nil {
+		return 0, fmt.Errorf("start dates: %w", err)
+	}
+	type move struct {
+		id     int64
+		ag     string
+		millis int64
+	}
+	var moves []move
+	for rows.Next() {
+		var m move
+		var at int64
+		if err := rows.Scan(&m.id, &m.ag, &at); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("start dates: %w", err)
+		}
+		if want, ok := since[m.ag]; ok && millis(want) != at {
+			m.millis = millis(want)
+			moves = append(moves, m)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return 0, fmt.Errorf("start dates: %w", err)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("start dates: %w", err)
+	}
+	for _, m := range moves {
+		if _, err := tx.tx.ExecContext(tx.ctx, "UPDATE status_history SET effective_at = ? WHERE id = ?", m.millis, m.id); err != nil {
+			return 0, fmt.Errorf("date the starting status of %s: %w", m.ag, err)
+		}
+		if _, err := tx.tx.ExecContext(tx.ctx, "UPDATE agreements SET evidence_at = ? WHERE id = ? AND history_id = ?",
+			m.millis, m.ag, m.id); err != nil {
+			return 0, fmt.Errorf("date the starting status of %s: %w", m.ag, err)
+		}
+	}
+	return len(moves), nil
 }
 
 // KnownAgreements returns which of ids the database already has, so that a
@@ -152,7 +204,7 @@ func (tx *Tx) RecordEvidence(c *Change) error { return tx.insertChange(c, false)
 
 func (tx *Tx) insertChange(c *Change, current bool) error {
 	c.RecordedAt = tx.now
-	if c.EffectiveAt.IsZero() {
+	if c.EffectiveAt.IsZero() && c.Source != SourceConfig { // the starting status may hold from the beginning
 		c.EffectiveAt = tx.now
 	}
 	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO status_history
@@ -169,10 +221,7 @@ func (tx *Tx) insertChange(c *Change, current bool) error {
 	if !current {
 		return nil
 	}
-	evidence := c.EffectiveAt
-	if c.Source == SourceConfig {
-		evidence = time.Time{} // any news, however old, may move a configured status
-	}
+	evidence := c.EffectiveAt // zero for a starting status of no known date: any news may move it
 	_, err = tx.tx.ExecContext(tx.ctx, `UPDATE agreements SET status = ?, since = ?, evidence_at = ?, history_id = ? WHERE id = ?`,
 		c.Status, millis(c.RecordedAt), millis(evidence), c.ID, c.AgreementID)
 	if err != nil {
@@ -255,27 +304,25 @@ func (tx *Tx) HeldAt(agreementID string, statuses []string, t time.Time) (Change
 
 // StatusAt returns the history entry that set the status held at time t:
 // the latest with evidence from before t (reverted ones, one party's own
-// and an admin's confirmation of what held do not count), the configured
-// starting status counting from the beginning. history is as History
-// returns it.
+// and an admin's confirmation of what held do not count). The configured
+// starting status is dated by the config's `since`, or holds from the
+// beginning when that is not known; before its date, with no evidence
+// older than t, it still counts. history is as History returns it.
 func StatusAt(history []Change, t time.Time) (Change, bool) {
 	var held Change
-	found := false
+	found, fallback := false, false // fallback: held is a starting status dated after t
 	for _, c := range history {
 		if c.Retracted || c.Party != "" || c.Source == SourceAdmin && c.Previous == c.Status {
 			continue
 		}
-		if c.Source == SourceConfig {
-			if !found {
-				held, found = c, true // the starting status, until evidence says otherwise
+		if !c.EffectiveAt.Before(t) && !(c.Source == SourceConfig && c.EffectiveAt.IsZero()) {
+			if c.Source == SourceConfig && !found {
+				held, found, fallback = c, true, true
 			}
 			continue
 		}
-		if !c.EffectiveAt.Before(t) {
-			continue
-		}
-		if !found || held.Source == SourceConfig || !c.EffectiveAt.Before(held.EffectiveAt) {
-			held, found = c, true
+		if !found || fallback || !c.EffectiveAt.Before(held.EffectiveAt) {
+			held, found, fallback = c, true, false
 		}
 	}
 	return held, found

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -12,7 +13,7 @@ func TestKnownAgreements(t *testing.T) {
 	s, _, _ := openTest(t)
 	inTx(t, s, func(tx *Tx) error {
 		for _, id := range []string{"a", "c", "not-asked"} {
-			if err := tx.EnsureAgreement(id, "rumored"); err != nil {
+			if err := tx.EnsureAgreement(id, "rumored", time.Time{}); err != nil {
 				return err
 			}
 		}

@@ -176,10 +176,10 @@ func TestStatusHistoryAndHeldAt(t *testing.T) {
 	ctx := context.Background()
 	may := time.Date(2015, 5, 8, 0, 0, 0, 0, time.UTC)
 	inTx(t, s, func(tx *Tx) error {
-		if err := tx.EnsureAgreement("ru-cn", "rumored"); err != nil {
+		if err := tx.EnsureAgreement("ru-cn", "rumored", time.Time{}); err != nil {
 			return err
 		}
-		if err := tx.EnsureAgreement("ru-cn", "signed"); err != nil { // second call changes nothing
+		if err := tx.EnsureAgreement("ru-cn", "signed", time.Time{}); err != nil { // second call changes nothing
 			return err
 		}
 		return tx.SetStatus(&Change{AgreementID: "ru-cn", Status: "signed", Source: SourceDetected, EffectiveAt: may, Sentence: "Russia and China signed."})
@@ -227,7 +227,7 @@ func TestMuteExpires(t *testing.T) {
 
 func TestBackupWritesACopy(t *testing.T) {
 	s, _, path := openTest(t)
-	inTx(t, s, func(tx *Tx) error { return tx.EnsureAgreement("x", "active") })
+	inTx(t, s, func(tx *Tx) error { return tx.EnsureAgreement("x", "active", time.Time{}) })
 	dst := filepath.Join(filepath.Dir(path), "copy.db")
 	if err := s.Backup(context.Background(), dst); err != nil {
 		t.Fatal(err)
@@ -263,7 +263,7 @@ func TestPruneKeepsHistoryAndAlerts(t *testing.T) {
 		if err := tx.AddMention("x", it.ID, c.t, "signed"); err != nil {
 			return err
 		}
-		if err := tx.EnsureAgreement("x", "rumored"); err != nil {
+		if err := tx.EnsureAgreement("x", "rumored", time.Time{}); err != nil {
 			return err
 		}
 		_, err = tx.Enqueue(&Alert{Kind: KindMention, Agreement: "x", Channel: "C1"})
@@ -326,7 +326,7 @@ func TestRetractedChangeFulfilsNothing(t *testing.T) {
 	may := time.Date(2015, 5, 8, 0, 0, 0, 0, time.UTC)
 	due := time.Date(2015, 7, 1, 0, 0, 0, 0, time.UTC)
 	inTx(t, s, func(tx *Tx) error {
-		if err := tx.EnsureAgreement("x", "rumored"); err != nil {
+		if err := tx.EnsureAgreement("x", "rumored", time.Time{}); err != nil {
 			return err
 		}
 		c := &Change{AgreementID: "x", Status: "signed", Source: SourceDetected, EffectiveAt: may}
@@ -348,8 +348,8 @@ func TestRetractedChangeFulfilsNothing(t *testing.T) {
 		return nil
 	})
 	h, _ := s.History(context.Background(), "x")
-	if len(h) != 2 || !h[0].Retracted || h[0].Status != "signed" {
-		t.Errorf("history = %+v, want the signing kept and marked retracted", h)
+	if len(h) != 2 || h[0].Source != SourceConfig || !h[1].Retracted || h[1].Status != "signed" {
+		t.Errorf("history = %+v, want the starting status, then the signing kept and marked retracted", h)
 	}
 }
 
@@ -438,7 +438,7 @@ func TestHeldAtIsTheStatusAtThatTime(t *testing.T) {
 	s, _, _ := openTest(t)
 	at := func(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }
 	inTx(t, s, func(tx *Tx) error {
-		if err := tx.EnsureAgreement("wg", "active"); err != nil {
+		if err := tx.EnsureAgreement("wg", "active", time.Time{}); err != nil {
 			return err
 		}
 		if _, ok, _ := tx.HeldAt("wg", []string{"active"}, at(2015, 4)); !ok {
@@ -499,5 +499,61 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	_, err = Open(t.Context(), path)
 	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "schema version 9999") {
 		t.Fatalf("Open = %v, want ErrNewerSchema naming version 9999", err)
+	}
+}
+
+// TestStartDates checks the configured starting status with and without a
+// `since`: dated, it is the status from that day (evidence older than it
+// does not outrank it, and before it with nothing older it still counts);
+// SetStartDates dates it later, undates it, and moves the agreement's
+// evidence time with it while it holds.
+func TestStartDates(t *testing.T) {
+	s, _, _ := openTest(t)
+	ctx := context.Background()
+	jan := time.Date(2015, 1, 10, 0, 0, 0, 0, time.UTC)
+	since := time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC)
+	inTx(t, s, func(tx *Tx) error {
+		if err := tx.EnsureAgreement("x", "rumored", time.Time{}); err != nil {
+			return err
+		}
+		n, err := tx.SetStartDates(map[string]time.Time{"x": since, "unknown": since})
+		if err != nil || n != 1 {
+			t.Errorf("SetStartDates = %d, %v; want 1 dated", n, err)
+		}
+		if n, err = tx.SetStartDates(map[string]time.Time{"x": since}); err != nil || n != 0 {
+			t.Errorf("SetStartDates again = %d, %v; want nothing to change", n, err)
+		}
+		return nil
+	})
+	st, err := s.AgreementState(ctx, "x")
+	if err != nil || !st.EvidenceAt.Equal(since) {
+		t.Fatalf("state = %+v, %v; want evidence as of %v", st, err, since)
+	}
+	inTx(t, s, func(tx *Tx) error {
+		// Older evidence, kept for forecasts (not current).
+		return tx.RecordEvidence(&Change{AgreementID: "x", Status: "negotiating", Source: SourceDetected, EffectiveAt: jan})
+	})
+	h, err := s.History(ctx, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		at   time.Time
+		want string
+	}{
+		{jan, "rumored"},                    // before any evidence: the start counts
+		{jan.Add(time.Hour), "negotiating"}, // the older evidence, before since
+		{since.Add(time.Hour), "rumored"},   // since outranks older evidence
+	} {
+		if held, ok := StatusAt(h, c.at); !ok || held.Status != c.want {
+			t.Errorf("StatusAt(%v) = %s, %v; want %s", c.at, held.Status, ok, c.want)
+		}
+	}
+	inTx(t, s, func(tx *Tx) error {
+		_, err := tx.SetStartDates(map[string]time.Time{"x": {}})
+		return err
+	})
+	if st, err = s.AgreementState(ctx, "x"); err != nil || !st.EvidenceAt.IsZero() {
+		t.Errorf("state after since was removed = %+v, %v; want no evidence time", st, err)
 	}
 }

@@ -55,7 +55,7 @@ func (w *Watcher) checkForecast(ctx context.Context, p *plan, t *tracked, fc con
 	n := 0
 	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
 		n = 0
-		if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
+		if err := tx.EnsureAgreement(t.ID, t.Status, t.Since); err != nil {
 			return err
 		}
 		state, err := tx.AgreementState(t.ID)

@@ -125,7 +125,7 @@ func (w *Watcher) recordMention(tx *storage.Tx, p *plan, t *tracked, f *config.F
 	at := evidenceTime(it, tx.Now())
 	state, err := tx.AgreementState(t.ID)
 	if err != nil {
-		if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
+		if err := tx.EnsureAgreement(t.ID, t.Status, t.Since); err != nil {
 			return 0, err
 		}
 		if state, err = tx.AgreementState(t.ID); err != nil {

@@ -93,7 +93,8 @@ func (w *Watcher) wake() {
 // Prepare records each agreement's starting status the first time it is
 // seen, so that status answers have something to say before any news. It
 // runs on every start and reload: agreements the database already has are
-// found with one query and skipped.
+// found with one query and only have their starting status dated as the
+// config's `since` now says.
 func (w *Watcher) Prepare(ctx context.Context) error {
 	p := w.plan.Load()
 	ids := make([]string, len(p.all))
@@ -105,14 +106,23 @@ func (w *Watcher) Prepare(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		since := make(map[string]time.Time, len(known))
 		for _, t := range p.all {
 			if known[t.ID] {
+				since[t.ID] = t.Since
 				continue
 			}
-			if err := tx.EnsureAgreement(t.ID, t.Status); err != nil {
+			if err := tx.EnsureAgreement(t.ID, t.Status, t.Since); err != nil {
 				return err
 			}
 		}
-		return nil
+		if len(since) == 0 {
+			return nil
+		}
+		n, err := tx.SetStartDates(since)
+		if n > 0 {
+			w.opts.Log.Info("starting statuses dated as the config says", "agreements", n)
+		}
+		return err
 	})
 }
