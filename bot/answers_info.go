@@ -21,7 +21,7 @@ var helpLines = []string{
 	"`/pact search QUERY` — stored headlines matching a query (the `match` syntax: `russia china cyber*`), newest first",
 	"`/pact export QUERY` — the agreement's timeline with its evidence, as a CSV file in your direct messages",
 	"`/pact follow [QUERY]`, `/pact unfollow QUERY` — a direct message to you on an agreement's status changes and deadlines; alone, what you follow",
-	"`/pact set QUERY STATUS [note]` — admins: set the status (a status_change alert follows)",
+	"`/pact set QUERY STATUS [YYYY-MM-DD] [URL] [note]` — admins: set the status, since when and on what evidence (a status_change alert follows)",
 	"`/pact mute QUERY DURATION` — admins: no mention alerts for a while (`7d`, `36h`; `off` ends it)",
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -18,11 +20,12 @@ const (
 	maxMute       = 365 * 24 * time.Hour
 )
 
-// set is /pact set QUERY STATUS [note]. The status is the first word after
-// the query that is a status some agreement can be in, so that queries of
-// several words need no quotes.
+// set is /pact set QUERY STATUS [YYYY-MM-DD] [URL] [note]. The status is
+// the first word after the query that is a status some agreement can be
+// in, so that queries of several words need no quotes.
 func (a *App) set(ctx context.Context, cfg *config.Config, userID string, args []string) (Answer, error) {
-	usage := "Usage: `/pact set QUERY STATUS [note]`, for example `/pact set russia china signed Kommersant confirms`."
+	usage := "Usage: `/pact set QUERY STATUS [YYYY-MM-DD] [URL] [note]`, for example " +
+		"`/pact set russia china signed 2015-05-08 https://example.com/story Kommersant confirms`."
 	if len(args) < 2 {
 		return notice(usage), nil
 	}
@@ -45,8 +48,11 @@ func (a *App) set(ctx context.Context, cfg *config.Config, userID string, args [
 			return notice(fmt.Sprintf("*%s* is not a status of *%s*: %s.", escLine(status, maxShort),
 				escLine(ag.Name, maxName), statusList(ag))), nil
 		}
-		note := cutPlain(oneLine(strings.Join(args[i+1:], " ")), maxStoredNote)
-		return a.setStatus(ctx, cfg, ag, status, userID, note)
+		ev, problem := readEvidence(args[i+1:], cfg.Timezone, a.now())
+		if problem != "" {
+			return notice(problem + "\n" + usage), nil
+		}
+		return a.setStatus(ctx, cfg, ag, status, userID, ev)
 	}
 	// No word is a status: perhaps one is a typo of one ("signd").
 	for i := 1; i < len(args); i++ {
@@ -66,6 +72,52 @@ func (a *App) set(ctx context.Context, cfg *config.Config, userID string, args [
 	return notice("Which status? " + usage), nil
 }
 
+// setEvidence is what an admin gives for a status they set: since when it
+// holds (zero: now), the link to the evidence, and a note.
+type setEvidence struct {
+	Since time.Time
+	Link  string
+	Note  string
+}
+
+// dateLike is a word meant as a date: it is read as one, or refused.
+var dateLike = regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$`)
+
+// readEvidence reads the words after the status of /pact set: an optional
+// day (YYYY-MM-DD, in loc, not after now), an optional link (as typed, or
+// as Slack escapes it: <https://…|label>), and the note. problem is
+// what is wrong with them, for the admin.
+func readEvidence(words []string, loc *time.Location, now time.Time) (ev setEvidence, problem string) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	if len(words) > 0 && dateLike.MatchString(words[0]) {
+		day, err := time.ParseInLocation(time.DateOnly, words[0], loc)
+		if err != nil {
+			return ev, fmt.Sprintf("`%s` is not a day: write it as YYYY-MM-DD, like 2015-05-08.", escLine(words[0], maxShort))
+		}
+		if day.After(now) {
+			return ev, fmt.Sprintf("%s is in the future: a status is set as of a day that has begun.", day.Format(dateFmt))
+		}
+		ev.Since, words = day, words[1:]
+	}
+	if len(words) > 0 {
+		w := strings.TrimSuffix(strings.TrimPrefix(words[0], "<"), ">")
+		if label := strings.IndexByte(w, '|'); label >= 0 {
+			w = w[:label]
+		}
+		if lower := strings.ToLower(w); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+			u, err := url.Parse(w)
+			if err != nil || u.Host == "" || len(w) > maxURL {
+				return ev, fmt.Sprintf("`%s` is not a link pactwatch can keep.", escLine(w, maxShort))
+			}
+			ev.Link, words = u.String(), words[1:]
+		}
+	}
+	ev.Note = cutPlain(oneLine(strings.Join(words, " ")), maxStoredNote)
+	return ev, ""
+}
+
 // statusWord reads a status as people type it: "In force" is in_force.
 func statusWord(s string) string {
 	return strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
@@ -83,8 +135,9 @@ func statusList(ag *config.Agreement) string {
 // setStatus records an admin's status change and enqueues its
 // status_change alert in the same transaction, so that the alert is never
 // lost nor sent for a change that did not happen.
-func (a *App) setStatus(ctx context.Context, cfg *config.Config, ag *config.Agreement, status, userID, note string) (Answer, error) {
+func (a *App) setStatus(ctx context.Context, cfg *config.Config, ag *config.Agreement, status, userID string, ev setEvidence) (Answer, error) {
 	var previous string
+	var newer time.Time // evidence of the current status, newer than ev.Since
 	moved := false
 	err := a.Store.InTx(ctx, func(tx *storage.Tx) error {
 		cur, err := tx.AgreementState(ag.ID)
@@ -100,21 +153,35 @@ func (a *App) setStatus(ctx context.Context, cfg *config.Config, ag *config.Agre
 		if cur.Status == status {
 			return nil
 		}
-		c := &storage.Change{AgreementID: ag.ID, Status: status, Source: storage.SourceAdmin, UserID: userID, Note: note}
+		if !ev.Since.IsZero() && ev.Since.Before(cur.EvidenceAt) {
+			// The history would hold the current status after this one.
+			newer, previous = cur.EvidenceAt, cur.Status
+			return nil
+		}
+		c := &storage.Change{AgreementID: ag.ID, Status: status, Source: storage.SourceAdmin, UserID: userID,
+			Note: ev.Note, Link: ev.Link, EffectiveAt: ev.Since}
 		if err := tx.SetStatus(c); err != nil {
 			return err
 		}
 		previous, moved = c.Previous, true
-		_, err = tx.Enqueue(&storage.Alert{
+		alert := &storage.Alert{
 			Kind: storage.KindStatusChange, Agreement: ag.ID, AgreementName: ag.Name, Channel: ag.Channel,
-			Status: status, PreviousStatus: previous, UserID: userID, Note: note,
-		})
+			Status: status, PreviousStatus: previous, UserID: userID, Note: ev.Note, Since: ev.Since,
+		}
+		if ev.Link != "" {
+			alert.Item = &storage.ItemRef{Link: ev.Link}
+		}
+		_, err = tx.Enqueue(alert)
 		return err
 	})
 	if err != nil {
 		return Answer{}, fmt.Errorf("set status of %s: %w", ag.ID, err)
 	}
 	name := "*" + escLine(ag.Name, maxName) + "*"
+	if !newer.IsZero() {
+		return notice(fmt.Sprintf("%s is *%s* on evidence of %s, after %s: set a later day, or revert that change first.",
+			name, escLine(previous, maxShort), newer.Format(dateFmt), ev.Since.Format(dateFmt))), nil
+	}
 	if !moved {
 		return notice(fmt.Sprintf("%s is already *%s*; nothing changed.", name, escLine(status, maxShort))), nil
 	}
@@ -124,8 +191,12 @@ func (a *App) setStatus(ctx context.Context, cfg *config.Config, ag *config.Agre
 	if ch := alertChannel(cfg, ag); ch != "" {
 		where = channelMention(ch)
 	}
-	text := fmt.Sprintf(":white_check_mark: %s is now *%s* (was %s). A status_change alert follows in %s.",
-		name, escLine(status, maxShort), escLine(previous, maxShort), where)
+	asOf := ""
+	if !ev.Since.IsZero() {
+		asOf = " as of " + ev.Since.Format(dateFmt)
+	}
+	text := fmt.Sprintf(":white_check_mark: %s is now *%s*%s (was %s). A status_change alert follows in %s.",
+		name, escLine(status, maxShort), asOf, escLine(previous, maxShort), where)
 	return Answer{Text: text, Blocks: blocksOf(sectionBlock(text))}, nil
 }
 

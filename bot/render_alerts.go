@@ -59,6 +59,9 @@ func renderStatusChange(a storage.Alert) Message {
 	switch {
 	case a.UserID != "":
 		text := userMention(a.UserID) + " set the status"
+		if !a.Since.IsZero() {
+			text += " as of " + slackDay(a.Since)
+		}
 		if a.Note != "" {
 			text += ":\n" + quoteText(a.Note, maxNote)
 		}

@@ -113,6 +113,7 @@ type Alert struct {
 	Error          string       `json:"error,omitempty"`     // feed_broken: the last error; empty on recovery
 	UserID         string       `json:"user_id,omitempty"`
 	Note           string       `json:"note,omitempty"`
+	Since          time.Time    `json:"since,omitzero"`   // an admin's status_change: the day it holds from, if given
 	Failed         *FailedRef   `json:"failed,omitempty"` // delivery_failed: the alert that failed
 	Digest         *DigestRef   `json:"digest,omitempty"` // digest: what it gathers
 	// Follower is the user a followed agreement's alert is copied to, in
