@@ -133,7 +133,7 @@ func find(cfg *config.Config, query, verb string) (*config.Agreement, Answer, bo
 func (a *App) report(ctx context.Context, ag *config.Agreement, mentions int) (Report, *Answer, error) {
 	r, err := BuildReport(ctx, a.Store, ag, a.now(), mentions)
 	if err == nil {
-		ids := []string{r.State.Last.FeedID}
+		ids := []string{r.State.Last.FeedID, r.Held.FeedID}
 		for _, m := range r.Mentions {
 			ids = append(ids, m.FeedID)
 		}

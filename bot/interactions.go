@@ -103,8 +103,12 @@ func (a *App) statusAction(ctx context.Context, ic slack.InteractionCallback, ac
 		line = fmt.Sprintf(":white_check_mark: *%s* confirmed by %s on %s", escLine(al.Status, maxShort), userMention(user), date)
 		text = fmt.Sprintf(":white_check_mark: Confirmed: %s is *%s*.", name, escLine(al.Status, maxShort))
 	} else {
-		line = fmt.Sprintf(":leftwards_arrow_with_hook: Reverted to *%s* by %s on %s", escLine(al.PreviousStatus, maxShort), userMention(user), date)
-		text = fmt.Sprintf(":leftwards_arrow_with_hook: Reverted: %s is *%s* again; a status_change alert follows.", name, escLine(al.PreviousStatus, maxShort))
+		line = fmt.Sprintf(":leftwards_arrow_with_hook: Reverted to *%s* by %s on %s", escLine(res.back, maxShort), userMention(user), date)
+		again := "again"
+		if res.back != al.PreviousStatus {
+			again = "as the remaining evidence says"
+		}
+		text = fmt.Sprintf(":leftwards_arrow_with_hook: Reverted: %s is *%s* %s; a status_change alert follows.", name, escLine(res.back, maxShort), again)
 	}
 	a.log().Info("status button", "action", action, "alert", al.ID, "agreement", al.Agreement, "user", user)
 	if err := a.updateAlert(ctx, al, ic, resolvedMessage(named(ctx, al, a.names()), line)); err != nil {

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/pactwatch/pactwatch/storage"
 )
@@ -15,6 +16,7 @@ const confirmNote = "confirmed the detected change"
 // is who did it), or, with both empty, what was asked.
 type actionResult struct {
 	moved, already string
+	back           string // the status a revert went back to
 }
 
 // confirm records that an admin confirmed a detected change: a history
@@ -68,20 +70,32 @@ func (a *App) revert(ctx context.Context, al storage.Alert, user string) (action
 		if al.Item != nil && al.Item.Title != "" {
 			note += " (" + cutPlain(oneLine(al.Item.Title), maxTitle) + ")"
 		}
-		c := &storage.Change{AgreementID: al.Agreement, Status: al.PreviousStatus, Source: storage.SourceAdmin,
-			UserID: user, Note: note}
+		res.back = al.PreviousStatus
 		if cur.Last.Source == storage.SourceDetected {
-			// The detection was wrong: keep it, but judge no forecast on it.
+			// The detection was wrong: keep it, but judge no forecast on it,
+			// and re-judge the status from the evidence that remains (a
+			// stored article may have moved it since the alert's "before").
 			if err := tx.Retract(cur.Last.ID); err != nil {
 				return err
 			}
+			history, err := tx.History(al.Agreement)
+			if err != nil {
+				return err
+			}
+			if held, ok := storage.StatusAt(history, latest(history)); ok && held.Status != al.Status {
+				res.back = held.Status
+			}
 		}
+		// An admin's entry, as of now: news published before the revert
+		// does not move the status back by itself.
+		c := &storage.Change{AgreementID: al.Agreement, Status: res.back, Source: storage.SourceAdmin,
+			UserID: user, Note: note}
 		if err := tx.SetStatus(c); err != nil {
 			return err
 		}
 		_, err = tx.Enqueue(&storage.Alert{
 			Kind: storage.KindStatusChange, Agreement: al.Agreement, AgreementName: al.AgreementName,
-			Channel: al.Channel, Status: al.PreviousStatus, PreviousStatus: al.Status, UserID: user, Note: note,
+			Channel: al.Channel, Status: res.back, PreviousStatus: al.Status, UserID: user, Note: note,
 		})
 		return err
 	})
@@ -104,4 +118,16 @@ func unmoved(tx *storage.Tx, al storage.Alert, res *actionResult) (storage.Agree
 		return cur, false, nil
 	}
 	return cur, true, nil
+}
+
+// latest is an instant after every entry of history: StatusAt there is the
+// status the whole history gives.
+func latest(history []storage.Change) time.Time {
+	var t time.Time
+	for _, c := range history {
+		if c.EffectiveAt.After(t) {
+			t = c.EffectiveAt
+		}
+	}
+	return t.Add(time.Millisecond)
 }

@@ -38,6 +38,10 @@ type Report struct {
 	// Parties are the parties' own statuses, in an agreement of more than
 	// two, where the news reported one ("Russia withdrawn").
 	Parties []storage.PartyState
+	// Held is the history entry since which the status has held: the
+	// first of its latest run, so that a revert or an admin's re-setting
+	// does not restart it. State.Last when the history says nothing else.
+	Held storage.Change
 	// Names are the publication names of the feeds the report cites, by
 	// feed id; an id missing here is shown as is.
 	Names map[string]string
@@ -51,6 +55,26 @@ func (r Report) feedName(id string) string {
 	return id
 }
 
+// sinceAt is when the status began to hold (see Held): zero for a
+// starting status of no known date.
+func (r Report) sinceAt() time.Time {
+	c := r.Held
+	if c.Source == storage.SourceConfig || !c.EffectiveAt.IsZero() {
+		return c.EffectiveAt
+	}
+	return r.State.Since
+}
+
+// evidence is the history entry to show as why the status holds: the
+// evidence it has held on since it began, else what set it last (an
+// admin, the config).
+func (r Report) evidence() storage.Change {
+	if h := r.Held; h.Link != "" || h.Title != "" {
+		return h
+	}
+	return r.State.Last
+}
+
 // BuildReport gathers an agreement's report at now.
 func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement, now time.Time, mentions int) (Report, error) {
 	r := Report{Agreement: a}
@@ -61,6 +85,10 @@ func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement,
 	history, err := store.History(ctx, a.ID)
 	if err != nil {
 		return r, err
+	}
+	r.Held = r.State.Last
+	if c, ok := storage.HeldSince(history, r.State.Status); ok {
+		r.Held = c
 	}
 	for _, f := range a.Forecasts {
 		r.Forecasts = append(r.Forecasts, forecastState(f, history, now))

@@ -19,10 +19,7 @@ const maxLines = 2800
 
 // sinceDate is when the status took effect, for a "Since" field.
 func (r Report) sinceDate() string {
-	at := r.State.EvidenceAt
-	if at.IsZero() && r.State.Last.Source != storage.SourceConfig {
-		at = r.State.Since
-	}
+	at := r.sinceAt()
 	if at.IsZero() {
 		return "the start (as configured)"
 	}
@@ -32,7 +29,7 @@ func (r Report) sinceDate() string {
 // whyMrkdwn says in mrkdwn what set the status: the evidence linked with
 // the sentence that fired, the admin and their note, or the config.
 func (r Report) whyMrkdwn() string {
-	c := r.State.Last
+	c := r.evidence()
 	switch {
 	case c.Link != "" || c.Title != "":
 		s := "*Evidence:* " + changeEvidence(c, r.Names)

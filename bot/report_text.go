@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-
-	"github.com/pactwatch/pactwatch/storage"
 )
 
 // dateFmt is how answers print dates: a policy team thinks in days.
@@ -51,10 +49,7 @@ func (r Report) Text(now time.Time) string {
 
 // since says since when the status holds.
 func (r Report) since() string {
-	at := r.State.EvidenceAt
-	if at.IsZero() && r.State.Last.Source != storage.SourceConfig {
-		at = r.State.Since
-	}
+	at := r.sinceAt()
 	if at.IsZero() {
 		return "status as configured"
 	}
@@ -63,7 +58,7 @@ func (r Report) since() string {
 
 // why says what set the status: the evidence, an admin, or the config.
 func (r Report) why() string {
-	c := r.State.Last
+	c := r.evidence()
 	switch {
 	case c.Link != "" || c.Title != "":
 		s := fmt.Sprintf("evidence: %q (%s) %s", c.Title, c.FeedID, c.Link)

@@ -302,6 +302,25 @@ func (tx *Tx) HeldAt(agreementID string, statuses []string, t time.Time) (Change
 	return held, false, nil
 }
 
+// HeldSince returns the entry since which status has held without a
+// break: the first of the run of entries of that status that ends the
+// history (counted as StatusAt counts them). After a revert the status is
+// again the one older evidence gave, since then, not since the revert. It
+// is false when the history does not end in status.
+func HeldSince(history []Change, status string) (Change, bool) {
+	var start Change
+	run := ""
+	for _, c := range history {
+		if c.Retracted || c.Party != "" || c.Source == SourceAdmin && c.Previous == c.Status {
+			continue
+		}
+		if c.Status != run {
+			start, run = c, c.Status
+		}
+	}
+	return start, run == status && status != ""
+}
+
 // StatusAt returns the history entry that set the status held at time t:
 // the latest with evidence from before t (reverted ones, one party's own
 // and an admin's confirmation of what held do not count). The configured

@@ -557,3 +557,26 @@ func TestStartDates(t *testing.T) {
 		t.Errorf("state after since was removed = %+v, %v; want no evidence time", st, err)
 	}
 }
+
+// TestHeldSince checks the start of the run of the current status: a
+// revert's admin entry does not restart it, retracted entries and
+// confirmations do not break it, and a history ending elsewhere says so.
+func TestHeldSince(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 8, d, 0, 0, 0, 0, time.UTC) }
+	h := []Change{
+		{ID: 1, Status: "active", Source: SourceConfig},
+		{ID: 2, Status: "suspended", Previous: "active", Source: SourceDetected, EffectiveAt: day(14)},
+		{ID: 3, Status: "suspended", Previous: "suspended", Source: SourceAdmin, EffectiveAt: day(14)}, // confirmed
+		{ID: 4, Status: "dissolved", Previous: "suspended", Source: SourceDetected, EffectiveAt: day(20), Retracted: true},
+		{ID: 5, Status: "suspended", Previous: "dissolved", Source: SourceAdmin, EffectiveAt: day(22)}, // the revert
+	}
+	if c, ok := HeldSince(h, "suspended"); !ok || c.ID != 2 {
+		t.Errorf("HeldSince = %d, %v; want entry 2", c.ID, ok)
+	}
+	if c, ok := HeldSince(h[:1], "active"); !ok || c.ID != 1 {
+		t.Errorf("HeldSince of the start alone = %d, %v; want entry 1", c.ID, ok)
+	}
+	if _, ok := HeldSince(h, "active"); ok {
+		t.Error("HeldSince found a run of a status the history does not end in")
+	}
+}
