@@ -38,6 +38,8 @@ func Render(a storage.Alert) Message {
 		m = renderSourceAdded(a)
 	case storage.KindForecastProposed:
 		m = renderForecastProposed(a)
+	case storage.KindForecastSlipped:
+		m = renderForecastSlipped(a)
 	case storage.KindDigest:
 		m = renderDigest(a)
 	default:

@@ -176,6 +176,43 @@ func renderForecastProposed(a storage.Alert) Message {
 	return Message{Text: text, Blocks: blocks}
 }
 
+// renderForecastSlipped says that an item moved an accepted forecast to a
+// later period: the new period, the old one, the sentence and its item.
+func renderForecastSlipped(a storage.Alert) Message {
+	f := a.Forecast
+	if f == nil {
+		f = &storage.ForecastRef{}
+	}
+	body := "*" + statusText(f.What) + "* now " + esc(byDue(f.Due))
+	if f.From != "" {
+		body += ", was " + esc(byDue(f.From))
+	}
+	if a.Sentence != "" {
+		body += "\n" + quoteText(a.Sentence, maxSentence)
+	}
+	if a.Item != nil {
+		body += "\n" + mrkdwnLink(a.Item.Link, headline(a.Item), maxTitle)
+	}
+	made := ""
+	if !f.Made.IsZero() {
+		made = "made " + slackDay(f.Made)
+	}
+	blocks := []slack.Block{
+		headerBlock(":hourglass: Forecast slipped: " + agreementName(a)),
+		sectionBlock(body),
+		contextBlock(":newspaper: *"+escLine(agreementName(a), maxName)+"* ("+statusText(a.Status)+")", forecastSource(f), made,
+			itemSource(a.Item)),
+	}
+	text := "Forecast for " + escLine(agreementName(a), maxName) + " slipped: " + statusText(f.What) + " " + esc(byDue(f.Due))
+	if f.From != "" {
+		text += " (was " + esc(byDue(f.From)) + ")"
+	}
+	if l := itemLine(a.Item); l != "" {
+		text += ": " + l
+	}
+	return Message{Text: text, Blocks: blocks}
+}
+
 // daysLeft is "Deadline in 7 days" from when the alert was raised to the
 // end of the due period, or "Deadline approaching" when that is unknown.
 func daysLeft(at time.Time, f *storage.ForecastRef) string {

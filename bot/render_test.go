@@ -72,6 +72,12 @@ func renderFixtures() map[string]storage.Alert {
 			a.Forecast = &storage.ForecastRef{What: "signed", Due: "2015-H1", DueAt: time.Date(2015, 7, 1, 0, 0, 0, 0, time.UTC),
 				Source: "thehill.com", Made: time.Date(2014, 11, 12, 9, 0, 0, 0, time.UTC), ID: 7}
 		}),
+		"forecast_slipped": with(func(a *storage.Alert) {
+			a.Kind, a.Status = storage.KindForecastSlipped, "negotiating"
+			a.Sentence = "The signing of the cyber pact was postponed until the first half of next year, officials said."
+			a.Forecast = &storage.ForecastRef{What: "signed", Due: "2016-H1", DueAt: time.Date(2016, 7, 1, 0, 0, 0, 0, time.UTC),
+				Source: "thehill.com", Made: time.Date(2014, 11, 12, 9, 0, 0, 0, time.UTC), ID: 7, From: "2015-H1"}
+		}),
 		"deadline_approaching": with(func(a *storage.Alert) {
 			a.Kind, a.Status, a.Forecast = storage.KindDeadlineApproaching, "rumored", fixtureForecast
 			a.CreatedAt = time.Date(2015, 6, 23, 9, 0, 0, 0, time.UTC) // remind_before: 7d

@@ -26,6 +26,9 @@ const (
 	// KindForecastProposed proposes a forecast found in an item to the
 	// admins: Accept or Dismiss.
 	KindForecastProposed = "forecast_proposed"
+	// KindForecastSlipped says an item moved an accepted forecast to a
+	// later period ("postponed until …").
+	KindForecastSlipped = "forecast_slipped"
 	// KindDigest is a channel's held mentions gathered into one message.
 	KindDigest = "digest"
 )
@@ -68,6 +71,7 @@ type ForecastRef struct {
 	Source string    `json:"source,omitempty"`
 	Made   time.Time `json:"made,omitzero"`         // when it was made: the item's publication
 	ID     int64     `json:"forecast_id,omitempty"` // a forecast found in the news (storage.Forecast)
+	From   string    `json:"from,omitempty"`        // forecast_slipped: the period it had before
 }
 
 // FailedRef names, in a delivery_failed notice, the alert that failed for

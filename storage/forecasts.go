@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -31,6 +32,8 @@ type Forecast struct {
 	Sentence    string
 	State       string
 	DecidedBy   string
+	SlippedFrom string // the period it had before its last slip
+	Slips       int    // how many times a later item moved it
 }
 
 // sameForecast is how close the ends of two forecasts of one status must
@@ -84,8 +87,42 @@ func (tx *Tx) DecideForecast(id int64, state, user string) (Forecast, bool, erro
 	return f, true, nil
 }
 
+// SlipForecast moves an accepted forecast of agreementID reaching status
+// to the later period due (ending at dueAt), as an item published at `at`
+// says ("postponed until the first half of next year"). It moves the one
+// due latest before dueAt that was made before at, and returns it as it
+// is now with the period it had; false when there is none, or when the
+// agreement already has a forecast of that status for that period.
+func (tx *Tx) SlipForecast(agreementID, status, due string, dueAt, at time.Time) (Forecast, string, bool, error) {
+	var id int64
+	var from string
+	err := tx.tx.QueryRowContext(tx.ctx, `SELECT id, due FROM forecasts WHERE agreement_id = ? AND done_when = ?
+		AND state = ? AND due_at < ? AND made <= ? ORDER BY due_at DESC, id DESC LIMIT 1`,
+		agreementID, status, ForecastAccepted, millis(dueAt), millis(at)).Scan(&id, &from)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Forecast{}, "", false, nil
+	}
+	if err != nil {
+		return Forecast{}, "", false, fmt.Errorf("slip a forecast of %s: %w", agreementID, err)
+	}
+	var taken int
+	if err := tx.tx.QueryRowContext(tx.ctx, `SELECT COUNT(*) FROM forecasts WHERE agreement_id = ? AND done_when = ? AND due = ?`,
+		agreementID, status, due).Scan(&taken); err != nil {
+		return Forecast{}, "", false, fmt.Errorf("slip a forecast of %s: %w", agreementID, err)
+	}
+	if taken > 0 {
+		return Forecast{}, "", false, nil
+	}
+	if _, err := tx.tx.ExecContext(tx.ctx, `UPDATE forecasts SET due = ?, due_at = ?, slipped_from = ?, slips = slips + 1
+		WHERE id = ?`, due, millis(dueAt), from, id); err != nil {
+		return Forecast{}, "", false, fmt.Errorf("slip forecast %d: %w", id, err)
+	}
+	f, err := tx.forecast(id)
+	return f, from, err == nil, err
+}
+
 const forecastSelect = `SELECT id, agreement_id, done_when, due, due_at, source, made, item_guid, feed_id, link, title,
-	sentence, state, decided_by FROM forecasts`
+	sentence, state, decided_by, slipped_from, slips FROM forecasts`
 
 func (tx *Tx) forecast(id int64) (Forecast, error) {
 	rows, err := tx.tx.QueryContext(tx.ctx, forecastSelect+" WHERE id = ?", id)
@@ -119,7 +156,7 @@ func scanForecasts(rows *sql.Rows) ([]Forecast, error) {
 		var f Forecast
 		var due, made int64
 		if err := rows.Scan(&f.ID, &f.AgreementID, &f.DoneWhen, &f.Due, &due, &f.Source, &made, &f.ItemGUID, &f.FeedID,
-			&f.Link, &f.Title, &f.Sentence, &f.State, &f.DecidedBy); err != nil {
+			&f.Link, &f.Title, &f.Sentence, &f.State, &f.DecidedBy, &f.SlippedFrom, &f.Slips); err != nil {
 			return nil, err
 		}
 		f.DueAt, f.Made = fromMillis(due), fromMillis(made)

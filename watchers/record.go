@@ -245,7 +245,8 @@ func (w *Watcher) openEvent(tx *storage.Tx, t *tracked, a *storage.Alert, at tim
 // proposeForecasts records the forecasts an item states about an agreement
 // ("expected to be signed in the first half of 2015"), each once, and
 // enqueues a forecast_proposed alert for each new one: admins accept or
-// dismiss it.
+// dismiss it. A postponement ("postponed until …") moves an accepted
+// forecast instead, with a forecast_slipped alert.
 func (w *Watcher) proposeForecasts(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item,
 	fd claims.Finding, at time.Time) (int, error) {
 	n := 0
@@ -253,6 +254,17 @@ func (w *Watcher) proposeForecasts(tx *storage.Tx, p *plan, t *tracked, f *confi
 		dueAt, err := config.ParseDue(c.Due, p.cfg.Timezone)
 		if err != nil {
 			continue // not a period config can read: nothing to judge it on
+		}
+		if c.Slip {
+			ok, err := w.slipForecast(tx, p, t, f, it, c, dueAt, at)
+			if err != nil {
+				return n, err
+			}
+			if ok {
+				n++
+				continue
+			}
+			// Nothing accepted to move: a forecast of the new period.
 		}
 		fc := &storage.Forecast{AgreementID: t.ID, DoneWhen: c.Status, Due: c.Due, DueAt: dueAt,
 			Source: sourceHost(it.Link, f.ID), Made: at, ItemGUID: it.GUID, FeedID: f.ID, Link: it.Link, Title: it.Title,
@@ -279,4 +291,27 @@ func (w *Watcher) proposeForecasts(tx *storage.Tx, p *plan, t *tracked, f *confi
 		n += b2i(ok)
 	}
 	return n, nil
+}
+
+// slipForecast moves an accepted forecast of the claim's status to the
+// later period a postponement gives, and enqueues its forecast_slipped
+// alert; false when no accepted forecast is due before it.
+func (w *Watcher) slipForecast(tx *storage.Tx, p *plan, t *tracked, f *config.Feed, it *feed.Item, c claims.Claim,
+	dueAt, at time.Time) (bool, error) {
+	fc, from, ok, err := tx.SlipForecast(t.ID, c.Status, c.Due, dueAt, at)
+	if err != nil || !ok {
+		return false, err
+	}
+	a := &storage.Alert{Kind: storage.KindForecastSlipped, DedupeKey: fmt.Sprintf("forecast_slipped:%d:%s", fc.ID, fc.Due),
+		Agreement: t.ID, AgreementName: t.Name, Channel: channelFor(p.cfg, t.Agreement),
+		Sentence: c.Sentence, Summary: c.DueWords,
+		Item: &storage.ItemRef{GUID: it.GUID, Link: it.Link, Title: it.Title, Feed: f.ID, Published: it.Published},
+		Forecast: &storage.ForecastRef{What: fc.DoneWhen, Due: fc.Due, DueAt: fc.DueAt, Source: fc.Source, Made: fc.Made,
+			ID: fc.ID, From: from}}
+	if st, err := tx.AgreementState(t.ID); err == nil {
+		a.Status = st.Status
+	}
+	w.opts.Log.Info("forecast slipped", "agreement", t.ID, "forecast", fc.ID, "from", from, "to", fc.Due)
+	_, err = tx.Enqueue(a)
+	return true, err
 }

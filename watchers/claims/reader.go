@@ -37,6 +37,9 @@ type Claim struct {
 	// first half of 2015": 2015-H1), in config's due forms; DueWords the
 	// words that said it. Empty unless the claim is one.
 	Due, DueWords string
+	// Slip says the expectation was moved there from an earlier time
+	// ("postponed until …").
+	Slip bool
 }
 
 // Forecast reports whether the claim states a forecast: the status is
@@ -173,12 +176,17 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 			continue
 		}
 		return Claim{Status: k.done, Mode: Plan, Title: s.title, Sentence: s.text, Cue: tok.Text, Explicit: explicit,
-			Due: due, DueWords: words}, true
+			Due: due, DueWords: words, Slip: slipWords[tok.Text]}, true
 	}
 	return Claim{}, false
 }
 
-var expectWords = set("expected", "due", "scheduled", "slated", "planned", "envisaged", "foreseen")
+var expectWords = set("expected", "due", "scheduled", "slated", "planned", "envisaged", "foreseen",
+	"postponed", "delayed", "deferred", "rescheduled")
+
+// slipWords move what was expected to a later time: "the signing was
+// postponed until the first half of next year".
+var slipWords = set("postponed", "delayed", "deferred", "rescheduled")
 
 // MayClaim reports whether an item (doc: its whole text) can make any
 // claim about the targets: whether it has a status word of one of their

@@ -192,3 +192,32 @@ func TestForecasts(t *testing.T) {
 		}
 	}
 }
+
+// TestPostponements checks that a postponement to a period reads as a
+// forecast of that period that slipped there, and one to no period as
+// none.
+func TestPostponements(t *testing.T) {
+	_, _, chips, _ := fixtures(t)
+	tests := []struct {
+		body string
+		want string // status, due and whether it slipped, or ""
+	}{
+		{"The signing of the chip pact was postponed until the first half of next year.", "signed 2027-H1 slip"},
+		{"The chip pact was delayed until the first half of next year, officials said.", "signed 2027-H1 slip"},
+		{"The chip pact is expected to be signed in the first half of next year.", "signed 2027-H1"},
+		{"The chip pact signing was postponed.", ""},
+	}
+	for _, tt := range tests {
+		f := findingOf(t, "", tt.body, chips)[0]
+		got := ""
+		for _, c := range f.Forecasts {
+			got = c.Status + " " + c.Due
+			if c.Slip {
+				got += " slip"
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: forecast %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
