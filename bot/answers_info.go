@@ -147,8 +147,9 @@ func changeMrkdwn(c storage.Change, names map[string]string) string {
 }
 
 // deadlinesAnswer is the answer to /pact deadlines: forecasts that passed
-// (latest first), then those to come (soonest first).
-func deadlinesAnswer(passed, coming []deadline, fulfilled int) Answer {
+// (latest first), then those to come (soonest first), then each source's
+// record of forecasts (most forecasts first).
+func deadlinesAnswer(passed, coming []deadline, fulfilled int, ledger []forecasterRecord) Answer {
 	line := func(d deadline) string {
 		return "• *" + escLine(d.r.Agreement.Name, maxName) + "* (now *" + escLine(d.r.State.Status, maxShort) + "*): " +
 			forecastMrkdwn(d.f)
@@ -166,6 +167,12 @@ func deadlinesAnswer(passed, coming []deadline, fulfilled int) Answer {
 	if len(p)+len(c) == 0 {
 		blocks = append(blocks, sectionBlock("No forecast is pending or overdue."))
 	}
+	var recs []string
+	for _, r := range ledger {
+		recs = append(recs, fmt.Sprintf("• *%s*: %d made, %d met, %d slipped, %d passed",
+			escLine(r.Source, maxShort), r.Made, r.Met, r.Slipped, r.Passed))
+	}
+	blocks = append(blocks, lineSections(":ledger: *Who forecast what*", recs)...)
 	if fulfilled > 0 {
 		what := "forecasts"
 		if fulfilled == 1 {

@@ -192,6 +192,8 @@ func (a *App) list(ctx context.Context, cfg *config.Config) (Answer, error) {
 func (a *App) deadlines(ctx context.Context, cfg *config.Config) (Answer, error) {
 	var passed, coming []deadline
 	fulfilled := 0
+	records := map[string]*forecasterRecord{}
+	var sources []string
 	for i := range cfg.Agreements {
 		r, missing, err := a.report(ctx, &cfg.Agreements[i], 0)
 		if err != nil {
@@ -201,6 +203,15 @@ func (a *App) deadlines(ctx context.Context, cfg *config.Config) (Answer, error)
 			continue
 		}
 		for _, f := range r.Forecasts {
+			if f.Source != "" {
+				rec := records[f.Source]
+				if rec == nil {
+					rec = &forecasterRecord{Source: f.Source}
+					records[f.Source] = rec
+					sources = append(sources, f.Source)
+				}
+				rec.add(f)
+			}
 			d := deadline{r: r, f: f}
 			switch f.State {
 			case ForecastPassed:
@@ -214,7 +225,33 @@ func (a *App) deadlines(ctx context.Context, cfg *config.Config) (Answer, error)
 	}
 	sort.SliceStable(passed, func(i, j int) bool { return passed[i].f.DueAt.After(passed[j].f.DueAt) })
 	sort.SliceStable(coming, func(i, j int) bool { return coming[i].f.DueAt.Before(coming[j].f.DueAt) })
-	return deadlinesAnswer(passed, coming, fulfilled), nil
+	var ledger []forecasterRecord
+	for _, src := range sources {
+		ledger = append(ledger, *records[src])
+	}
+	sort.SliceStable(ledger, func(i, j int) bool { return ledger[i].Made > ledger[j].Made })
+	return deadlinesAnswer(passed, coming, fulfilled, ledger), nil
+}
+
+// forecasterRecord is one source's record of forecasts: how many it made,
+// how many were met, slipped (moved to a later date at least once) and
+// passed without coming true.
+type forecasterRecord struct {
+	Source                     string
+	Made, Met, Slipped, Passed int
+}
+
+func (r *forecasterRecord) add(f ForecastState) {
+	r.Made++
+	switch f.State {
+	case ForecastFulfilled:
+		r.Met++
+	case ForecastPassed:
+		r.Passed++
+	}
+	if f.Slips > 0 {
+		r.Slipped++
+	}
 }
 
 // deadline is one forecast with the report of its agreement.

@@ -25,6 +25,13 @@ type ForecastState struct {
 	DaysTo  int       // days until due (negative once passed)
 	DoneAt  time.Time // when the fulfilling status took effect
 	DoneVia string    // that status
+	// A forecast found in the news and accepted: when it was made (the
+	// item's date), the period it had before it last slipped, and how
+	// often it slipped.
+	FromNews    bool
+	Made        time.Time
+	SlippedFrom string
+	Slips       int
 }
 
 // Report is everything known about one agreement: what /pact status and
@@ -92,6 +99,16 @@ func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement,
 	}
 	for _, f := range a.Forecasts {
 		r.Forecasts = append(r.Forecasts, forecastState(f, history, now))
+	}
+	found, err := store.AgreementForecasts(ctx, a.ID)
+	if err != nil {
+		return r, err
+	}
+	for _, f := range found {
+		fs := forecastState(config.Forecast{What: f.DoneWhen, Due: f.Due, DueAt: f.DueAt, DoneWhen: []string{f.DoneWhen},
+			Source: f.Source}, history, now)
+		fs.FromNews, fs.Made, fs.SlippedFrom, fs.Slips = true, f.Made, f.SlippedFrom, f.Slips
+		r.Forecasts = append(r.Forecasts, fs)
 	}
 	if mentions > 0 {
 		if r.Mentions, err = store.LatestMentions(ctx, a.ID, mentions); err != nil {

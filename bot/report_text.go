@@ -93,8 +93,19 @@ func (f ForecastState) Line() string {
 	default:
 		s += "due in " + daysText(f.DaysTo) + ", when " + strings.Join(done, " or ")
 	}
-	if f.Source != "" {
+	switch {
+	case f.Source != "" && !f.Made.IsZero():
+		s += " · forecast by " + f.Source + " on " + f.Made.UTC().Format(dateFmt)
+	case f.Source != "":
 		s += " · forecast by " + f.Source
+	case !f.Made.IsZero():
+		s += " · made on " + f.Made.UTC().Format(dateFmt)
+	}
+	if f.SlippedFrom != "" {
+		s += " · slipped from " + strings.TrimPrefix(byDue(f.SlippedFrom), "by ")
+		if f.Slips > 1 {
+			s += fmt.Sprintf(" (%d slips)", f.Slips)
+		}
 	}
 	return s
 }

@@ -149,6 +149,17 @@ func (s *Store) AcceptedForecasts(ctx context.Context) ([]Forecast, error) {
 	return scanForecasts(rows)
 }
 
+// AgreementForecasts returns one agreement's accepted forecasts, by due
+// time.
+func (s *Store) AgreementForecasts(ctx context.Context, agreementID string) ([]Forecast, error) {
+	rows, err := s.db.QueryContext(ctx, forecastSelect+" WHERE agreement_id = ? AND state = ? ORDER BY due_at, id",
+		agreementID, ForecastAccepted)
+	if err != nil {
+		return nil, fmt.Errorf("forecasts of %s: %w", agreementID, err)
+	}
+	return scanForecasts(rows)
+}
+
 func scanForecasts(rows *sql.Rows) ([]Forecast, error) {
 	defer rows.Close()
 	var out []Forecast
