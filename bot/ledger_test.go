@@ -35,6 +35,20 @@ func TestLedgerShowsAcceptedForecasts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ag, _ := Lookup(e.cfg, "ru-cn-cyber")
+	rows, err := Timeline(e.ctx, e.store, ag, appNow, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		if r.Kind == RowForecast && r.Source == "asia.example" && strings.Contains(r.Note, "slipped from 2026-H2") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the export's timeline lacks the slipped forecast: %+v", rows)
+	}
 	_, ans = e.command(mallory, "deadlines")
 	blocks = blocksText(t, ans)
 	for _, want := range []string{

@@ -100,16 +100,11 @@ func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement,
 	for _, f := range a.Forecasts {
 		r.Forecasts = append(r.Forecasts, forecastState(f, history, now))
 	}
-	found, err := store.AgreementForecasts(ctx, a.ID)
+	found, err := newsForecasts(ctx, store, a.ID, history, now)
 	if err != nil {
 		return r, err
 	}
-	for _, f := range found {
-		fs := forecastState(config.Forecast{What: f.DoneWhen, Due: f.Due, DueAt: f.DueAt, DoneWhen: []string{f.DoneWhen},
-			Source: f.Source}, history, now)
-		fs.FromNews, fs.Made, fs.SlippedFrom, fs.Slips = true, f.Made, f.SlippedFrom, f.Slips
-		r.Forecasts = append(r.Forecasts, fs)
-	}
+	r.Forecasts = append(r.Forecasts, found...)
 	if mentions > 0 {
 		if r.Mentions, err = store.LatestMentions(ctx, a.ID, mentions); err != nil {
 			return r, err
@@ -122,6 +117,24 @@ func BuildReport(ctx context.Context, store *storage.Store, a *config.Agreement,
 		return r, err
 	}
 	return r, nil
+}
+
+// newsForecasts are an agreement's accepted forecasts found in the news,
+// judged as the config's are.
+func newsForecasts(ctx context.Context, store *storage.Store, id string, history []storage.Change,
+	now time.Time) ([]ForecastState, error) {
+	found, err := store.AgreementForecasts(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ForecastState, 0, len(found))
+	for _, f := range found {
+		fs := forecastState(config.Forecast{What: f.DoneWhen, Due: f.Due, DueAt: f.DueAt, DoneWhen: []string{f.DoneWhen},
+			Source: f.Source}, history, now)
+		fs.FromNews, fs.Made, fs.SlippedFrom, fs.Slips = true, f.Made, f.SlippedFrom, f.Slips
+		out = append(out, fs)
+	}
+	return out, nil
 }
 
 // forecastState judges a forecast on the status history as the deadline

@@ -70,11 +70,22 @@ func Timeline(ctx context.Context, store *storage.Store, ag *config.Agreement, n
 		}
 		rows = append(rows, r)
 	}
+	forecasts := make([]ForecastState, 0, len(ag.Forecasts))
 	for _, f := range ag.Forecasts {
-		fs := forecastState(f, history, now)
+		forecasts = append(forecasts, forecastState(f, history, now))
+	}
+	found, err := newsForecasts(ctx, store, ag.ID, history, now)
+	if err != nil {
+		return nil, err
+	}
+	for _, fs := range append(forecasts, found...) {
+		f := fs.Forecast
 		note := fs.State
 		if fs.State == ForecastFulfilled {
 			note = fmt.Sprintf("fulfilled, %s on %s", fs.DoneVia, fs.DoneAt.UTC().Format(dateFmt))
+		}
+		if fs.SlippedFrom != "" {
+			note += ", slipped from " + fs.SlippedFrom
 		}
 		rows = append(rows, TimelineRow{Date: f.DueAt.Add(-time.Second), Kind: RowForecast, Headline: f.What + " " + byDue(f.Due),
 			Status: strings.Join(f.DoneWhen, " or "), Source: f.Source, Note: note})
