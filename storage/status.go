@@ -302,6 +302,13 @@ func (tx *Tx) HeldAt(agreementID string, statuses []string, t time.Time) (Change
 	return held, false, nil
 }
 
+// setsStatus reports whether the entry says what the agreement's status
+// was from its time on: not one reverted by an admin, not one party's own,
+// not an admin's confirmation of what already held.
+func (c Change) setsStatus() bool {
+	return !c.Retracted && c.Party == "" && !(c.Source == SourceAdmin && c.Previous == c.Status)
+}
+
 // HeldSince returns the entry since which status has held without a
 // break: the first of the run of entries of that status that ends the
 // history (counted as StatusAt counts them). After a revert the status is
@@ -311,7 +318,7 @@ func HeldSince(history []Change, status string) (Change, bool) {
 	var start Change
 	run := ""
 	for _, c := range history {
-		if c.Retracted || c.Party != "" || c.Source == SourceAdmin && c.Previous == c.Status {
+		if !c.setsStatus() {
 			continue
 		}
 		if c.Status != run {
@@ -331,7 +338,7 @@ func StatusAt(history []Change, t time.Time) (Change, bool) {
 	var held Change
 	found, fallback := false, false // fallback: held is a starting status dated after t
 	for _, c := range history {
-		if c.Retracted || c.Party != "" || c.Source == SourceAdmin && c.Previous == c.Status {
+		if !c.setsStatus() {
 			continue
 		}
 		if !c.EffectiveAt.Before(t) && !(c.Source == SourceConfig && c.EffectiveAt.IsZero()) {
