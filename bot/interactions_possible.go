@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -26,16 +27,21 @@ func (a *App) possibleAction(ctx context.Context, ic slack.InteractionCallback, 
 	date := a.now().Format(dateFmt)
 	switch action {
 	case ActionConfirmPossible:
-		already, err := a.confirmPossible(ctx, al, user)
+		res, err := a.confirmPossible(ctx, al, user)
 		switch {
 		case err != nil:
 			a.log().Error("confirm a possible status", "alert", al.ID, "err", err)
 			return notice(":warning: Sorry, that did not work; nothing changed. Try again in a minute.")
-		case already:
+		case res.already:
 			return notice(fmt.Sprintf("%s is %s already; nothing changed.", name, label))
 		}
 		line = fmt.Sprintf(":white_check_mark: %s confirmed by %s on %s", label, userMention(user), date)
 		text = fmt.Sprintf(":white_check_mark: Confirmed: %s is %s now; a status_change alert follows.", name, label)
+		if !res.newer.IsZero() {
+			text = fmt.Sprintf(":white_check_mark: Confirmed as evidence of %s on %s. %s stays *%s*, on newer evidence of %s; "+
+				"the history and forecasts count it from its day.", label, al.Item.Published.Format(dateFmt), name,
+				escLine(res.held, maxShort), res.newer.Format(dateFmt))
+		}
 	default:
 		var n int
 		err := a.Store.InTx(ctx, func(tx *storage.Tx) error {
@@ -61,11 +67,24 @@ func (a *App) possibleAction(ctx context.Context, ic slack.InteractionCallback, 
 	return Answer{Text: text, Blocks: blocksOf(sectionBlock(text))}
 }
 
+// confirmed is what confirming a possible status did: nothing, as the
+// status was that already; or, when the item is older than the evidence of
+// the agreement's current status, kept it in the history as evidence of its
+// day (newer is that evidence's time, held the status it gave), moving
+// nothing; else it moved the status.
+type confirmed struct {
+	already bool
+	newer   time.Time
+	held    string
+}
+
 // confirmPossible makes the possible status a mention carries the
 // agreement's (or its party's), as an admin's change dated from the item's
 // publication, and enqueues the status_change alert that says so, in one
-// transaction. It reports whether the status was that already.
-func (a *App) confirmPossible(ctx context.Context, al storage.Alert, user string) (already bool, err error) {
+// transaction. An item older than the evidence of the current status only
+// adds to the history: the status stays what the newer evidence says.
+func (a *App) confirmPossible(ctx context.Context, al storage.Alert, user string) (res confirmed, err error) {
+	already := false
 	err = a.Store.InTx(ctx, func(tx *storage.Tx) error {
 		cur, err := tx.AgreementState(al.Agreement)
 		if err != nil {
@@ -88,6 +107,10 @@ func (a *App) confirmPossible(ctx context.Context, al storage.Alert, user string
 		if it := al.Item; it != nil {
 			c.ItemGUID, c.FeedID, c.Link, c.Title, c.EffectiveAt = it.GUID, it.Feed, it.Link, it.Title, it.Published
 		}
+		if al.Party == "" && !c.EffectiveAt.IsZero() && c.EffectiveAt.Before(cur.EvidenceAt) {
+			res.newer, res.held = cur.EvidenceAt, cur.Status
+			return tx.RecordEvidence(c)
+		}
 		if al.Party != "" {
 			err = tx.SetPartyStatus(c)
 		} else {
@@ -106,7 +129,8 @@ func (a *App) confirmPossible(ctx context.Context, al storage.Alert, user string
 		return err
 	})
 	if err != nil {
-		return false, fmt.Errorf("confirm possible status of alert %s: %w", al.ID, err)
+		return confirmed{}, fmt.Errorf("confirm possible status of alert %s: %w", al.ID, err)
 	}
-	return already, nil
+	res.already = already
+	return res, nil
 }

@@ -175,3 +175,36 @@ func blocksJSON(t *testing.T, blocks any) string {
 	}
 	return string(raw)
 }
+
+// TestConfirmOlderPossibleStatusKeepsNewerStatus checks that confirming a
+// possible status from an item older than the evidence of the current
+// status records it in the history at its day and moves nothing: the
+// status stays what the newer evidence says, with no status_change.
+func TestConfirmOlderPossibleStatusKeepsNewerStatus(t *testing.T) {
+	e := newAppEnv(t)
+	al := e.possibleMention() // ratified, 21 Feb
+	newer := appPub.Add(5 * 24 * time.Hour)
+	err := e.store.InTx(e.ctx, func(tx *storage.Tx) error {
+		return tx.SetStatus(&storage.Change{AgreementID: "ru-cn-cyber", Status: "in_force", Source: storage.SourceDetected,
+			EffectiveAt: newer, Link: "https://wire.example/in-force", Title: "Cyber pact enters into force"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.click(e.blockAction(admin, ActionConfirmPossible, al.ID, "p1"))
+	e.app.Wait()
+	if got := e.lastResponse("p1"); !strings.Contains(got, "stays *in_force*, on newer evidence of 25 Feb 2026") {
+		t.Errorf("answer %q", got)
+	}
+	if st := e.state("ru-cn-cyber"); st.Status != "in_force" || !st.EvidenceAt.Equal(newer) {
+		t.Errorf("state after confirming older evidence: %+v", st)
+	}
+	if p := e.pending(); len(p) != 0 {
+		t.Errorf("alerts pending: %+v, want none", p)
+	}
+	h := e.history("ru-cn-cyber")
+	held, ok := storage.StatusAt(h, appPub.Add(3*24*time.Hour))
+	if !ok || held.Status != "ratified" || held.UserID != admin {
+		t.Errorf("status held on 23 Feb = %+v, want the confirmed ratification", held)
+	}
+}
