@@ -106,6 +106,20 @@ func (e *env) deliver() int {
 	return n
 }
 
+// deliverOne delivers what is due, which must be one alert, and returns
+// that alert as delivered.
+func (e *env) deliverOne() storage.Alert {
+	e.t.Helper()
+	if n := e.deliver(); n != 1 {
+		e.t.Fatalf("delivered %d alerts, want 1", n)
+	}
+	list, err := e.store.Alerts(e.ctx, storage.StateDelivered)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return list[len(list)-1]
+}
+
 // due reports whether the alert is among those due now.
 func (e *env) due(seq int64) bool {
 	e.t.Helper()

@@ -29,14 +29,7 @@ func (e *appEnv) proposedForecast() storage.Alert {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if n := e.deliver(); n != 1 {
-		e.t.Fatalf("delivered %d alerts, want 1", n)
-	}
-	list, err := e.store.Alerts(e.ctx, storage.StateDelivered)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return list[len(list)-1]
+	return e.deliverOne()
 }
 
 // TestAcceptAndDismissForecast checks the buttons of a proposed forecast:

@@ -36,14 +36,7 @@ func (e *appEnv) possibleMention() storage.Alert {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if n := e.deliver(); n != 1 {
-		e.t.Fatalf("delivered %d alerts, want 1", n)
-	}
-	list, err := e.store.Alerts(e.ctx, storage.StateDelivered)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	return list[len(list)-1]
+	return e.deliverOne()
 }
 
 // TestConfirmPossibleStatus checks that an admin's Confirm on a mention's
