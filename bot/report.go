@@ -129,8 +129,7 @@ func newsForecasts(ctx context.Context, store *storage.Store, id string, history
 	}
 	out := make([]ForecastState, 0, len(found))
 	for _, f := range found {
-		fs := forecastState(config.Forecast{What: f.DoneWhen, Due: f.Due, DueAt: f.DueAt, DoneWhen: []string{f.DoneWhen},
-			Source: f.Source}, history, now)
+		fs := forecastState(config.FoundForecast(f.DoneWhen, f.Due, f.DueAt, f.Source), history, now)
 		fs.FromNews, fs.Made, fs.SlippedFrom, fs.Slips = true, f.Made, f.SlippedFrom, f.Slips
 		out = append(out, fs)
 	}

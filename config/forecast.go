@@ -18,6 +18,13 @@ type Forecast struct {
 	Line         int
 }
 
+// FoundForecast is a forecast found in the news and accepted: that the
+// agreement reaches status by due (ending at dueAt), as source said. It
+// is judged as the config's are.
+func FoundForecast(status, due string, dueAt time.Time, source string) Forecast {
+	return Forecast{What: status, Due: due, DueAt: dueAt, DoneWhen: []string{status}, Source: source}
+}
+
 // Key identifies the forecast among its agreement's, stably across
 // restarts and edits elsewhere in the file: "final deal@2015-H1".
 func (f Forecast) Key() string {

@@ -27,8 +27,7 @@ func (w *Watcher) CheckDeadlines(ctx context.Context) (int, error) {
 	}
 	found := map[string][]config.Forecast{} // by agreement: the forecasts found in the news and accepted
 	for _, f := range accepted {
-		found[f.AgreementID] = append(found[f.AgreementID], config.Forecast{What: f.DoneWhen, Due: f.Due, DueAt: f.DueAt,
-			DoneWhen: []string{f.DoneWhen}, Source: f.Source})
+		found[f.AgreementID] = append(found[f.AgreementID], config.FoundForecast(f.DoneWhen, f.Due, f.DueAt, f.Source))
 	}
 	for _, t := range p.all {
 		for _, fc := range append(slices.Clip(t.Forecasts), found[t.ID]...) {
