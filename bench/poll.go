@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"time"
@@ -62,6 +63,10 @@ func (h *harness) pollWorkloads(ctx context.Context) error {
 	h.rep.add("w1", "cold poll CPU ÷ floor CPU", fmt.Sprintf("%.2f×", cpuRatio))
 	rss := median(rssOf(cold))
 	h.rep.judge("w1", "cold poll peak RSS (median)", mb(rss), "≤ 150 MB", rss <= 150<<20)
+	if size, err := dbSize(filepath.Join(filepath.Dir(coldCfg), "pactwatch.db")); err == nil && w.items > 0 {
+		h.rep.add("w1", "database after the cold poll (with each item's text)",
+			fmt.Sprintf("%s, %d bytes an item", mb(size), size/int64(w.items)))
+	}
 
 	if !o.workloads["w2"] {
 		return nil
@@ -119,6 +124,23 @@ func (h *harness) coldPoll(ctx context.Context, w *world, round int) (usage, str
 		return u, "", "", fmt.Errorf("pactwatch fetched %d feeds in full, want %d:\n%s", full, h.o.feeds, tail(stderr, 2000))
 	}
 	return u, cfg, summaryLine.FindString(stderr), nil
+}
+
+// dbSize is the size of a SQLite database on disk: its file and its
+// write-ahead log.
+func dbSize(path string) (int64, error) {
+	var total int64
+	for _, p := range []string{path, path + "-wal"} {
+		info, err := os.Stat(p)
+		if err != nil {
+			if p == path {
+				return 0, err
+			}
+			continue
+		}
+		total += info.Size()
+	}
+	return total, nil
 }
 
 func usageLine(us []usage) string {

@@ -48,7 +48,7 @@ func BenchmarkPactStatus(b *testing.B) {
 	defer store.Close()
 	quiet := slog.New(slog.DiscardHandler)
 	w := watchers.New(cfg, store, watchers.Options{Log: quiet})
-	if err := w.Prepare(ctx); err != nil {
+	if _, err := w.Prepare(ctx); err != nil {
 		b.Fatal(err)
 	}
 	if rep := w.Poll(ctx); rep.Alerts() == 0 {

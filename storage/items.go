@@ -20,6 +20,7 @@ type Item struct {
 	Published time.Time
 	FirstSeen time.Time
 	StoryID   int64
+	Body      []byte // EncodeText of what it said besides its title; nil if nothing
 }
 
 // InsertItem records an item as seen. It reports false, and changes nothing,
@@ -30,10 +31,10 @@ func (tx *Tx) InsertItem(it *Item) (bool, error) {
 		it.FirstSeen = tx.now
 	}
 	res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO items
-		(feed_id, key, guid, link, title, published, first_seen, story_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0))
+		(feed_id, key, guid, link, title, published, first_seen, story_id, body)
+		VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?)
 		ON CONFLICT (feed_id, key) DO NOTHING`,
-		it.FeedID, it.Key, it.GUID, it.Link, it.Title, millis(it.Published), millis(it.FirstSeen), it.StoryID)
+		it.FeedID, it.Key, it.GUID, it.Link, it.Title, millis(it.Published), millis(it.FirstSeen), it.StoryID, it.Body)
 	if err != nil {
 		return false, fmt.Errorf("insert item %s/%s: %w", it.FeedID, it.Key, err)
 	}
@@ -58,16 +59,16 @@ func (tx *Tx) InsertSeen(items []Item) (int, error) {
 				break
 			}
 		}
-		args := make([]any, 0, 7*n)
+		args := make([]any, 0, 8*n)
 		for i := range items[:n] {
 			it := &items[i]
 			if it.FirstSeen.IsZero() {
 				it.FirstSeen = tx.now
 			}
-			args = append(args, it.FeedID, it.Key, it.GUID, it.Link, it.Title, millis(it.Published), millis(it.FirstSeen))
+			args = append(args, it.FeedID, it.Key, it.GUID, it.Link, it.Title, millis(it.Published), millis(it.FirstSeen), it.Body)
 		}
-		res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO items (feed_id, key, guid, link, title, published, first_seen)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`+strings.Repeat(", (?, ?, ?, ?, ?, ?, ?)", n-1)+`
+		res, err := tx.tx.ExecContext(tx.ctx, `INSERT INTO items (feed_id, key, guid, link, title, published, first_seen, body)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`+strings.Repeat(", (?, ?, ?, ?, ?, ?, ?, ?)", n-1)+`
 			ON CONFLICT (feed_id, key) DO NOTHING`, args...)
 		if err != nil {
 			return added, fmt.Errorf("insert items of %s: %w", items[0].FeedID, err)

@@ -226,7 +226,7 @@ func benchWatcher(b *testing.B, p *plan) *Watcher {
 	}
 	b.Cleanup(func() { store.Close() })
 	w := New(p.cfg, store, Options{})
-	if err := w.Prepare(ctx); err != nil {
+	if _, err := w.Prepare(ctx); err != nil {
 		b.Fatal(err)
 	}
 	return w

@@ -17,6 +17,7 @@ type plan struct {
 	cfg    *config.Config
 	all    []*tracked
 	byFeed map[string][]*tracked // each in config order; shared, never appended to
+	every  []*tracked            // those that read every feed, in config order
 	index  *matchIndex
 }
 
@@ -55,6 +56,7 @@ func newPlan(cfg *config.Config) *plan {
 	// than each holding a copy (10,000 agreements × 1,000 feeds would be
 	// ten million entries).
 	everyFeed = everyFeed[:len(everyFeed):len(everyFeed)]
+	p.every = everyFeed
 	extra := map[string][]*tracked{}
 	for _, t := range some {
 		for _, id := range t.Feeds {

@@ -69,6 +69,7 @@ type fresh struct {
 	it      *feed.Item
 	matched []*tracked                // in config order; empty for most items
 	found   map[string]claims.Finding // by agreement id, for matched
+	body    []byte                    // its text as stored (storage.EncodeText), for replay
 }
 
 // Poll fetches the given feeds (every feed when none is named) and records
@@ -214,7 +215,8 @@ func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []fee
 			continue
 		}
 		seen[it.Key] = true
-		f := fresh{fe: fe, it: it}
+		f := fresh{fe: fe, it: it, body: storage.EncodeText(storage.ItemText{Summary: it.Summary, Content: it.Content,
+			Categories: it.Categories})}
 		var doc *query.Document
 		if len(readers) > 0 {
 			doc = buildDocument(b, it)
@@ -280,7 +282,7 @@ func (w *Watcher) insertUnmatched(ctx context.Context, batch []*fetched) error {
 				if len(f.matched) == 0 {
 					it := f.it
 					rows = append(rows, storage.Item{FeedID: fe.feed.ID, Key: it.Key, GUID: it.GUID, Link: it.Link,
-						Title: it.Title, Published: it.Published})
+						Title: it.Title, Published: it.Published, Body: f.body})
 				}
 			}
 			n, err := tx.InsertSeen(rows)
@@ -332,6 +334,11 @@ func (w *Watcher) recordMatched(ctx context.Context, p *plan, all []*fetched) {
 		}
 		return ta.Compare(tb)
 	})
+	if len(q) == 0 {
+		return
+	}
+	w.judging.Lock()
+	defer w.judging.Unlock()
 	now := w.opts.Now()
 	for len(q) > 0 {
 		n := min(len(q), writeBatch/8) // each costs about ten statements

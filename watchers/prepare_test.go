@@ -19,7 +19,7 @@ import (
 func TestPrepareRecordsOnlyNewAgreements(t *testing.T) {
 	r := newRig(t, "all", "")
 	ctx := context.Background()
-	if err := r.w.Prepare(ctx); err != nil {
+	if _, err := r.w.Prepare(ctx); err != nil {
 		t.Fatal(err)
 	}
 	err := r.store.InTx(ctx, func(tx *storage.Tx) error {
@@ -50,7 +50,7 @@ func TestPrepareRecordsOnlyNewAgreements(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.w.Reload(cfg)
-	if err := r.w.Prepare(ctx); err != nil {
+	if _, err := r.w.Prepare(ctx); err != nil {
 		t.Fatal(err)
 	}
 

@@ -27,7 +27,7 @@ var errSeen = errors.New("item already seen")
 func (w *Watcher) record(tx *storage.Tx, p *plan, f *fresh, cutoff time.Time) (int, error) {
 	it := f.it
 	row := &storage.Item{FeedID: f.fe.feed.ID, Key: it.Key, GUID: it.GUID, Link: it.Link, Title: it.Title,
-		Published: it.Published}
+		Published: it.Published, Body: f.body}
 	ok, err := tx.InsertItem(row)
 	if err != nil {
 		return 0, err

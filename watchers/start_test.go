@@ -163,7 +163,7 @@ func TestStartWithoutSinceIsTheOldestEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.open(cfg)
-	if err := r.w.Prepare(ctx); err != nil {
+	if _, err := r.w.Prepare(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if h, err = r.store.History(ctx, "wg"); err != nil {

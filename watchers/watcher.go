@@ -7,6 +7,7 @@ package watchers
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -39,6 +40,10 @@ type Watcher struct {
 	store *storage.Store
 	opts  Options
 	plan  atomic.Pointer[plan]
+	// judging is held while items are judged against agreements' status
+	// (a poll's matched items, a replay): a replay's batches and a poll's
+	// do not interleave, nor wait on each other's database lock.
+	judging sync.Mutex
 }
 
 // New returns a Watcher over cfg and store.
@@ -91,23 +96,50 @@ func (w *Watcher) wake() {
 }
 
 // Prepare records each agreement's starting status the first time it is
-// seen, so that status answers have something to say before any news. It
-// runs on every start and reload: agreements the database already has are
-// found with one query and only have their starting status dated as the
-// config's `since` now says.
-func (w *Watcher) Prepare(ctx context.Context) error {
+// seen, so that status answers have something to say before any news, and
+// judges the stored items again for every watch that is new or whose
+// reading changed (match, status rules, aliases…; see watchDigest): their
+// history and status are rebuilt silently, and what was found is returned,
+// one Replayed a watch. It runs on every start and reload: agreements the
+// database already has are found with one query and only have their
+// starting status dated as the config's `since` now says.
+func (w *Watcher) Prepare(ctx context.Context) ([]Replayed, error) {
 	p := w.plan.Load()
 	ids := make([]string, len(p.all))
 	for i, t := range p.all {
 		ids[i] = t.ID
 	}
-	return w.store.InTx(ctx, func(tx *storage.Tx) error {
+	var replay []*tracked
+	isNew := map[string]bool{}
+	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
 		known, err := tx.KnownAgreements(ids)
 		if err != nil {
 			return err
 		}
+		digests, err := tx.WatchDigests()
+		if err != nil {
+			return err
+		}
+		stored, err := tx.HasItems()
+		if err != nil {
+			return err
+		}
 		since := make(map[string]time.Time, len(known))
+		first := map[string]string{} // digests recorded without a replay
 		for _, t := range p.all {
+			digest := watchDigest(t.Agreement)
+			old, judged := digests[t.ID]
+			switch {
+			case !stored || !judged && known[t.ID]:
+				// Nothing stored to judge, or judged before digests were kept.
+				if old != digest {
+					first[t.ID] = digest
+				}
+			case !judged:
+				replay, isNew[t.ID] = append(replay, t), true
+			case old != digest:
+				replay = append(replay, t)
+			}
 			if known[t.ID] {
 				since[t.ID] = t.Since
 				continue
@@ -115,6 +147,9 @@ func (w *Watcher) Prepare(ctx context.Context) error {
 			if err := tx.EnsureAgreement(t.ID, t.Status, t.Since); err != nil {
 				return err
 			}
+		}
+		if err := tx.SetWatchDigests(first); err != nil {
+			return err
 		}
 		if len(since) == 0 {
 			return nil
@@ -125,4 +160,19 @@ func (w *Watcher) Prepare(ctx context.Context) error {
 		}
 		return err
 	})
+	if err != nil || len(replay) == 0 {
+		return nil, err
+	}
+	w.judging.Lock()
+	defer w.judging.Unlock()
+	start := time.Now()
+	out, err := w.replay(ctx, p, replay, isNew)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range out {
+		w.opts.Log.Info("watch judged over the stored items", "agreement", r.Agreement, "new", r.New, "items", r.Items,
+			"status", r.Status, "was", r.Before, "elapsed", time.Since(start))
+	}
+	return out, nil
 }

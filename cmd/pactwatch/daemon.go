@@ -72,9 +72,11 @@ func (d *daemon) Addr() string {
 // the scheduler, the HTTP server, delivery (after the message in flight).
 // The caller closes the store.
 func (d *daemon) Run(ctx context.Context) error {
-	if err := d.watcher.Prepare(ctx); err != nil {
+	replayed, err := d.watcher.Prepare(ctx)
+	if err != nil {
 		return err
 	}
+	d.tellReplayed(ctx, replayed)
 	if err := d.deliverer.Reconcile(ctx); err != nil {
 		d.log.Warn("reconcile alerts left sending", "err", err)
 	}

@@ -38,11 +38,15 @@ func cmdPoll(ctx context.Context, e *env, args []string) int {
 		}
 	}()
 	w := watchers.New(cfg, store, watchers.Options{Now: e.now, Log: log, Wake: wake})
-	if err := w.Prepare(ctx); err != nil {
+	replayed, err := w.Prepare(ctx)
+	if err != nil {
 		close(wake)
 		<-delivering
 		fmt.Fprintln(e.stderr, "pactwatch:", err)
 		return exitFailed
+	}
+	for _, r := range replayed {
+		fmt.Fprintln(e.stderr, r.String())
 	}
 	rep := w.Poll(ctx)
 	for _, f := range rep.Failed() {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pactwatch/pactwatch/bot"
 	"github.com/pactwatch/pactwatch/config"
+	"github.com/pactwatch/pactwatch/watchers"
 )
 
 // configPollInterval is how often the daemon looks at the config file for
@@ -46,10 +47,25 @@ func (d *daemon) reload(ctx context.Context) {
 		d.log.Error("config reload failed", "err", err)
 		return
 	}
-	if err := d.watcher.Prepare(ctx); err != nil {
+	replayed, err := d.watcher.Prepare(ctx)
+	if err != nil {
 		d.log.Error("config reload: record new agreements", "err", err)
 	}
+	d.tellReplayed(ctx, replayed)
 	d.log.Info("config reloaded", "path", path, "feeds", len(cfg.Feeds), "agreements", len(cfg.Agreements))
+}
+
+// tellReplayed tells the admin channel what judging the stored items
+// again found for new and changed watches, in one message.
+func (d *daemon) tellReplayed(ctx context.Context, replayed []watchers.Replayed) {
+	if len(replayed) == 0 {
+		return
+	}
+	lines := make([]string, len(replayed))
+	for i, r := range replayed {
+		lines[i] = r.String()
+	}
+	d.notifyAdmins(ctx, bot.ReplayNotice(lines))
 }
 
 // notifyAdmins posts a notice straight to the admin channel (it is about

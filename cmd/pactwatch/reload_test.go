@@ -34,13 +34,19 @@ func TestReload(t *testing.T) {
 	}
 	hup <- os.Interrupt
 	waitFor(t, 10*time.Second, func() bool { return len(d.watcher.Config().Agreements) == 2 })
+	// The new watch was judged over the items the first round stored, and
+	// the admins told what that found.
+	waitFor(t, 10*time.Second, func() bool { return len(slack.Messages("C0ADMIN")) == 1 })
+	if got := slack.Messages("C0ADMIN")[0].Text; !strings.Contains(got, "new watch us-cn-wg:") || !strings.Contains(got, "status proposed") {
+		t.Errorf("replay notice = %q, want what the new watch us-cn-wg found", got)
+	}
 
 	// An invalid edit, noticed by the file watch alone: refused, reported.
 	if err := os.WriteFile(path, []byte(edited+"    chanel: C1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, 10*time.Second, func() bool { return len(slack.Messages("C0ADMIN")) == 1 })
-	if got := slack.Messages("C0ADMIN")[0].Text; !strings.Contains(got, `unknown key \"chanel\"`) && !strings.Contains(got, "chanel") {
+	waitFor(t, 10*time.Second, func() bool { return len(slack.Messages("C0ADMIN")) == 2 })
+	if got := slack.Messages("C0ADMIN")[1].Text; !strings.Contains(got, `unknown key \"chanel\"`) && !strings.Contains(got, "chanel") {
 		t.Errorf("admin notice does not name the problem: %q", got)
 	}
 	if n := len(d.watcher.Config().Agreements); n != 2 {
