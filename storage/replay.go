@@ -211,3 +211,12 @@ func (tx *Tx) HasItems() (bool, error) {
 	}
 	return yes, nil
 }
+
+// MentionCount counts the stored items that mention an agreement.
+func (s *Store) MentionCount(ctx context.Context, agreementID string) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM mentions WHERE agreement_id = ?", agreementID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("mentions of %s: %w", agreementID, err)
+	}
+	return n, nil
+}

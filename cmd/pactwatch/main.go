@@ -8,6 +8,7 @@
 //	pactwatch check   validate the config
 //	pactwatch status  print an agreement's status (or the list)
 //	pactwatch match   dry run of a feed against one agreement
+//	pactwatch replay  dry run: what judging the stored items again would change
 //	pactwatch export  an agreement's timeline with its evidence (CSV or Markdown)
 //	pactwatch backup  a consistent copy of the database
 package main
@@ -69,6 +70,7 @@ func commands() []command {
 		{"check", "validate the config; print each problem as FILE:LINE: message", cmdCheck},
 		{"status", "print an agreement's status, forecasts and latest mentions (or the list)", cmdStatus},
 		{"match", "dry run: which items of a feed match an agreement, and which status rule fires", cmdMatch},
+		{"replay", "dry run: what judging the stored items again under the current config would change", cmdReplay},
 		{"export", "write an agreement's timeline with its evidence, as CSV or Markdown", cmdExport},
 		{"backup", "write a consistent copy of the database to a file", cmdBackup},
 	}
