@@ -2,13 +2,13 @@ package storage
 
 import (
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/s2"
 )
 
 // ItemText is what an item said besides its title, as the feed gave it
@@ -23,15 +23,22 @@ type ItemText struct {
 // How items.body is written: a tag byte, then the summary, the content
 // and the categories separated by NUL (text from a feed never keeps a NUL:
 // it is dropped), the categories by the unit separator.
+//
+// S2 (Snappy's faster successor) compresses: the text is encoded on every
+// new item of a poll, and S2 costs about 3 µs for a 1.4 KB article against
+// 33 µs for DEFLATE (stdlib, BestSpeed: its writer's reset dominates on
+// short texts) and 16 µs for zstd's fastest level, for 77% of the size
+// against 54% and 57% (measured on the real-news dev set's articles).
 const (
-	textRaw     = 'r' // the fields as they are
-	textDeflate = 'f' // the fields, raw DEFLATE
-	// deflateFrom is the shortest text compressed: below it the saving
-	// does not pay for the CPU (most summaries are a sentence or two).
-	deflateFrom = 256
+	textRaw = 'r' // the fields as they are
+	textS2  = 's' // the fields, one S2 block
+	// compressFrom is the shortest text compressed: below it the saving
+	// does not pay (most summaries are a sentence or two).
+	compressFrom = 256
 	// MaxTextField bounds each field kept, in bytes (a hostile feed's
 	// megabytes of content are not kept whole): far more than an article.
 	MaxTextField = 128 << 10
+	maxPlain     = 3*MaxTextField + 2 // three fields and their separators
 )
 
 var errBadText = errors.New("stored item text is corrupt")
@@ -56,20 +63,14 @@ func EncodeText(t ItemText) []byte {
 		writeField(buf, strings.ReplaceAll(c, "\x1f", " "))
 	}
 	plain := buf.Bytes()
-	if len(plain) < deflateFrom {
-		return append([]byte{textRaw}, plain...)
+	if len(plain) >= compressFrom {
+		out := make([]byte, 1+s2.MaxEncodedLen(len(plain)))
+		out[0] = textS2
+		if n := len(s2.Encode(out[1:], plain)); n < len(plain) {
+			return out[: 1+n : 1+n]
+		}
 	}
-	zw := deflaters.Get().(*deflater)
-	defer deflaters.Put(zw)
-	zw.out.Reset()
-	zw.out.WriteByte(textDeflate)
-	zw.w.Reset(&zw.out)
-	zw.w.Write(plain) // a bytes.Buffer does not fail
-	zw.w.Close()
-	if zw.out.Len() >= len(plain)+1 { // incompressible: keep it as it is
-		return append([]byte{textRaw}, plain...)
-	}
-	return bytes.Clone(zw.out.Bytes())
+	return append([]byte{textRaw}, plain...)
 }
 
 // writeField writes s without NULs, cut to MaxTextField at a character
@@ -98,14 +99,12 @@ func DecodeText(b []byte) (ItemText, error) {
 	switch b[0] {
 	case textRaw:
 		plain = b[1:]
-	case textDeflate:
-		zr := inflaters.Get().(io.ReadCloser)
-		defer inflaters.Put(zr)
-		if err := zr.(flate.Resetter).Reset(bytes.NewReader(b[1:]), nil); err != nil {
-			return ItemText{}, fmt.Errorf("%w: %v", errBadText, err)
+	case textS2:
+		n, err := s2.DecodedLen(b[1:])
+		if err != nil || n > maxPlain {
+			return ItemText{}, fmt.Errorf("%w: bad length", errBadText)
 		}
-		var err error
-		if plain, err = io.ReadAll(io.LimitReader(zr, 3*MaxTextField+2+1)); err != nil {
+		if plain, err = s2.Decode(make([]byte, n), b[1:]); err != nil {
 			return ItemText{}, fmt.Errorf("%w: %v", errBadText, err)
 		}
 	default:
@@ -124,19 +123,4 @@ func DecodeText(b []byte) (ItemText, error) {
 	return t, nil
 }
 
-// deflater is a DEFLATE writer with its output buffer: a flate.Writer
-// holds about a megabyte of tables, so they are made once and reused.
-type deflater struct {
-	w   *flate.Writer
-	out bytes.Buffer
-}
-
-var (
-	textBufs  = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	deflaters = sync.Pool{New: func() any {
-		d := new(deflater)
-		d.w, _ = flate.NewWriter(&d.out, flate.BestSpeed) // the level is valid
-		return d
-	}}
-	inflaters = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
-)
+var textBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
