@@ -35,7 +35,7 @@ func helpAnswer(first string) Answer {
 		text += "\n• " + l
 	}
 	return Answer{
-		Text: "pactwatch commands: /pact status QUERY, list, history QUERY, deadlines, feeds, search QUERY, export QUERY, follow [QUERY], unfollow QUERY, set QUERY STATUS [note], mute QUERY DURATION",
+		Text: "pactwatch commands: /pact status QUERY, list, history QUERY, deadlines, feeds, search QUERY, export QUERY, follow [QUERY], unfollow QUERY, set QUERY STATUS [YYYY-MM-DD] [URL] [note], mute QUERY DURATION",
 		Blocks: []slack.Block{
 			sectionBlock(text),
 			contextBlock("QUERY is an agreement's id, name, alias or parties (“russia china”). Answers are shown to you alone; add `public` to post one in the channel."),
