@@ -1,0 +1,53 @@
+package claims
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pactwatch/pactwatch/watchers/query"
+)
+
+// TestPeriodPhrases reads the time of forecasts as the news words them,
+// resolved against the item's date. tools/datecheck runs the same
+// sentences through two kept date libraries (go-dateparser, when) for
+// comparison; docs/DETECTION.md has the table.
+func TestPeriodPhrases(t *testing.T) {
+	for _, tc := range []struct {
+		sentence, word, published, want string
+	}{
+		{"A final deal is expected in the first half of 2015.", "deal", "2014-11-12", "2015-H1"},
+		{"The pact will be signed on November 10.", "signed", "2014-11-05", "2014-11-10"},
+		{"Officials said the pact would be signed by the end of the year.", "signed", "2026-06-10", "2026"},
+		{"The signing was postponed until the first half of next year.", "postponed", "2026-06-10", "2027-H1"},
+		{"The two sides hope to finish the agreement next year.", "finish", "2014-11-17", "2015"},
+		{"Negotiators expect to conclude the treaty within six months.", "conclude", "2026-03-02", "2026-09-02"},
+		{"The working group is to resume in the second quarter of 2016.", "resume", "2016-01-20", "2016-Q2"},
+		{"Talks are set to resume next week in Vienna.", "resume", "2021-04-01", "2021-04-09"},
+		{"The deal is due to take effect on Friday.", "effect", "2022-07-27", "2022-07-29"},
+		{"Officials hope to restart the dialogue early next year.", "restart", "2014-12-02", "2015-H1"},
+		{"The withdrawal takes effect in August.", "effect", "2019-02-02", "2019-08"},
+		// When it was said is not when it will be.
+		{"The minister said on Monday that the pact would be signed.", "signed", "2026-06-10", ""},
+		// A month already past this year is next year's.
+		{"The deal is to be signed in March.", "signed", "2026-06-10", "2027-03"},
+	} {
+		pub, err := time.Parse("2006-01-02", tc.published)
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := query.Tokenize(tc.sentence)
+		hit := -1
+		for i, tok := range toks {
+			if tok.Text == tc.word {
+				hit = i
+				break
+			}
+		}
+		if hit < 0 {
+			t.Fatalf("%q has no %q", tc.sentence, tc.word)
+		}
+		if got, words := period(tc.sentence, toks, hit, pub.Add(12*time.Hour)); got != tc.want {
+			t.Errorf("%q (published %s): period %q (%q), want %q", tc.sentence, tc.published, got, words, tc.want)
+		}
+	}
+}
