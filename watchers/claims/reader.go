@@ -119,6 +119,9 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 					if first < 0 || seen[[2]int{j, first}] || first == last && nounWords[s.toks[first].Text] {
 						continue // the noun a "held talks" or "reached a deal" rule names beside its verb
 					}
+					if first == last && personNouns[s.toks[first].Text] && !agentActs(s.text, s.toks, first) {
+						continue // "the deal's lead negotiators, ...": people named, not at work
+					}
 					seen[[2]int{j, first}] = true
 					c := t.claim(s, first, last, r, explicit[j][i], it.Published)
 					if titleDenies && c.Hedged {
@@ -293,6 +296,26 @@ func denies(toks []query.Token) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// agentActs reports whether a noun of people at first ("negotiators") is
+// the subject of a verb that says they are at work: "negotiators are still
+// working on a successor", "negotiators in Vienna met on Monday". Named
+// only ("the deal's lead negotiators, X and Y, spoke", "its chief
+// negotiator said"), they report no talks.
+func agentActs(text string, toks []query.Token, first int) bool {
+	for k := first + 1; k < len(toks) && k-first <= 6; k++ {
+		if clauseBreak(text[toks[k-1].End:toks[k].Start]) {
+			return false
+		}
+		switch toks[k].Text {
+		case "are", "were", "have", "met", "meet", "meets", "resumed", "resume", "gathered", "convened":
+			return true
+		case "said", "says", "told", "say":
+			return false
 		}
 	}
 	return false

@@ -141,6 +141,10 @@ func TestReported(t *testing.T) {
 		{"US-India chip pact talks have begun in Washington", "", chips, "negotiating"},
 		// What an announcement says is a clause, not the agreement.
 		{"", "India announced on Friday it would extend the chip pact with the United States.", chips, ""},
+		// People named by their role report no talks; at work, they do.
+		{"", "The chip pact's chief negotiators, a trade envoy and a deputy minister, spoke by phone on Tuesday.", chips, ""},
+		{"", "India's lead negotiator said on Tuesday he was hopeful about the chip pact with the United States.", chips, ""},
+		{"", "US and Indian negotiators are still working on the chip pact.", chips, "negotiating"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
