@@ -145,6 +145,10 @@ func TestReported(t *testing.T) {
 		{"", "The chip pact's chief negotiators, a trade envoy and a deputy minister, spoke by phone on Tuesday.", chips, ""},
 		{"", "India's lead negotiator said on Tuesday he was hopeful about the chip pact with the United States.", chips, ""},
 		{"", "US and Indian negotiators are still working on the chip pact.", chips, "negotiating"},
+		// Talks that go on are talks; a present perfect with a "since"
+		// clause holds now, whatever time that clause gives.
+		{"", "US-India chip talks have continued since the pact was first announced in March.", chips, "negotiating"},
+		{"", "The Open Skies Treaty went into effect in 2002 and has been signed by more than 30 countries.", treaty, ""},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pactwatch/pactwatch/watchers/query"
@@ -38,7 +39,7 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 		// state that still holds, not a recalled event.
 		return time.Time{}, false, cue
 	}
-	if found && !best.recent && !published.IsZero() && best.end.Before(published.AddDate(0, 0, -recentDays)) {
+	if found && !best.recent && !published.IsZero() && best.end.Before(published.AddDate(0, 0, -recentDays)) && !sinceThen(toks, hit, best.pos) {
 		return best.start, true, text[toks[best.pos].Start:toks[best.pos].End]
 	}
 	if found && best.recent {
@@ -64,6 +65,39 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 		}
 	}
 	return time.Time{}, false, cue
+}
+
+// sinceThen reports whether the status word at hit is a present perfect
+// whose time is a "since" clause after it, whatever its verb: "talks have
+// continued since it was first announced in October" hold now.
+func sinceThen(toks []query.Token, hit, at int) bool {
+	if at <= hit || at-hit > 10 || !presentPerfect(toks, hit) {
+		return false
+	}
+	for i := hit + 1; i < at; i++ {
+		if toks[i].Text == "since" {
+			return true
+		}
+	}
+	return false
+}
+
+// presentPerfect reports whether the status word at hit is a present
+// perfect ("talks have continued", "the pact has been suspended"): it
+// reports what holds up to now, and English gives such a verb no past
+// time of its own, so a past time in its sentence belongs to another
+// clause ("have continued since it was announced in October").
+func presentPerfect(toks []query.Token, hit int) bool {
+	for i := hit - 1; i >= 0 && hit-i <= 3; i-- {
+		switch w := toks[i].Text; {
+		case w == "have" || w == "has":
+			return pastForm(toks[hit].Text) || gerund(toks[hit].Text) && toks[i+1].Text == "been"
+		case w == "been" || strings.HasSuffix(w, "ly") || w == "now" || w == "already" || w == "also":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // presentState reports whether the status word at hit is a state said to
