@@ -111,8 +111,11 @@ func TestReported(t *testing.T) {
 		{"France rejoins the Open Skies Treaty", "", treaty, "in_force/France"},
 		// Several parties together: the whole agreement's.
 		{"Russia, Germany sign Open Skies Treaty", "", treaty, "signed"},
-		// A headline that overstates its body: only possible.
-		{"Russia withdraws from Open Skies Treaty", "Moscow said on Friday that it will withdraw from the Open Skies Treaty in six months.", treaty, "withdrawn/Russia?"},
+		// A headline that overstates a body that only plans it reports the
+		// plan, which is no status; one over unnamed sources, only possible.
+		{"Russia withdraws from Open Skies Treaty", "Moscow said on Friday that it will withdraw from the Open Skies Treaty in six months.", treaty, ""},
+		{"Germany follows France in withdrawal from Open Skies Treaty", "Berlin said on Friday that it will withdraw from the Open Skies Treaty.", treaty, ""},
+		{"US and China resume cyber talks", "US and Chinese officials resumed the cyber talks on Monday, sources said.", group, "active?"},
 		// A participle describing the treaty recalls; it does not report.
 		{"", "The Open Skies Treaty, signed by the parties decades ago, allows observation flights.", treaty, ""},
 		// Leaving by not renewing, or no longer being a party.
