@@ -152,6 +152,10 @@ func TestReported(t *testing.T) {
 		// clause holds now, whatever time that clause gives.
 		{"", "US-India chip talks have continued since the pact was first announced in March.", chips, "negotiating"},
 		{"", "The Open Skies Treaty went into effect in 2002 and has been signed by more than 30 countries.", treaty, ""},
+		// The past perfect tells what came before the story; after a verb
+		// of saying it is what was said, and reports.
+		{"", "Russia had suspended its participation in the Open Skies Treaty over the weekend, citing an attack.", treaty, ""},
+		{"", "India said on Monday it had signed the chip pact with the United States.", chips, "signed"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}

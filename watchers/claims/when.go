@@ -45,6 +45,12 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 	if found && best.recent {
 		return time.Time{}, false, cue
 	}
+	if pastPerfect(toks, hit) && !saidBefore(toks, hit) {
+		// "Russia had suspended its part in the deal over the weekend": the
+		// past perfect places an event before the story the item tells.
+		// After a verb of saying ("said it had signed") it is the news.
+		return time.Time{}, true, "had"
+	}
 	// A clause that recalls: "after X withdrew", "since the group was frozen".
 	for i := hit - 1; i >= 0 && hit-i <= 8; i-- {
 		if clauseBreak(text[toks[i].End:toks[i+1].Start]) && i+1 < hit {
@@ -81,6 +87,38 @@ func sinceThen(toks []query.Token, hit, at int) bool {
 	}
 	return false
 }
+
+// pastPerfect reports whether the status word at hit is a past perfect:
+// "had suspended", "had been frozen".
+func pastPerfect(toks []query.Token, hit int) bool {
+	if !pastForm(toks[hit].Text) {
+		return false
+	}
+	for i := hit - 1; i >= 0 && hit-i <= 3; i-- {
+		switch w := toks[i].Text; {
+		case w == "had":
+			return true
+		case w == "been" || strings.HasSuffix(w, "ly") || w == "already" || w == "also" || w == "just":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// saidBefore reports whether a verb of saying comes before the word at hit:
+// what is said is told in the past perfect ("India said it had signed").
+func saidBefore(toks []query.Token, hit int) bool {
+	for i := 0; i < hit; i++ {
+		if sayingPast[toks[i].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+var sayingPast = set("said", "says", "say", "told", "tells", "announced", "announces", "confirmed", "confirms", "stated",
+	"reported", "reports", "added", "declared", "insisted", "noted", "explained", "revealed", "disclosed", "acknowledged")
 
 // presentPerfect reports whether the status word at hit is a present
 // perfect ("talks have continued", "the pact has been suspended"): it
