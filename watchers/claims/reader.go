@@ -240,6 +240,12 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 			c.Status = m
 		}
 	}
+	if describes && c.News() && !recentTime(s.text, s.toks, published) {
+		// "the 2015 accords signed by the world powers", "a deal signed
+		// in January": what the sentence takes as known about the
+		// agreement, not its news ("a deal signed on Saturday" may be).
+		c.Background, c.Cue = true, "description"
+	}
 	c.Strong = c.News() && !c.Hedged && (explicit || s.title) && c.Status != Rumored && rd.cue != "attributive" && !describes &&
 		!(t.multi() && c.Party == "" && (c.Status == "withdrawn" || c.Status == "ratified")) &&
 		(s.title || !nominal(s.toks[first].Text))

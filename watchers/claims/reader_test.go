@@ -134,9 +134,12 @@ func TestReported(t *testing.T) {
 		// Passive: what follows is the agent, not the object.
 		{"", "The text of the US-India chip pact was finalised by both sides on Monday.", chips, "announced"},
 		{"", "The United States and India initialled the chip pact on Monday.", chips, "announced"},
-		// A transitive participle right after its noun describes it: at
-		// most a possible status.
-		{"", "India accused Washington of ignoring the chip pact signed in New Delhi.", chips, "signed?"},
+		// A transitive participle right after its noun describes it: what
+		// the sentence takes as known, unless the item's own days date it
+		// (then at most a possible status).
+		{"", "India accused Washington of ignoring the chip pact signed in New Delhi.", chips, ""},
+		{"", "New Delhi will cut tariffs under the 2024 chip pact signed by the US and Indian trade ministers.", chips, ""},
+		{"", "Under the chip pact signed with India on Monday, the United States will cut tariffs.", chips, "signed?"},
 		// A headline on another outlet's word is hedged.
 		{"Report: US, India sign chip pact", "", chips, "rumored?"},
 		// Talks that failed have stalled; talks that have begun are news.

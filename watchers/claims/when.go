@@ -138,6 +138,17 @@ func presentPerfect(toks []query.Token, hit int) bool {
 	return false
 }
 
+// recentTime reports whether a sentence has a time word of the item's own
+// news: "on Saturday", "today", "this week".
+func recentTime(text string, toks []query.Token, published time.Time) bool {
+	for _, x := range timexes(text, toks, published) {
+		if x.recent {
+			return true
+		}
+	}
+	return false
+}
+
 // presentState reports whether the status word at hit is a state said to
 // hold now: "is", "remains", "has been", "still" just before it.
 func presentState(toks []query.Token, hit int) bool {
