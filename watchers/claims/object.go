@@ -33,6 +33,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	if name, ok := sc.otherInstrument(text, toks, first, last); ok {
 		return actor{other: name}
 	}
+	if head := infinitiveOf(sc, text, toks, first, last); head != "" {
+		return actor{other: head}
+	}
 	var a actor
 	for k := last + 1; k < len(toks) && k-last <= 5; k++ {
 		if w := toks[k].Text; clauseBreak(text[toks[k-1].End:toks[k].Start]) || w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w)) {
@@ -151,6 +154,85 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	}
 	return a
 }
+
+// infinitiveOf returns what a status word acts on when the agreement is
+// only the object of an infinitive that hangs on it: "agreement was reached
+// to extend the grain deal" and "the text to revive the nuclear deal has
+// been finalised" reach an agreement and finalise a text about the deal,
+// not the deal. Talks about it are its talks ("talks to revive the deal
+// resumed"). It returns "" when the agreement is no such object.
+func infinitiveOf(sc *scope, text string, toks []query.Token, first, last int) string {
+	refAt := func(k int) bool {
+		w := toks[k].Text
+		return w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w))
+	}
+	verbAt := func(k int) bool { // the verb of an infinitive: no determiner, no name of ours
+		return k < len(toks) && !determiners[toks[k].Text] && !auxiliaries[toks[k].Text] && !refAt(k)
+	}
+	// After the word: "reached an agreement to extend the deal".
+	k, head := last+1, toks[last].Text
+	for k < len(toks) && k-last <= 3 && (determiners[toks[k].Text] || nounWords[toks[k].Text]) && !clauseBreak(text[toks[k-1].End:toks[k].Start]) {
+		if nounWords[toks[k].Text] {
+			head = toks[k].Text // "reached an agreement to extend"
+		}
+		k++
+	}
+	if k+1 < len(toks) && toks[k].Text == "to" && !clauseBreak(text[toks[k-1].End:toks[k].Start]) && verbAt(k+1) {
+		if !nounWords[head] {
+			head = "agreement" // "agreement had been reached to extend"
+			for b := first - 1; b >= 0 && first-b <= 4; b-- {
+				if nounWords[toks[b].Text] {
+					head = toks[b].Text
+					break
+				}
+			}
+		}
+		if !talkNouns[head] {
+			for j := k + 2; j < len(toks) && j-k <= 7; j++ {
+				if clauseBreak(text[toks[j-1].End:toks[j].Start]) {
+					break
+				}
+				if refAt(j) {
+					return "an " + head + " to " + toks[k+1].Text
+				}
+			}
+		}
+	}
+	// Before it, in its subject: "the text to revive the deal has been finalised".
+	for j := first - 1; j >= 2 && first-j <= 10; j-- {
+		if clauseBreak(text[toks[j].End:toks[j+1].Start]) || clauseWord(toks[j].Text) {
+			break
+		}
+		if !refAt(j) {
+			continue
+		}
+		for b := j + 1; b < first; b++ {
+			if !auxiliaries[toks[b].Text] && !strings.HasSuffix(toks[b].Text, "ly") {
+				return "" // "the group it suspended": the word has a subject of its own
+			}
+		}
+		for k := j - 1; k >= 1 && j-k <= 7; k-- {
+			if toks[k].Text != "to" || !verbAt(k+1) || k+1 == j {
+				continue
+			}
+			for b := k - 1; b >= 0 && k-b <= 8 && !clauseWord(toks[b].Text); b-- {
+				if talkNouns[toks[b].Text] {
+					return "" // "negotiations between Iran and the EU to return to the deal"
+				}
+			}
+			if head := toks[k-1].Text; commonNoun(head) && !talkNouns[head] && !refAt(k-1) && !auxiliaries[head] && !sc.words[head] &&
+				!plans[head] && !failures[head] && !conditions[head] && !strings.HasSuffix(head, "ed") {
+				return "the " + head + " to " + toks[k+1].Text
+			}
+			return ""
+		}
+		return ""
+	}
+	return ""
+}
+
+// talkNouns are the talks about an agreement, which are its talks.
+var talkNouns = set("talks", "negotiations", "dialogue", "meeting", "meetings", "round", "rounds", "consultations", "contacts")
 
 // transitiveOnly reports whether w is a form of a status verb that always
 // takes an object: right after its noun ("the deal signed in Pretoria") it

@@ -159,6 +159,15 @@ func TestReported(t *testing.T) {
 		// of saying it is what was said, and reports.
 		{"", "Russia had suspended its participation in the Open Skies Treaty over the weekend, citing an attack.", treaty, ""},
 		{"", "India said on Monday it had signed the chip pact with the United States.", chips, "signed"},
+		// The agreement as the object of an infinitive that hangs on the
+		// status word: an agreement, or a text, about it, not it; talks
+		// about it are its talks.
+		{"", "Officials said on Thursday an agreement had been reached to extend the US-India chip pact by two years.", chips, ""},
+		{"", "The United States and India reached an agreement to extend the chip pact on Thursday.", chips, ""},
+		{"", "The EU says the text to revive the US-India chip pact has been finalised after talks in Vienna.", chips, ""},
+		{"", "US-India talks to revive the chip pact resumed in Vienna on Monday.", chips, "negotiating"},
+		{"", "Negotiations between India and the US to revive the chip pact started again on Monday.", chips, "negotiating"},
+		{"", "Washington urged China to return to the cyber working group it suspended on Monday.", group, "suspended"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
