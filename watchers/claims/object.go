@@ -355,8 +355,8 @@ func (s *scope) otherInstrument(text string, toks []query.Token, first, last int
 		return "", false // a capitalised verb: a headline in title case, where capitals say nothing
 	}
 	i := last + 1
-	for i < len(toks) && objectLead[toks[i].Text] {
-		i++
+	for i < len(toks) && (objectLead[toks[i].Text] || stakeNouns[toks[i].Text] || i > last+1 && stakeNouns[toks[i-1].Text] && stakePreps[toks[i].Text]) {
+		i++ // "suspended its participation in the New START treaty"
 	}
 	// Only words joined by spaces are an object: "frozen' -TASS" and
 	// "terminated," Peskov said" name a source, not what the word acts on.
@@ -382,6 +382,10 @@ func (s *scope) otherInstrument(text string, toks []query.Token, first, last int
 	}
 	return "", false
 }
+
+// stakePreps join a party's stake to the agreement: "participation in",
+// "obligations under".
+var stakePreps = set("in", "under", "to")
 
 // objectLead are the determiners and prepositions of "withdrew from",
 // "pulled out of", "signed with" between a status verb and its object.
