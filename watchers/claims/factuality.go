@@ -374,5 +374,5 @@ var (
 		"convene", "suspend", "freeze", "dissolve", "disband", "abolish", "propose", "clinch", "strike", "reach",
 		"unveil", "announce", "pause", "stall", "shelve", "leave", "accede", "enter", "take", "come", "go", "call", "break", "cut", "fall")
 	irregularPast = set("said", "told", "wrote", "withdrew", "withdrawn", "froze", "frozen", "quit", "left", "cut", "put", "shut", "set", "fell", "broke", "struck", "took",
-		"came", "went", "entered", "sealed", "met", "begun", "began", "held", "made", "won")
+		"came", "went", "entered", "sealed", "met", "begun", "began", "held", "made", "won", "gave", "sent", "spoke", "led", "kept", "brought")
 )

@@ -204,6 +204,15 @@ func TestForecasts(t *testing.T) {
 		{"India and the US will sign the chip pact next week.", chips, "signed 2026-06-19"},
 		// A time in the past is when it was said, not a forecast.
 		{"India said on Monday it will sign the chip pact.", chips, ""},
+		// The first week of a year is its first Friday; a weekday is the
+		// item's own day when it falls on it.
+		{"The US-India chip pact will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
+		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
+		// A time that belongs to a past verb is not the plan's: before the
+		// plan, after a deed; after it, with a verb of its own.
+		{"Modi and Biden agreed at their summit in March to sign the chip pact.", chips, ""},
+		{"India gave notice of its intention to withdraw from the chip pact in February.", chips, ""},
+		{"Talks between India and the US to sign the chip pact started again on 4 July.", chips, ""},
 		// A fact, or a negated plan, is no forecast.
 		{"India and the US signed the chip pact on Friday.", chips, ""},
 		{"India has no plans to sign the chip pact this year.", chips, ""},
