@@ -341,7 +341,8 @@ var (
 		"those", "and", "or", "but", "not", "so", "then", "also", "have", "has", "had", "be", "is", "are", "was", "were",
 		"been", "being", "do", "did", "does", "a", "an", "the", "s", "to", "of", "in", "on", "at", "by", "for", "with",
 		"sides", "parties", "countries", "nations", "leaders", "governments", "states", "powers", "both", "two", "all",
-		"president", "minister", "government", "administration", "kremlin", "ministry", "department", "state")
+		"president", "minister", "government", "administration", "kremlin", "ministry", "department", "state",
+		"will", "would", "shall", "should", "can", "could", "may", "might", "must")
 )
 
 // otherInstrument reports whether a status word (tokens first..last) acts

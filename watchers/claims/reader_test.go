@@ -207,6 +207,8 @@ func TestForecasts(t *testing.T) {
 		// The first week of a year is its first Friday; a weekday is the
 		// item's own day when it falls on it.
 		{"The US-India chip pact will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
+		// A modal is no subject: "the pact, after checks, will be signed".
+		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
 		// A time that belongs to a past verb is not the plan's: before the
 		// plan, after a deed; after it, with a verb of its own.
