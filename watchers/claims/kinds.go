@@ -61,7 +61,7 @@ var pactKind = kind{
 			OR extended OR extends OR extending OR extension OR renewed OR renews OR renewal OR prolonged OR prolongs
 			OR rejoined OR rejoins OR rejoin OR "returned to" OR "returns to" OR "return to"`},
 		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification`},
-		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
+		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR pullout OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
 			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
 			OR "left the" OR "leaves the" OR "leave the" OR "no longer a party" OR "no longer party"
 			OR "not to extend" OR "not to renew" OR "will not renew" OR "would not renew"`},

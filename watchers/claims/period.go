@@ -17,8 +17,14 @@ import (
 // count: a plan for the past is no forecast. It returns "" when the
 // sentence names no such time.
 func period(text string, toks []query.Token, hit int, published time.Time) (due, words string) {
+	due, words, _ = periodIndex(text, toks, hit, published)
+	return due, words
+}
+
+// periodIndex is period, with the index of the token where the time starts.
+func periodIndex(text string, toks []query.Token, hit int, published time.Time) (due, words string, at int) {
 	if published.IsZero() {
-		return "", ""
+		return "", "", -1
 	}
 	pub := time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)
 	// The time that governs the plan follows it in its clause ("will be
@@ -57,9 +63,9 @@ func period(text string, toks []query.Token, hit int, published time.Time) (due,
 			// on Friday", on a Friday morning).
 			continue
 		}
-		return d, text[toks[i].Start:toks[min(i+n, len(toks))-1].End]
+		return d, text[toks[i].Start:toks[min(i+n, len(toks))-1].End], i
 	}
-	return "", ""
+	return "", "", -1
 }
 
 // finitePast reports whether the word at i is a past tense that is a verb

@@ -6,6 +6,7 @@
 package claims
 
 import (
+	"strings"
 	"time"
 
 	"github.com/pactwatch/pactwatch/watchers/query"
@@ -226,6 +227,13 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	}
 	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && rd.cue == "would") {
 		c.Due, c.DueWords = period(s.text, s.toks, first, published)
+	} else if rd.pol == Asserted && (rd.mode == Fact || rd.mode == Unrealised && topicCue(rd.cue)) && unfinished(s.toks, first) {
+		// "the withdrawal will take effect in six months", "is withdrawing
+		// effective in six months", "preparing for the signing on
+		// February 29": an event dated after the item is planned.
+		if due, words, at := periodIndex(s.text, s.toks, last+1, published); due != "" && !weekdays[lastWord(words)] && ownTime(s.toks, last, at) {
+			c.Mode, c.Cue, c.Due, c.DueWords = Plan, words, due, words
+		}
 	}
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
 	c.Other = a.other
@@ -253,6 +261,53 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		c.Status = Rumored // on unnamed sources a pact is at most rumoured
 	}
 	return c
+}
+
+// unfinished reports whether the status word at first names the event
+// without placing it in the past: an event noun ("withdrawal"), a gerund
+// or a present progressive ("is withdrawing").
+func unfinished(toks []query.Token, first int) bool {
+	w := toks[first].Text
+	return !pastForm(w) && (nominal(w) || gerund(w) || eventWords[w])
+}
+
+// eventWords are event nouns that nominal does not tell by their ending.
+var eventWords = set("pullout", "exit", "signing", "handover", "return")
+
+// topicCue reports whether a cue is a preposition before an event noun
+// ("for signing", "on withdrawal").
+func topicCue(cue string) bool {
+	p, _, ok := strings.Cut(cue, " ")
+	return ok && topicPreps[p]
+}
+
+// ownTime reports whether the time at token at, after a status word ending
+// at last, is when the event happens: not how long a state lasts or since
+// when ("extended until 2026", "negotiating since December"), nor the
+// time of a clause of its own ("negotiating a pact that they hope to
+// finish next year").
+func ownTime(toks []query.Token, last, at int) bool {
+	if at <= last {
+		return false
+	}
+	switch toks[at-1].Text {
+	case "since", "until", "till", "through", "for", "from", "to":
+		return false
+	}
+	for k := last + 1; k < at; k++ {
+		if w := toks[k].Text; w == "that" || w == "which" || w == "who" || clauseWord(w) || plans[w] && w != "will" && w != "shall" {
+			return false
+		}
+	}
+	return true
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 func (t *Compiled) hasStatus(s string) bool {

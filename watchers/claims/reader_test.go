@@ -215,6 +215,16 @@ func TestForecasts(t *testing.T) {
 		{"Modi and Biden agreed at their summit in March to sign the chip pact.", chips, ""},
 		{"India gave notice of its intention to withdraw from the chip pact in February.", chips, ""},
 		{"Talks between India and the US to sign the chip pact started again on 4 July.", chips, ""},
+		// An event dated after the item is planned: an event noun, a
+		// gerund or a present progressive with a time of its own.
+		{"India said the withdrawal from the chip pact will take effect in six months.", chips, "withdrawn 2026-12-10"},
+		{"India gave formal notice that it is withdrawing from the chip pact effective in six months.", chips, "withdrawn 2026-12-10"},
+		{"Officials are preparing for the signing of the US-India chip pact to take place on July 15.", chips, "signed 2026-07-15"},
+		{"The US pullout from the chip pact with India will formally take place in six months.", chips, "withdrawn 2026-12-10"},
+		// ... not how long a state lasts, since when, or the time of a
+		// clause of its own.
+		{"The US and India agreed an extension of the chip pact until 2029.", chips, ""},
+		{"India and the US are negotiating a chip pact that both hope to finish next year.", chips, ""},
 		// A fact, or a negated plan, is no forecast.
 		{"India and the US signed the chip pact on Friday.", chips, ""},
 		{"India has no plans to sign the chip pact this year.", chips, ""},
