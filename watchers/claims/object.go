@@ -115,8 +115,8 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		if title && strings.TrimSpace(between) == "," {
 			between = " " // "Russia, Ukraine sign": a headline joins its subjects with commas
 		}
-		if clauseBreak(between) || clauseWord(toks[k].Text) || toks[k].Text == "that" {
-			break
+		if clauseBreak(between) || clauseWord(toks[k].Text) || toks[k].Text == "that" || sayingPast[toks[k].Text] {
+			break // "officials said the pullout will...": what they said has its own subject
 		}
 		before = append([]string{toks[k].Text}, before...)
 	}

@@ -221,6 +221,8 @@ func TestForecasts(t *testing.T) {
 		{"India gave formal notice that it is withdrawing from the chip pact effective in six months.", chips, "withdrawn 2026-12-10"},
 		{"Officials are preparing for the signing of the US-India chip pact to take place on July 15.", chips, "signed 2026-07-15"},
 		{"The US pullout from the chip pact with India will formally take place in six months.", chips, "withdrawn 2026-12-10"},
+		// A verb of saying ends the subject: what is said has its own.
+		{"Senior officials said the pullout from the US-India chip pact will take place in six months.", chips, "withdrawn 2026-12-10"},
 		// ... not how long a state lasts, since when, or the time of a
 		// clause of its own.
 		{"The US and India agreed an extension of the chip pact until 2029.", chips, ""},
