@@ -99,7 +99,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	a.postNominal = postNominal && !title
 	if len(content) > 0 && !phraseHasObject(toks, first, last) && !postNominal {
 		doc := query.NewDocument("", strings.Join(window, " "))
-		if !sc.ref.Match(doc) {
+		if !sc.ref.Match(doc) && !talkNouns[content[len(content)-1]] { // "will hold its first meeting": its talks
 			return actor{other: strings.Join(window, " ")}
 		}
 		// "announces withdrawal from the pact": the word acts on an event

@@ -187,7 +187,7 @@ func TestReported(t *testing.T) {
 // TestForecasts checks the period a plan or expectation is set for, read
 // against the item's date (10 June 2026, a Wednesday).
 func TestForecasts(t *testing.T) {
-	_, pact, chips, _ := fixtures(t)
+	group, pact, chips, _ := fixtures(t)
 	tests := []struct {
 		body   string
 		target *Compiled
@@ -221,6 +221,8 @@ func TestForecasts(t *testing.T) {
 		{"India gave formal notice that it is withdrawing from the chip pact effective in six months.", chips, "withdrawn 2026-12-10"},
 		{"Officials are preparing for the signing of the US-India chip pact to take place on July 15.", chips, "signed 2026-07-15"},
 		{"The US pullout from the chip pact with India will formally take place in six months.", chips, "withdrawn 2026-12-10"},
+		// Its meeting is the group at work.
+		{"China and the US set up a cyber working group, which will hold its first meeting in the first half of 2027.", group, "active 2027-H1"},
 		// A verb of saying ends the subject: what is said has its own.
 		{"Senior officials said the pullout from the US-India chip pact will take place in six months.", chips, "withdrawn 2026-12-10"},
 		// ... not how long a state lasts, since when, or the time of a
