@@ -82,7 +82,7 @@ var pactKind = kind{
 			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed OR closed OR closes OR close
 				OR concluded OR concludes OR finalised OR finalized OR finalises OR finalizes) NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
 			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
-		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"
+		{"negotiating", `negotiat* OR "final deal" OR drafting OR convene OR convenes OR convened OR reconvene OR reconvenes OR reconvened OR "finalise the text" OR "finalize the text"
 			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway
 			OR continued OR continues OR continuing))
 			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR round OR rounds)) OR "under way" OR "back on track"`},

@@ -221,6 +221,8 @@ func TestForecasts(t *testing.T) {
 		{"India gave formal notice that it is withdrawing from the chip pact effective in six months.", chips, "withdrawn 2026-12-10"},
 		{"Officials are preparing for the signing of the US-India chip pact to take place on July 15.", chips, "signed 2026-07-15"},
 		{"The US pullout from the chip pact with India will formally take place in six months.", chips, "withdrawn 2026-12-10"},
+		// Parties to a pact that convene are negotiating it.
+		{"Negotiators on the US-India chip pact decided on Monday to convene in Geneva on June 16.", chips, "negotiating 2026-06-16"},
 		// Its meeting is the group at work.
 		{"China and the US set up a cyber working group, which will hold its first meeting in the first half of 2027.", group, "active 2027-H1"},
 		// A verb of saying ends the subject: what is said has its own.
