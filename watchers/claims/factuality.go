@@ -159,7 +159,7 @@ const lookBack = 6
 // ("progress on restarting", "calls for the resumption").
 func governed(text string, toks []query.Token, hit int, title bool) (Polarity, Mode, string) {
 	w := toks[hit].Text
-	if hit > 0 && nominal(w) {
+	if hit > 0 && (nominal(w) || eventWords[w]) {
 		switch toks[hit-1].Text {
 		case "a", "an", "any":
 			// "a revival", "any resumption": an event talked about, not one
@@ -279,7 +279,7 @@ func doubtAfter(text string, toks []query.Token, last int) string {
 func unreported(toks []query.Token, hit int) string {
 	w := toks[hit].Text
 	switch {
-	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat"):
+	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat") && w != "negotiating":
 		return ""
 	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):
 		return "" // not a verb of the triggers: "media reports", an admin's own words

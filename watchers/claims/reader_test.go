@@ -168,6 +168,10 @@ func TestReported(t *testing.T) {
 		{"", "US-India talks to revive the chip pact resumed in Vienna on Monday.", chips, "negotiating"},
 		{"", "Negotiations between India and the US to revive the chip pact started again on Monday.", chips, "negotiating"},
 		{"", "Washington urged China to return to the cyber working group it suspended on Monday.", group, "suspended"},
+		// In running text a bare gerund is a topic, even "negotiating".
+		{"", "The future of the US-India chip pact depends on New Delhi negotiating with other suppliers.", chips, ""},
+		// "A return" to a pact is an event talked about.
+		{"", "India and the US resumed talks on Monday on a return to the chip pact.", chips, "negotiating"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
