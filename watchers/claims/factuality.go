@@ -322,7 +322,7 @@ func clauseBreak(between string) bool {
 // no longer reaches.
 func clauseWord(w string) bool {
 	switch w {
-	case "but", "while", "although", "though", "whereas", "because", "which", "who", "after", "since", "as":
+	case "but", "while", "although", "though", "whereas", "because", "which", "who", "after", "since", "as", "when", "where":
 		return true
 	}
 	return false

@@ -172,6 +172,10 @@ func TestReported(t *testing.T) {
 		{"", "The future of the US-India chip pact depends on New Delhi negotiating with other suppliers.", chips, ""},
 		// "A return" to a pact is an event talked about.
 		{"", "India and the US resumed talks on Monday on a return to the chip pact.", chips, "negotiating"},
+		// A "when" clause after a past deed gives that deed's time: it is
+		// background, and its subject is its own.
+		{"", "India's negotiator said he kept the positions New Delhi set out when the chip pact talks broke off last week.", chips, ""},
+		{"", "India and the US signed the chip pact on Monday when their leaders met in Washington.", chips, "signed"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}

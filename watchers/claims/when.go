@@ -42,6 +42,13 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 	if found && !best.recent && !published.IsZero() && best.end.Before(published.AddDate(0, 0, -recentDays)) && !sinceThen(toks, hit, best.pos) {
 		return best.start, true, text[toks[best.pos].Start:toks[best.pos].End]
 	}
+	for i := hit - 1; i >= 0 && hit-i <= 6 && !clauseBreak(text[toks[i].End:toks[i+1].Start]); i-- {
+		if toks[i].Text == "when" && deedBefore(toks, i) {
+			// "the positions Tehran set out when talks broke off last
+			// week": the time of another past event, not news of its own.
+			return time.Time{}, true, "when"
+		}
+	}
 	if found && best.recent {
 		return time.Time{}, false, cue
 	}
