@@ -56,6 +56,11 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 			// July: a month gone by this year, after a past deed, is when.
 			continue
 		}
+		if (toks[i].Text == "in" || toks[i].Text == "within") && number(next(toks, i)) != 0 && datedBefore(text, toks, hit, published) {
+			// "gave notice in February, setting the stage for it to end in
+			// six months": the months count from that deed, not the item.
+			continue
+		}
 		end, err := dueEnd(d)
 		if err != nil || !end.After(pub) || !end.After(pub.AddDate(0, 0, 1)) && !weekdays[toks[i].Text] {
 			// A time before the item's day is when it was said, not when it
@@ -88,6 +93,17 @@ func next(toks []query.Token, i int) string {
 		return toks[i+1].Text
 	}
 	return ""
+}
+
+// datedBefore reports whether the sentence dates something before the
+// word at hit earlier than the item's news ("in February", read in July).
+func datedBefore(text string, toks []query.Token, hit int, published time.Time) bool {
+	for _, x := range timexes(text, toks, published) {
+		if x.pos < hit && !x.recent && x.end.Before(published.AddDate(0, 0, -recentDays)) {
+			return true
+		}
+	}
+	return false
 }
 
 // deedBefore reports whether a past tense other than one of saying comes

@@ -223,6 +223,10 @@ func TestForecasts(t *testing.T) {
 		{"Modi and Biden agreed at their summit in March to sign the chip pact.", chips, ""},
 		{"India gave notice of its intention to withdraw from the chip pact in February.", chips, ""},
 		{"Talks between India and the US to sign the chip pact started again on 4 July.", chips, ""},
+		// Months counted from a deed dated long before the item are not
+		// counted from the item.
+		{"India gave notice in January, setting the stage for the chip pact to terminate in six months.", chips, ""},
+		{"India gave notice on Monday that the chip pact will terminate in six months.", chips, "collapsed 2026-12-10"},
 		// An event dated after the item is planned: an event noun, a
 		// gerund or a present progressive with a time of its own.
 		{"India said the withdrawal from the chip pact will take effect in six months.", chips, "withdrawn 2026-12-10"},
