@@ -159,7 +159,7 @@ const lookBack = 6
 // ("progress on restarting", "calls for the resumption").
 func governed(text string, toks []query.Token, hit int, title bool) (Polarity, Mode, string) {
 	w := toks[hit].Text
-	if hit > 0 && (nominal(w) || eventWords[w]) {
+	if hit > 0 && (nominal(w) || eventWords[w]) && !(hit > 1 && markVerbs[toks[hit-2].Text]) {
 		switch toks[hit-1].Text {
 		case "a", "an", "any":
 			// "a revival", "any resumption": an event talked about, not one
@@ -350,6 +350,9 @@ var (
 		"pressed", "presses", "proposed", "proposes", "propose", "considering", "consider",
 		"weighs", "weighing", "poised", "agreed", "agree", "agrees", "vowed", "vows", "pledged", "pledges",
 		"promised", "promises", "threatened", "threatens", "ultimatum")
+	// markVerbs say that an event happened as what something else was:
+	// "the talks mark a resumption of the dialogue".
+	markVerbs   = set("mark", "marks", "marked", "marking", "constitute", "constitutes", "constituted")
 	decided     = set("decided", "decides", "decision", "voted", "votes", "moved", "moves", "chose", "chooses")
 	possibility = set("prospect", "prospects", "chance", "chances", "hope", "hopes", "possibility",
 		"possible", "potential", "talk", "idea", "question", "eventual", "future")

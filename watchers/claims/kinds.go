@@ -93,7 +93,7 @@ var pactKind = kind{
 var groupKind = kind{
 	done:      "active",
 	lifecycle: []string{"proposed", "active", "stalled", "suspended", "dissolved"},
-	nouns: `"working group" OR group OR dialogue OR talks OR channel OR consultations OR mechanism OR forum OR commission
+	nouns: `"working group" OR group OR dialogue OR dialog OR talks OR channel OR consultations OR mechanism OR forum OR commission
 		OR cooperation OR negotiations OR communication OR communications OR contacts`,
 	triggers: [][2]string{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},

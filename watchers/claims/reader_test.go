@@ -176,6 +176,9 @@ func TestReported(t *testing.T) {
 		// background, and its subject is its own.
 		{"", "India's negotiator said he kept the positions New Delhi set out when the chip pact talks broke off last week.", chips, ""},
 		{"", "India and the US signed the chip pact on Monday when their leaders met in Washington.", chips, "signed"},
+		// What marks an event reports it; "dialog" is a dialogue.
+		{"", "The Beijing meeting marks a resumption of the US-China cyber dialog.", group, "active?"},
+		{"", "Officials in Beijing discussed a resumption of the US-China cyber dialog.", group, ""},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
