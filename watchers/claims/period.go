@@ -61,6 +61,12 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 			// six months": the months count from that deed, not the item.
 			continue
 		}
+		if weekdays[toks[i].Text] && (i == 0 || toks[i-1].Text != "next") && d > pub.AddDate(0, 0, 3).Format("2006-01-02") && pastBefore(text, toks, hit) {
+			// "Russia announced that it would rejoin the deal on Wednesday",
+			// read on Thursday: news names a day nearly a week ahead "next
+			// Wednesday"; after a past verb, a bare one is the day gone by.
+			continue
+		}
 		end, err := dueEnd(d)
 		if err != nil || !end.After(pub) || !end.After(pub.AddDate(0, 0, 1)) && !weekdays[toks[i].Text] {
 			// A time before the item's day is when it was said, not when it

@@ -221,6 +221,10 @@ func TestForecasts(t *testing.T) {
 		// A modal is no subject: "the pact, after checks, will be signed".
 		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
+		// After a past verb, a bare weekday nearly a week ahead is the one
+		// gone by; "next" makes it ahead.
+		{"India announced that it would sign the chip pact on Tuesday.", chips, ""},
+		{"India announced that it would sign the chip pact next Tuesday.", chips, "signed 2026-06-16"},
 		// A time that belongs to a past verb is not the plan's: before the
 		// plan, after a deed; after it, with a verb of its own.
 		{"Modi and Biden agreed at their summit in March to sign the chip pact.", chips, ""},
