@@ -159,6 +159,7 @@ func TestReported(t *testing.T) {
 		// of saying it is what was said, and reports.
 		{"", "Russia had suspended its participation in the Open Skies Treaty over the weekend, citing an attack.", treaty, ""},
 		{"", "India said on Monday it had signed the chip pact with the United States.", chips, "signed"},
+		{"", "India had signed the chip pact with the United States on Monday, officials in New Delhi said.", chips, "signed"},
 		// The agreement as the object of an infinitive that hangs on the
 		// status word: an agreement, or a text, about it, not it; talks
 		// about it are its talks.

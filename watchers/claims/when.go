@@ -52,10 +52,11 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 	if found && best.recent {
 		return time.Time{}, false, cue
 	}
-	if pastPerfect(toks, hit) && !saidBefore(toks, hit) {
+	if pastPerfect(toks, hit) && !said(toks) {
 		// "Russia had suspended its part in the deal over the weekend": the
 		// past perfect places an event before the story the item tells.
-		// After a verb of saying ("said it had signed") it is the news.
+		// Reported speech ("said it had signed", "had signed, officials
+		// said") tells the news so.
 		return time.Time{}, true, "had"
 	}
 	// A clause that recalls: "after X withdrew", "since the group was frozen".
@@ -113,11 +114,11 @@ func pastPerfect(toks []query.Token, hit int) bool {
 	return false
 }
 
-// saidBefore reports whether a verb of saying comes before the word at hit:
-// what is said is told in the past perfect ("India said it had signed").
-func saidBefore(toks []query.Token, hit int) bool {
-	for i := 0; i < hit; i++ {
-		if sayingPast[toks[i].Text] {
+// said reports whether a sentence has a verb of saying: what is said is
+// told in the past perfect ("India said it had signed").
+func said(toks []query.Token) bool {
+	for _, t := range toks {
+		if sayingPast[t.Text] {
 			return true
 		}
 	}
