@@ -178,16 +178,12 @@ func infinitiveOf(sc *scope, text string, toks []query.Token, first, last int) s
 		k++
 	}
 	if k+1 < len(toks) && toks[k].Text == "to" && !clauseBreak(text[toks[k-1].End:toks[k].Start]) && verbAt(k+1) {
-		if !nounWords[head] {
-			head = "agreement" // "agreement had been reached to extend"
-			for b := first - 1; b >= 0 && first-b <= 4; b-- {
-				if nounWords[toks[b].Text] {
-					head = toks[b].Text
-					break
-				}
+		for b := first - 1; !nounWords[head] && b >= 0 && first-b <= 4; b-- {
+			if nounWords[toks[b].Text] {
+				head = toks[b].Text // "agreement had been reached to extend"
 			}
 		}
-		if !talkNouns[head] {
+		if nounWords[head] && !talkNouns[head] { // not "withdrew to renegotiate the deal"
 			for j := k + 2; j < len(toks) && j-k <= 7; j++ {
 				if clauseBreak(text[toks[j-1].End:toks[j].Start]) {
 					break

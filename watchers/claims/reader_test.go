@@ -167,6 +167,7 @@ func TestReported(t *testing.T) {
 		{"", "The United States and India reached an agreement to extend the chip pact on Thursday.", chips, ""},
 		{"", "The EU says the text to revive the US-India chip pact has been finalised after talks in Vienna.", chips, ""},
 		{"", "US-India talks to revive the chip pact resumed in Vienna on Monday.", chips, "negotiating"},
+		{"", "India quit on Monday to renegotiate the US-India chip pact.", chips, "withdrawn"},
 		{"", "Negotiations between India and the US to revive the chip pact started again on Monday.", chips, "negotiating"},
 		{"", "Washington urged China to return to the cyber working group it suspended on Monday.", group, "suspended"},
 		// In running text a bare gerund is a topic, even "negotiating".
