@@ -70,9 +70,17 @@ func Weigh(cs []Claim) Finding {
 		// possible.
 		switch bodyQualifies(cs, r.Status) {
 		case planned:
-			f.Reported = nil
-			if f.Possible != nil && f.Possible.Status == r.Status {
-				f.Possible = nil // the body's same status, of another party or weakly
+			// What else the item reports stands: the first other status.
+			f.Reported, f.Possible = nil, nil
+			for i := range cs {
+				c := &cs[i]
+				switch {
+				case c.Status == r.Status || denied[c.Status]:
+				case c.Strong && f.Reported == nil:
+					f.Reported = c
+				case c.News() && f.Possible == nil:
+					f.Possible = c
+				}
 			}
 		case hedged:
 			f.Possible, f.Reported = r, nil
