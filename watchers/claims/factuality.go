@@ -159,7 +159,7 @@ const lookBack = 6
 // ("progress on restarting", "calls for the resumption").
 func governed(text string, toks []query.Token, hit int, title bool) (Polarity, Mode, string) {
 	w := toks[hit].Text
-	if hit > 0 && nominal(w) {
+	if hit > 0 && (nominal(w) || eventWords[w]) && !(hit > 1 && markVerbs[toks[hit-2].Text]) {
 		switch toks[hit-1].Text {
 		case "a", "an", "any":
 			// "a revival", "any resumption": an event talked about, not one
@@ -279,7 +279,7 @@ func doubtAfter(text string, toks []query.Token, last int) string {
 func unreported(toks []query.Token, hit int) string {
 	w := toks[hit].Text
 	switch {
-	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat"):
+	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat") && w != "negotiating":
 		return ""
 	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):
 		return "" // not a verb of the triggers: "media reports", an admin's own words
@@ -322,7 +322,7 @@ func clauseBreak(between string) bool {
 // no longer reaches.
 func clauseWord(w string) bool {
 	switch w {
-	case "but", "while", "although", "though", "whereas", "because", "which", "who", "after", "since", "as":
+	case "but", "while", "although", "though", "whereas", "because", "which", "who", "after", "since", "as", "when", "where":
 		return true
 	}
 	return false
@@ -350,6 +350,9 @@ var (
 		"pressed", "presses", "proposed", "proposes", "propose", "considering", "consider",
 		"weighs", "weighing", "poised", "agreed", "agree", "agrees", "vowed", "vows", "pledged", "pledges",
 		"promised", "promises", "threatened", "threatens", "ultimatum")
+	// markVerbs say that an event happened as what something else was:
+	// "the talks mark a resumption of the dialogue".
+	markVerbs   = set("mark", "marks", "marked", "marking", "constitute", "constitutes", "constituted")
 	decided     = set("decided", "decides", "decision", "voted", "votes", "moved", "moves", "chose", "chooses")
 	possibility = set("prospect", "prospects", "chance", "chances", "hope", "hopes", "possibility",
 		"possible", "potential", "talk", "idea", "question", "eventual", "future")
@@ -374,5 +377,5 @@ var (
 		"convene", "suspend", "freeze", "dissolve", "disband", "abolish", "propose", "clinch", "strike", "reach",
 		"unveil", "announce", "pause", "stall", "shelve", "leave", "accede", "enter", "take", "come", "go", "call", "break", "cut", "fall")
 	irregularPast = set("said", "told", "wrote", "withdrew", "withdrawn", "froze", "frozen", "quit", "left", "cut", "put", "shut", "set", "fell", "broke", "struck", "took",
-		"came", "went", "entered", "sealed", "met", "begun", "began", "held", "made", "won")
+		"came", "went", "entered", "sealed", "met", "begun", "began", "held", "made", "won", "gave", "sent", "spoke", "led", "kept", "brought")
 )

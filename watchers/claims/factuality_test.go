@@ -89,6 +89,9 @@ func TestSentences(t *testing.T) {
 		{"He said \"it is over.\" Then he left.", 2},
 		{"First line\nSecond line", 2},
 		{"Talks resumed in Jan. 2015 in Geneva.", 1},
+		// A feed that lost the spaces after its full stops.
+		{"The pact was signed by India.U.S. media said so.The deal is new.", 3},
+		{"Growth was 3.5 percent in the U.S. economy, per the I.M.F. report.", 1},
 		{"", 0},
 	}
 	for _, tt := range tests {

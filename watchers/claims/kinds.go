@@ -61,7 +61,7 @@ var pactKind = kind{
 			OR extended OR extends OR extending OR extension OR renewed OR renews OR renewal OR prolonged OR prolongs
 			OR rejoined OR rejoins OR rejoin OR "returned to" OR "returns to" OR "return to"`},
 		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification`},
-		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
+		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR pullout OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
 			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
 			OR "left the" OR "leaves the" OR "leave the" OR "no longer a party" OR "no longer party"
 			OR "not to extend" OR "not to renew" OR "will not renew" OR "would not renew"`},
@@ -82,8 +82,9 @@ var pactKind = kind{
 			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed OR closed OR closes OR close
 				OR concluded OR concludes OR finalised OR finalized OR finalises OR finalizes) NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
 			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
-		{"negotiating", `negotiat* OR "final deal" OR drafting OR "finalise the text" OR "finalize the text"
-			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway))
+		{"negotiating", `negotiat* OR "final deal" OR drafting OR convene OR convenes OR convened OR reconvene OR reconvenes OR reconvened OR "finalise the text" OR "finalize the text"
+			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway
+			OR continued OR continues OR continuing))
 			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR round OR rounds)) OR "under way" OR "back on track"`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
 	},
@@ -92,7 +93,7 @@ var pactKind = kind{
 var groupKind = kind{
 	done:      "active",
 	lifecycle: []string{"proposed", "active", "stalled", "suspended", "dissolved"},
-	nouns: `"working group" OR group OR dialogue OR talks OR channel OR consultations OR mechanism OR forum OR commission
+	nouns: `"working group" OR group OR dialogue OR dialog OR talks OR channel OR consultations OR mechanism OR forum OR commission
 		OR cooperation OR negotiations OR communication OR communications OR contacts`,
 	triggers: [][2]string{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},

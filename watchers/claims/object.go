@@ -33,6 +33,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	if name, ok := sc.otherInstrument(text, toks, first, last); ok {
 		return actor{other: name}
 	}
+	if head := infinitiveOf(sc, text, toks, first, last); head != "" {
+		return actor{other: head}
+	}
 	var a actor
 	for k := last + 1; k < len(toks) && k-last <= 5; k++ {
 		if w := toks[k].Text; clauseBreak(text[toks[k-1].End:toks[k].Start]) || w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w)) {
@@ -96,7 +99,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	a.postNominal = postNominal && !title
 	if len(content) > 0 && !phraseHasObject(toks, first, last) && !postNominal {
 		doc := query.NewDocument("", strings.Join(window, " "))
-		if !sc.ref.Match(doc) {
+		if !sc.ref.Match(doc) && !talkNouns[content[len(content)-1]] { // "will hold its first meeting": its talks
 			return actor{other: strings.Join(window, " ")}
 		}
 		// "announces withdrawal from the pact": the word acts on an event
@@ -112,8 +115,8 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		if title && strings.TrimSpace(between) == "," {
 			between = " " // "Russia, Ukraine sign": a headline joins its subjects with commas
 		}
-		if clauseBreak(between) || clauseWord(toks[k].Text) || toks[k].Text == "that" {
-			break
+		if clauseBreak(between) || clauseWord(toks[k].Text) || toks[k].Text == "that" || sayingPast[toks[k].Text] {
+			break // "officials said the pullout will...": what they said has its own subject
 		}
 		before = append([]string{toks[k].Text}, before...)
 	}
@@ -151,6 +154,81 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	}
 	return a
 }
+
+// infinitiveOf returns what a status word acts on when the agreement is
+// only the object of an infinitive that hangs on it: "agreement was reached
+// to extend the grain deal" and "the text to revive the nuclear deal has
+// been finalised" reach an agreement and finalise a text about the deal,
+// not the deal. Talks about it are its talks ("talks to revive the deal
+// resumed"). It returns "" when the agreement is no such object.
+func infinitiveOf(sc *scope, text string, toks []query.Token, first, last int) string {
+	refAt := func(k int) bool {
+		w := toks[k].Text
+		return w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w))
+	}
+	verbAt := func(k int) bool { // the verb of an infinitive: no determiner, no name of ours
+		return k < len(toks) && !determiners[toks[k].Text] && !auxiliaries[toks[k].Text] && !refAt(k)
+	}
+	// After the word: "reached an agreement to extend the deal".
+	k, head := last+1, toks[last].Text
+	for k < len(toks) && k-last <= 3 && (determiners[toks[k].Text] || nounWords[toks[k].Text]) && !clauseBreak(text[toks[k-1].End:toks[k].Start]) {
+		if nounWords[toks[k].Text] {
+			head = toks[k].Text // "reached an agreement to extend"
+		}
+		k++
+	}
+	if k+1 < len(toks) && toks[k].Text == "to" && !clauseBreak(text[toks[k-1].End:toks[k].Start]) && verbAt(k+1) {
+		for b := first - 1; !nounWords[head] && b >= 0 && first-b <= 4; b-- {
+			if nounWords[toks[b].Text] {
+				head = toks[b].Text // "agreement had been reached to extend"
+			}
+		}
+		if nounWords[head] && !talkNouns[head] { // not "withdrew to renegotiate the deal"
+			for j := k + 2; j < len(toks) && j-k <= 7; j++ {
+				if clauseBreak(text[toks[j-1].End:toks[j].Start]) {
+					break
+				}
+				if refAt(j) {
+					return "an " + head + " to " + toks[k+1].Text
+				}
+			}
+		}
+	}
+	// Before it, in its subject: "the text to revive the deal has been finalised".
+	for j := first - 1; j >= 2 && first-j <= 10; j-- {
+		if clauseBreak(text[toks[j].End:toks[j+1].Start]) || clauseWord(toks[j].Text) {
+			break
+		}
+		if !refAt(j) {
+			continue
+		}
+		for b := j + 1; b < first; b++ {
+			if !auxiliaries[toks[b].Text] && !strings.HasSuffix(toks[b].Text, "ly") {
+				return "" // "the group it suspended": the word has a subject of its own
+			}
+		}
+		for k := j - 1; k >= 1 && j-k <= 7; k-- {
+			if toks[k].Text != "to" || !verbAt(k+1) || k+1 == j {
+				continue
+			}
+			for b := k - 1; b >= 0 && k-b <= 8 && !clauseWord(toks[b].Text); b-- {
+				if talkNouns[toks[b].Text] {
+					return "" // "negotiations between Iran and the EU to return to the deal"
+				}
+			}
+			if head := toks[k-1].Text; commonNoun(head) && !talkNouns[head] && !refAt(k-1) && !auxiliaries[head] && !sc.words[head] &&
+				!plans[head] && !failures[head] && !conditions[head] && !strings.HasSuffix(head, "ed") {
+				return "the " + head + " to " + toks[k+1].Text
+			}
+			return ""
+		}
+		return ""
+	}
+	return ""
+}
+
+// talkNouns are the talks about an agreement, which are its talks.
+var talkNouns = set("talks", "negotiations", "dialogue", "meeting", "meetings", "round", "rounds", "consultations", "contacts")
 
 // transitiveOnly reports whether w is a form of a status verb that always
 // takes an object: right after its noun ("the deal signed in Pretoria") it
@@ -259,7 +337,8 @@ var (
 		"those", "and", "or", "but", "not", "so", "then", "also", "have", "has", "had", "be", "is", "are", "was", "were",
 		"been", "being", "do", "did", "does", "a", "an", "the", "s", "to", "of", "in", "on", "at", "by", "for", "with",
 		"sides", "parties", "countries", "nations", "leaders", "governments", "states", "powers", "both", "two", "all",
-		"president", "minister", "government", "administration", "kremlin", "ministry", "department", "state")
+		"president", "minister", "government", "administration", "kremlin", "ministry", "department", "state",
+		"will", "would", "shall", "should", "can", "could", "may", "might", "must")
 )
 
 // otherInstrument reports whether a status word (tokens first..last) acts
@@ -273,8 +352,8 @@ func (s *scope) otherInstrument(text string, toks []query.Token, first, last int
 		return "", false // a capitalised verb: a headline in title case, where capitals say nothing
 	}
 	i := last + 1
-	for i < len(toks) && objectLead[toks[i].Text] {
-		i++
+	for i < len(toks) && (objectLead[toks[i].Text] || stakeNouns[toks[i].Text] || i > last+1 && stakeNouns[toks[i-1].Text] && stakePreps[toks[i].Text]) {
+		i++ // "suspended its participation in the New START treaty"
 	}
 	// Only words joined by spaces are an object: "frozen' -TASS" and
 	// "terminated," Peskov said" name a source, not what the word acts on.
@@ -300,6 +379,10 @@ func (s *scope) otherInstrument(text string, toks []query.Token, first, last int
 	}
 	return "", false
 }
+
+// stakePreps join a party's stake to the agreement: "participation in",
+// "obligations under".
+var stakePreps = set("in", "under", "to")
 
 // objectLead are the determiners and prepositions of "withdrew from",
 // "pulled out of", "signed with" between a status verb and its object.

@@ -21,6 +21,9 @@ func TestOtherInstrument(t *testing.T) {
 		{"The U.S. formally quits INF treaty, leaving New START as the last pact.", "quits", true},
 		// Through a preposition.
 		{"The United States formally withdrew from the Intermediate-Range Nuclear Forces Treaty on Friday.", "withdrew", true},
+		// Through a party's stake in it.
+		{"Moscow said it was suspending its participation in the Open Skies Treaty as well.", "suspending", true},
+		{"Russia suspended its obligations under New START on Tuesday.", "suspended", false},
 		// In a relative clause about another named instrument.
 		{"It replaces the Privacy Shield arrangement that the court struck down in 2020.", "struck down", true},
 		// The agreement's own name is ours.

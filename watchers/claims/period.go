@@ -17,8 +17,14 @@ import (
 // count: a plan for the past is no forecast. It returns "" when the
 // sentence names no such time.
 func period(text string, toks []query.Token, hit int, published time.Time) (due, words string) {
+	due, words, _ = periodIndex(text, toks, hit, published)
+	return due, words
+}
+
+// periodIndex is period, with the index of the token where the time starts.
+func periodIndex(text string, toks []query.Token, hit int, published time.Time) (due, words string, at int) {
 	if published.IsZero() {
-		return "", ""
+		return "", "", -1
 	}
 	pub := time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)
 	// The time that governs the plan follows it in its clause ("will be
@@ -35,16 +41,100 @@ func period(text string, toks []query.Token, hit int, published time.Time) (due,
 		if i > hit && clauseBreak(text[toks[i-1].End:toks[i].Start]) {
 			break
 		}
+		if i > hit+1 && finitePast(toks, i-1) {
+			break // "to return to the deal started again on 4 August": the time of another verb
+		}
 		d, n := periodAt(toks, i, pub)
 		if d == "" {
 			continue
 		}
-		if end, err := dueEnd(d); err != nil || !end.After(pub.AddDate(0, 0, 1)) {
-			continue // a time before or on the item's day: when it was said, not when it will be
+		if i < hit && pastBefore(text, toks, i) {
+			continue // "agreed at the summit in June to launch it": when they agreed
 		}
-		return d, text[toks[i].Start:toks[min(i+n, len(toks))-1].End]
+		if months[toks[i].Text] != 0 && len(d) == 7 && d[:4] != fmt.Sprint(pub.Year()) && year(next(toks, i)) == 0 && deedBefore(toks, hit) {
+			// "gave notice of its intent to withdraw in February", read in
+			// July: a month gone by this year, after a past deed, is when.
+			continue
+		}
+		if (toks[i].Text == "in" || toks[i].Text == "within") && number(next(toks, i)) != 0 && datedBefore(text, toks, hit, published) {
+			// "gave notice in February, setting the stage for it to end in
+			// six months": the months count from that deed, not the item.
+			continue
+		}
+		if weekdays[toks[i].Text] && (i == 0 || toks[i-1].Text != "next") && d > pub.AddDate(0, 0, 3).Format("2006-01-02") && pastBefore(text, toks, hit) {
+			// "Russia announced that it would rejoin the deal on Wednesday",
+			// read on Thursday: news names a day nearly a week ahead "next
+			// Wednesday"; after a past verb, a bare one is the day gone by.
+			continue
+		}
+		end, err := dueEnd(d)
+		if err != nil || !end.After(pub) || !end.After(pub.AddDate(0, 0, 1)) && !weekdays[toks[i].Text] {
+			// A time before the item's day is when it was said, not when it
+			// will be; on its day only a weekday counts ("expected to sign
+			// on Friday", on a Friday morning).
+			continue
+		}
+		return d, text[toks[i].Start:toks[min(i+n, len(toks))-1].End], i
 	}
-	return "", ""
+	return "", "", -1
+}
+
+// finitePast reports whether the word at i is a past tense that is a verb
+// of its own, not a participle after "be" or "to be" ("will be signed"),
+// nor a verb of expecting ("is expected", "was scheduled").
+func finitePast(toks []query.Token, i int) bool {
+	w := toks[i].Text
+	if !pastForm(w) || expectWords[w] || i == 0 {
+		return false
+	}
+	switch toks[i-1].Text {
+	case "be", "been", "being", "is", "are", "was", "were", "and", "or", "not", "formally", "officially", "jointly", "to", "a", "an", "the":
+		return false
+	}
+	return true
+}
+
+func next(toks []query.Token, i int) string {
+	if i+1 < len(toks) {
+		return toks[i+1].Text
+	}
+	return ""
+}
+
+// datedBefore reports whether the sentence dates something before the
+// word at hit earlier than the item's news ("in February", read in July).
+func datedBefore(text string, toks []query.Token, hit int, published time.Time) bool {
+	for _, x := range timexes(text, toks, published) {
+		if x.pos < hit && !x.recent && x.end.Before(published.AddDate(0, 0, -recentDays)) {
+			return true
+		}
+	}
+	return false
+}
+
+// deedBefore reports whether a past tense other than one of saying comes
+// before the word at hit in its sentence.
+func deedBefore(toks []query.Token, hit int) bool {
+	for k := 0; k < hit; k++ {
+		if finitePast(toks, k) && !sayingPast[toks[k].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// pastBefore reports whether a past-tense verb comes before the word at i
+// in its clause.
+func pastBefore(text string, toks []query.Token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if finitePast(toks, k) {
+			return true
+		}
+		if k > 0 && clauseBreak(text[toks[k-1].End:toks[k].Start]) {
+			break
+		}
+	}
+	return false
 }
 
 // periodAt reads a time expression starting at token i: its due period and
@@ -76,6 +166,17 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		return fmt.Sprintf("%d-Q%d", y, quarters[w(0)]), 2
 	case w(0) == "end" && w(1) == "of" && (w(2) == "the" && w(3) == "year" || w(2) == "this" && w(3) == "year"):
 		return fmt.Sprint(y), 4
+	case w(0) == "end" && w(1) == "of" && (w(2) == "the" || w(2) == "this") && w(3) == "month":
+		return month(pub), 4
+	case w(0) == "first" && w(1) == "week" && w(2) == "of" && year(w(3)) >= y:
+		return day(friday(time.Date(year(w(3)), 1, 1, 0, 0, 0, 0, time.UTC))), 4
+	case w(0) == "first" && w(1) == "week" && w(2) == "of" && months[w(3)] != 0:
+		m := time.Month(months[w(3)])
+		t := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+		if m < pub.Month() {
+			t = t.AddDate(1, 0, 0)
+		}
+		return day(friday(t)), 4
 	case w(0) == "end" && w(1) == "of" && year(w(2)) >= y:
 		return w(2), 3
 	case w(0) == "year" && w(1) == "end", w(0) == "this" && w(1) == "year":

@@ -6,6 +6,7 @@
 package claims
 
 import (
+	"strings"
 	"time"
 
 	"github.com/pactwatch/pactwatch/watchers/query"
@@ -119,6 +120,9 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 					if first < 0 || seen[[2]int{j, first}] || first == last && nounWords[s.toks[first].Text] {
 						continue // the noun a "held talks" or "reached a deal" rule names beside its verb
 					}
+					if first == last && personNouns[s.toks[first].Text] && !agentActs(s.text, s.toks, first) {
+						continue // "the deal's lead negotiators, ...": people named, not at work
+					}
 					seen[[2]int{j, first}] = true
 					c := t.claim(s, first, last, r, explicit[j][i], it.Published)
 					if titleDenies && c.Hedged {
@@ -223,6 +227,13 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	}
 	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && rd.cue == "would") {
 		c.Due, c.DueWords = period(s.text, s.toks, first, published)
+	} else if rd.pol == Asserted && (rd.mode == Fact || rd.mode == Unrealised && topicCue(rd.cue)) && unfinished(s.toks, first) {
+		// "the withdrawal will take effect in six months", "is withdrawing
+		// effective in six months", "preparing for the signing on
+		// February 29": an event dated after the item is planned.
+		if due, words, at := periodIndex(s.text, s.toks, last+1, published); due != "" && !weekdays[lastWord(words)] && ownTime(s.toks, last, at) {
+			c.Mode, c.Cue, c.Due, c.DueWords = Plan, words, due, words
+		}
 	}
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
 	c.Other = a.other
@@ -237,6 +248,12 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 			c.Status = m
 		}
 	}
+	if describes && c.News() && !recentTime(s.text, s.toks, published) {
+		// "the 2015 accords signed by the world powers", "a deal signed
+		// in January": what the sentence takes as known about the
+		// agreement, not its news ("a deal signed on Saturday" may be).
+		c.Background, c.Cue = true, "description"
+	}
 	c.Strong = c.News() && !c.Hedged && (explicit || s.title) && c.Status != Rumored && rd.cue != "attributive" && !describes &&
 		!(t.multi() && c.Party == "" && (c.Status == "withdrawn" || c.Status == "ratified")) &&
 		(s.title || !nominal(s.toks[first].Text))
@@ -244,6 +261,53 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		c.Status = Rumored // on unnamed sources a pact is at most rumoured
 	}
 	return c
+}
+
+// unfinished reports whether the status word at first names the event
+// without placing it in the past: an event noun ("withdrawal"), a gerund
+// or a present progressive ("is withdrawing").
+func unfinished(toks []query.Token, first int) bool {
+	w := toks[first].Text
+	return !pastForm(w) && (nominal(w) || gerund(w) || eventWords[w])
+}
+
+// eventWords are event nouns that nominal does not tell by their ending.
+var eventWords = set("pullout", "exit", "signing", "handover", "return")
+
+// topicCue reports whether a cue is a preposition before an event noun
+// ("for signing", "on withdrawal").
+func topicCue(cue string) bool {
+	p, _, ok := strings.Cut(cue, " ")
+	return ok && topicPreps[p]
+}
+
+// ownTime reports whether the time at token at, after a status word ending
+// at last, is when the event happens: not how long a state lasts or since
+// when ("extended until 2026", "negotiating since December"), nor the
+// time of a clause of its own ("negotiating a pact that they hope to
+// finish next year").
+func ownTime(toks []query.Token, last, at int) bool {
+	if at <= last {
+		return false
+	}
+	switch toks[at-1].Text {
+	case "since", "until", "till", "through", "for", "from", "to":
+		return false
+	}
+	for k := last + 1; k < at; k++ {
+		if w := toks[k].Text; w == "that" || w == "which" || w == "who" || clauseWord(w) || plans[w] && w != "will" && w != "shall" {
+			return false
+		}
+	}
+	return true
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 func (t *Compiled) hasStatus(s string) bool {
@@ -293,6 +357,26 @@ func denies(toks []query.Token) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// agentActs reports whether a noun of people at first ("negotiators") is
+// the subject of a verb that says they are at work: "negotiators are still
+// working on a successor", "negotiators in Vienna met on Monday". Named
+// only ("the deal's lead negotiators, X and Y, spoke", "its chief
+// negotiator said"), they report no talks.
+func agentActs(text string, toks []query.Token, first int) bool {
+	for k := first + 1; k < len(toks) && k-first <= 6; k++ {
+		if clauseBreak(text[toks[k-1].End:toks[k].Start]) {
+			return false
+		}
+		switch toks[k].Text {
+		case "are", "were", "have", "met", "meet", "meets", "resumed", "resume", "gathered", "convened":
+			return true
+		case "said", "says", "told", "say":
+			return false
 		}
 	}
 	return false

@@ -30,6 +30,15 @@ func Split(text string) []string {
 				}
 				end += s
 			}
+			if end < len(line) && r == '.' && end == i && glued(line, i) {
+				// "…by Russia.U.S. media reported…": a feed that lost the
+				// space after a full stop still ends a sentence there.
+				if !abbreviation(line[start : i-1]) {
+					out = appendSentence(out, line[start:end])
+					start = end
+				}
+				continue
+			}
 			if end >= len(line) || line[end] != ' ' {
 				continue
 			}
@@ -47,6 +56,17 @@ func Split(text string) []string {
 		out = appendSentence(out, line[start:])
 	}
 	return out
+}
+
+// glued reports whether the full stop just before i joins a lower-case
+// word to a capitalised one with no space ("Russia.The"), as a sentence
+// end does in text that lost its spaces; "U.S." and "3.5" do not.
+func glued(line string, i int) bool {
+	if i < 2 || i+1 >= len(line) {
+		return false
+	}
+	before, next, after := line[i-2], line[i], line[i+1]
+	return 'a' <= before && before <= 'z' && 'A' <= next && next <= 'Z' && ('a' <= after && after <= 'z' || after == '.' || 'A' <= after && after <= 'Z')
 }
 
 func appendSentence(out []string, s string) []string {

@@ -63,11 +63,30 @@ func Weigh(cs []Claim) Finding {
 			}
 		}
 	}
-	if r := f.Reported; r != nil && r.Title && bodyQualifies(cs, r.Status) {
+	if r := f.Reported; r != nil && r.Title {
 		// "Russia withdraws from treaty" over a body that only says it
-		// will, or "talks resume" over a body that has it from an unnamed
-		// source: the headline overstates.
-		f.Possible, f.Reported = r, nil
+		// will: the headline overstates a plan, which is no status. "Talks
+		// resume" over a body that has it from an unnamed source: only
+		// possible.
+		switch bodyQualifies(cs, r.Status) {
+		case planned:
+			// What else the item reports stands: the first other status.
+			f.Reported, f.Possible = nil, nil
+			for i := range cs {
+				c := &cs[i]
+				switch {
+				case c.Status == r.Status || denied[c.Status]:
+				case c.Strong && f.Reported == nil:
+					f.Reported = c
+				case c.News() && f.Possible == nil:
+					f.Possible = c
+				}
+			}
+		case hedged:
+			f.Possible, f.Reported = r, nil
+		}
+	} else if p := f.Possible; r == nil && p != nil && p.Title && bodyQualifies(cs, p.Status) == planned {
+		f.Possible = nil // "Russia follows US in withdrawal from treaty" over "it will withdraw"
 	}
 	if f.Reported != nil || f.Denied != nil && f.Possible != nil && f.Possible.Status == Rumored {
 		f.Possible = nil // a report denied is no rumour of it either
@@ -75,20 +94,36 @@ func Weigh(cs []Claim) Finding {
 	return f
 }
 
+// How a body speaks of the status its headline reports.
+const (
+	plain   = iota // as fact, or not at all
+	planned        // only as a plan or expectation
+	hedged         // only on unnamed sources (and perhaps as a plan)
+)
+
 // bodyQualifies reports whether the body speaks of status only as a plan
 // or expectation, or on unnamed sources, never as plain fact.
-func bodyQualifies(cs []Claim, status string) bool {
-	qualified := false
+func bodyQualifies(cs []Claim, status string) int {
+	plan, hedge := false, false
 	for _, c := range cs {
 		if c.Title || c.Status != status && !(c.Hedged && c.Status == Rumored) {
 			continue
 		}
 		if c.Strong {
-			return false
+			return plain
 		}
-		if c.Mode == Plan && c.Polarity == Asserted || c.Hedged && c.Mode == Fact && c.Polarity == Asserted {
-			qualified = true
+		if c.Mode == Plan && c.Polarity == Asserted && c.Other == "" {
+			plan = true
+		}
+		if c.Hedged && c.Mode == Fact && c.Polarity == Asserted {
+			hedge = true
 		}
 	}
-	return qualified
+	switch {
+	case hedge:
+		return hedged
+	case plan:
+		return planned
+	}
+	return plain
 }

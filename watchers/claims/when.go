@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pactwatch/pactwatch/watchers/query"
@@ -38,11 +39,25 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 		// state that still holds, not a recalled event.
 		return time.Time{}, false, cue
 	}
-	if found && !best.recent && !published.IsZero() && best.end.Before(published.AddDate(0, 0, -recentDays)) {
+	if found && !best.recent && !published.IsZero() && best.end.Before(published.AddDate(0, 0, -recentDays)) && !sinceThen(toks, hit, best.pos) {
 		return best.start, true, text[toks[best.pos].Start:toks[best.pos].End]
+	}
+	for i := hit - 1; i >= 0 && hit-i <= 6 && !clauseBreak(text[toks[i].End:toks[i+1].Start]); i-- {
+		if toks[i].Text == "when" && deedBefore(toks, i) {
+			// "the positions Tehran set out when talks broke off last
+			// week": the time of another past event, not news of its own.
+			return time.Time{}, true, "when"
+		}
 	}
 	if found && best.recent {
 		return time.Time{}, false, cue
+	}
+	if pastPerfect(toks, hit) && !said(toks) {
+		// "Russia had suspended its part in the deal over the weekend": the
+		// past perfect places an event before the story the item tells.
+		// Reported speech ("said it had signed", "had signed, officials
+		// said") tells the news so.
+		return time.Time{}, true, "had"
 	}
 	// A clause that recalls: "after X withdrew", "since the group was frozen".
 	for i := hit - 1; i >= 0 && hit-i <= 8; i-- {
@@ -64,6 +79,82 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 		}
 	}
 	return time.Time{}, false, cue
+}
+
+// sinceThen reports whether the status word at hit is a present perfect
+// whose time is a "since" clause after it, whatever its verb: "talks have
+// continued since it was first announced in October" hold now.
+func sinceThen(toks []query.Token, hit, at int) bool {
+	if at <= hit || at-hit > 10 || !presentPerfect(toks, hit) {
+		return false
+	}
+	for i := hit + 1; i < at; i++ {
+		if toks[i].Text == "since" {
+			return true
+		}
+	}
+	return false
+}
+
+// pastPerfect reports whether the status word at hit is a past perfect:
+// "had suspended", "had been frozen".
+func pastPerfect(toks []query.Token, hit int) bool {
+	if !pastForm(toks[hit].Text) {
+		return false
+	}
+	for i := hit - 1; i >= 0 && hit-i <= 3; i-- {
+		switch w := toks[i].Text; {
+		case w == "had":
+			return true
+		case w == "been" || strings.HasSuffix(w, "ly") || w == "already" || w == "also" || w == "just":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// said reports whether a sentence has a verb of saying: what is said is
+// told in the past perfect ("India said it had signed").
+func said(toks []query.Token) bool {
+	for _, t := range toks {
+		if sayingPast[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+var sayingPast = set("said", "says", "say", "told", "tells", "announced", "announces", "confirmed", "confirms", "stated",
+	"reported", "reports", "added", "declared", "insisted", "noted", "explained", "revealed", "disclosed", "acknowledged")
+
+// presentPerfect reports whether the status word at hit is a present
+// perfect ("talks have continued", "the pact has been suspended"): it
+// reports what holds up to now, and English gives such a verb no past
+// time of its own, so a past time in its sentence belongs to another
+// clause ("have continued since it was announced in October").
+func presentPerfect(toks []query.Token, hit int) bool {
+	for i := hit - 1; i >= 0 && hit-i <= 3; i-- {
+		switch w := toks[i].Text; {
+		case w == "have" || w == "has":
+			return pastForm(toks[hit].Text) || gerund(toks[hit].Text) && toks[i+1].Text == "been"
+		case w == "been" || strings.HasSuffix(w, "ly") || w == "now" || w == "already" || w == "also":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// recentTime reports whether a sentence has a time word of the item's own
+// news: "on Saturday", "today", "this week".
+func recentTime(text string, toks []query.Token, published time.Time) bool {
+	for _, x := range timexes(text, toks, published) {
+		if x.recent {
+			return true
+		}
+	}
+	return false
 }
 
 // presentState reports whether the status word at hit is a state said to
