@@ -196,12 +196,13 @@ func TestRealNews(t *testing.T) {
 		sum.changes, sum.rightChanges = sum.changes+r.changes, sum.rightChanges+r.rightChanges
 		sum.events, sum.singleEvents = sum.events+r.events, sum.singleEvents+r.singleEvents
 		sum.dups += r.dups
+		sum.merged += r.merged
 	}
 	t.Logf("== all: mention precision %.3f recall %.3f; status precision %.3f recall %.3f (tp %d fp %d fn %d); "+
-		"status_change right %d/%d (%.3f); events with one top-level alert %d/%d (%.3f)",
+		"status_change right %d/%d (%.3f); events with one top-level alert %d/%d (%.3f); events merged into another's thread %d",
 		sum.mention.precision(), sum.mention.recall(), sum.status.precision(), sum.status.recall(),
 		sum.status.tp, sum.status.fp, sum.status.fn, sum.rightChanges, sum.changes, ratio(sum.rightChanges, sum.changes),
-		sum.singleEvents, sum.events, ratio(sum.singleEvents, sum.events))
+		sum.singleEvents, sum.events, ratio(sum.singleEvents, sum.events), sum.merged)
 }
 
 // corpusResult is how one poll over a labelled corpus scored.
@@ -214,7 +215,11 @@ type corpusResult struct {
 	// events counts labelled (story, agreement) pairs that got any
 	// top-level alert, and singleEvents those that got exactly one.
 	events, singleEvents int
-	wrongChanges         []string
+	// merged counts labelled (story, agreement) pairs that got no
+	// top-level alert of their own, only replies in the thread of another
+	// story's alert: two happenings taken for one.
+	merged       int
+	wrongChanges []string
 }
 
 // scoreCorpus runs one `pactwatch poll` over a labelled corpus against a
@@ -311,6 +316,46 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 			}
 		}
 	}
+	// Which story each top-level message tells, to find replies put in the
+	// thread of another story.
+	storyOf := map[string]string{}
+	for _, m := range slack.Messages() {
+		p := m.Metadata.EventPayload
+		item, _ := p["item"].(map[string]any)
+		if item == nil || m.ThreadTS != "" {
+			continue
+		}
+		guid, _ := item["guid"].(string)
+		link, _ := item["link"].(string)
+		feedID, _ := item["feed"].(string)
+		if l, ok := byItem[itemKey(feedID, guid, link)]; ok {
+			storyOf[m.TS] = l.Story
+		}
+	}
+	var merged []string
+	seenMerged := map[string]bool{}
+	for _, m := range slack.Messages() {
+		p := m.Metadata.EventPayload
+		item, _ := p["item"].(map[string]any)
+		if item == nil || m.ThreadTS == "" {
+			continue
+		}
+		agreement, _ := p["agreement"].(string)
+		guid, _ := item["guid"].(string)
+		link, _ := item["link"].(string)
+		feedID, _ := item["feed"].(string)
+		l, ok := byItem[itemKey(feedID, guid, link)]
+		k := l.Story + " " + agreement
+		if !ok || !goldMention[k] || topLevel[k] > 0 || seenMerged[k] {
+			continue
+		}
+		if parent, ok := storyOf[m.ThreadTS]; ok && parent != l.Story {
+			seenMerged[k] = true
+			res.merged++
+			merged = append(merged, fmt.Sprintf("%s in the thread of %s", k, parent))
+		}
+	}
+	sort.Strings(merged)
 	var split []string
 	for k, n := range topLevel {
 		if goldMention[k] {
@@ -348,6 +393,10 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 		ratio(res.rightChanges, res.changes))
 	t.Logf("  wrong: %s", strings.Join(res.wrongChanges, "; "))
 	t.Logf("events with one top-level alert: %d of %d (%.3f)", res.singleEvents, res.events, ratio(res.singleEvents, res.events))
+	t.Logf("events with no alert of their own, only replies in another event's thread: %d", res.merged)
+	if len(merged) > 0 {
+		t.Logf("  merged: %s", strings.Join(merged, "; "))
+	}
 	t.Logf("  more than one: %s", strings.Join(split, "; "))
 	checkDeadlines(t, dir, passed)
 	res.mention, res.status, res.dups = ms, ss, dups
