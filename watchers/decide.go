@@ -20,10 +20,11 @@ const (
 	// eventWindow is how close in time two reports of the same claim must
 	// be to be one event.
 	eventWindow = 72 * time.Hour
-	// sameDay is how close in time two reports of one agreement must be to
-	// be one event when neither claims a status the other contradicts:
-	// outlets cover a happening within a day, with other words, and the
-	// next day's analysis belongs in the same thread.
+	// sameDay bounds how close in time two reports of one agreement that
+	// claim nothing contrary must be to be one event when their headlines
+	// share no word of what happened: half of it (outlets cover a
+	// happening within hours, with other words). Sharing a word, they may
+	// be eventWindow apart: the next days' follow-ups belong in the thread.
 	sameDay = 24 * time.Hour
 )
 
@@ -197,23 +198,29 @@ func sourceHost(link, feedID string) string {
 }
 
 // findEvent returns the event an item's report on an agreement belongs to:
-// the same claim close in time, a copy of the same text, or news of the
-// agreement within a day that claims nothing contrary and whose headline
-// shares a word of what happened (words: see claims.EventWords).
+// the same strong claim close in time (eventWindow), a copy of the same
+// text, or news of the agreement that claims nothing contrary, within
+// sameDay/2 or, when its headline shares a word of what happened with the
+// event's (words: see claims.EventWords), within eventWindow. Only a claim
+// that stands (strong and corroborated, or of the status held) is
+// contrary: outlets word one happening differently ("reach a deal", "sign
+// a deal", "seal a deal"), and one outlet's reading, not yet corroborated,
+// does not make it another happening.
 func findEvent(tx *storage.Tx, id string, a *storage.Alert, d decision, at time.Time, sk uint64, words []string) (storage.Event, bool, error) {
 	events, err := tx.RecentEvents(id, at, eventWindow)
 	if err != nil {
 		return storage.Event{}, false, err
 	}
-	claim := "" // a weak claim contradicts nothing
+	claim := "" // a weak claim is no claim of the event
 	if d.strong {
 		claim = a.DetectedStatus
 	}
+	stands := claim != "" && d.confidence == ConfidenceReported
 	for _, ev := range events {
 		sameClaim := claim != "" && ev.Status == claim && ev.Party == a.Party
-		compatible := claim == "" || ev.Status == "" || sameClaim
+		compatible := !stands || ev.Status == "" || sameClaim
 		gap := absDuration(ev.At.Sub(at))
-		if sameClaim || sameText(ev.Sketch, sk) || compatible && (gap <= sameDay/2 || gap <= sameDay && shareWord(ev.Words, words)) {
+		if sameClaim || sameText(ev.Sketch, sk) || compatible && (gap <= sameDay/2 || gap <= eventWindow && shareWord(ev.Words, words)) {
 			return ev, true, nil
 		}
 	}

@@ -341,3 +341,28 @@ func TestReportsOfOneDayAreOneEvent(t *testing.T) {
 		t.Errorf("alerts = %q, want %q", got, want)
 	}
 }
+
+// TestOutletsWordingOneHappeningDifferentlyAreOneEvent checks that two
+// outlets' readings of one happening, neither corroborated yet ("reach"
+// and "sign"), are one event: one top-level alert, the other a reply in
+// its thread with its own reading.
+func TestOutletsWordingOneHappeningDifferentlyAreOneEvent(t *testing.T) {
+	hours := func(h int) string {
+		return time.Date(2015, 5, 8, 6+h, 0, 0, 0, time.UTC).Format(time.RFC1123Z)
+	}
+	at := func(host, guid, date, title, body string) string {
+		return `<item><guid>` + guid + `</guid><link>https://` + host + `/` + guid + `</link><pubDate>` + date +
+			`</pubDate><title>` + title + `</title><description>` + body + `</description></item>`
+	}
+	r := newRigCorroborate(t, 2, "all",
+		at("one.example", "a", hours(0), "Russia and China reach cyber pact",
+			"Russia and China reached a deal on a cyber security pact in Moscow on Friday."),
+		at("two.example", "b", hours(4), "Russia and China sign cyber pact",
+			"Russia and China signed a cyber security pact in Moscow on Friday."))
+	r.poll()
+	got := r.alerts()
+	want := []string{"mention ru-cn rumored (announced)", "source_added ru-cn rumored (signed)"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("alerts = %q, want %q", got, want)
+	}
+}
