@@ -201,3 +201,52 @@ func TestConfirmOlderPossibleStatusKeepsNewerStatus(t *testing.T) {
 		t.Errorf("status held on 23 Feb = %+v, want the confirmed ratification", held)
 	}
 }
+
+// TestConfirmPossibleStatusOfAThreadReply checks that another outlet's
+// report in an event's thread that reads a possible status of its own says
+// so, with the admins' buttons, and that Confirm there works as on a
+// mention.
+func TestConfirmPossibleStatusOfAThreadReply(t *testing.T) {
+	e := newAppEnv(t)
+	pub := appPub.Add(24 * time.Hour)
+	var parent storage.Alert
+	err := e.store.InTx(e.ctx, func(tx *storage.Tx) error {
+		parent = storage.Alert{Kind: storage.KindMention, DedupeKey: "story:8:ru-cn-cyber",
+			Agreement: "ru-cn-cyber", AgreementName: "Russia–China cyber pact", Channel: channel, Status: "signed",
+			Item: &storage.ItemRef{GUID: "wire-8", Link: "https://wire.example/duma", Title: "Duma debates cyber pact", Feed: "wire", Published: pub}}
+		_, err := tx.Enqueue(&parent)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.deliverOne()
+	err = e.store.InTx(e.ctx, func(tx *storage.Tx) error {
+		it := &storage.Item{FeedID: "asia-desk", Key: "asia-9", GUID: "asia-9", Link: "https://asia.example/duma-ratifies",
+			Title: "Duma ratifies cyber pact", Published: pub}
+		if _, err := tx.InsertItem(it); err != nil {
+			return err
+		}
+		_, err := tx.Enqueue(&storage.Alert{Kind: storage.KindSourceAdded, ParentSeq: parent.Seq,
+			Agreement: "ru-cn-cyber", AgreementName: "Russia–China cyber pact", Channel: channel,
+			Status: "signed", DetectedStatus: "ratified", Confidence: "possible", Sources: 1,
+			Item: &storage.ItemRef{GUID: it.GUID, Link: it.Link, Title: it.Title, Feed: it.FeedID, Published: pub}})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply := e.deliverOne()
+	m := e.messageOf(reply)
+	if m.ThreadTS == "" || !strings.Contains(string(m.Blocks), ActionConfirmPossible) ||
+		!strings.Contains(string(m.Blocks), "reads it as possibly *ratified*") {
+		t.Fatalf("thread reply (thread %q) lacks its reading or buttons:\n%s", m.ThreadTS, m.Blocks)
+	}
+	if code := e.click(e.blockAction(admin, ActionConfirmPossible, reply.ID, "p2")); code != http.StatusOK {
+		t.Fatalf("click: %d", code)
+	}
+	e.app.Wait()
+	if st := e.state("ru-cn-cyber"); st.Status != "ratified" || st.Last.Source != storage.SourceAdmin {
+		t.Errorf("state after confirming in the thread: %+v", st)
+	}
+}

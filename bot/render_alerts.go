@@ -279,7 +279,9 @@ func renderFeedBroken(a storage.Alert) Message {
 }
 
 // renderSourceAdded is the one-line thread reply for another outlet
-// carrying a story already alerted.
+// carrying a story already alerted. When the outlet reads a possible
+// status of its own ("seal" where the first said "reach"), the reply says
+// so, with the admins' Confirm / Dismiss.
 func renderSourceAdded(a storage.Alert) Message {
 	if a.Item == nil {
 		return Message{Text: "Also reported elsewhere", Blocks: []slack.Block{sectionBlock("Also reported elsewhere")}}
@@ -288,10 +290,19 @@ func renderSourceAdded(a storage.Alert) Message {
 	if d := slackDay(a.Item.Published); d != "" {
 		text += " · " + d
 	}
-	return Message{
-		Text:   "Also reported by " + escLine(feedName(a.Item), maxShort) + ": " + itemLine(a.Item),
-		Blocks: []slack.Block{sectionBlock(text)},
+	plain := "Also reported by " + escLine(feedName(a.Item), maxShort) + ": " + itemLine(a.Item)
+	blocks := []slack.Block{nil}
+	if b := possibleActions(a); b != nil {
+		label := a.DetectedStatus
+		if a.Party != "" {
+			label = a.Party + " " + label
+		}
+		text += " · reads it as possibly *" + escLine(label, maxShort) + "*"
+		plain += " (possibly " + escLine(label, maxShort) + ")"
+		blocks = append(blocks, b)
 	}
+	blocks[0] = sectionBlock(text)
+	return Message{Text: plain, Blocks: blocks}
 }
 
 // renderOther shows an alert of a kind this version does not know, so that

@@ -52,11 +52,13 @@ func statusActions(a storage.Alert) slack.Block {
 	return slack.NewActionBlock(statusActionsID, confirm, revert)
 }
 
-// possibleActions returns the admins' buttons for a mention that carries a
-// possible status (a weak claim, or a strong one waiting for
-// corroboration): confirm it as the status, or dismiss it.
+// possibleActions returns the admins' buttons for a mention, or another
+// outlet's report in its thread, that carries a possible status (a weak
+// claim, or a strong one waiting for corroboration): confirm it as the
+// status, or dismiss it.
 func possibleActions(a storage.Alert) slack.Block {
-	if a.ID == "" || a.Kind != storage.KindMention || a.Confidence != "possible" || a.DetectedStatus == "" ||
+	if a.ID == "" || a.Kind != storage.KindMention && a.Kind != storage.KindSourceAdded || a.Confidence != "possible" ||
+		a.DetectedStatus == "" ||
 		a.Party == "" && a.DetectedStatus == a.Status {
 		return nil
 	}
