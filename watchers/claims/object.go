@@ -434,3 +434,53 @@ func eventNoun(w string) bool {
 	}
 	return false
 }
+
+// relativeClause reports whether the status word at first stands in a
+// relative clause that describes a noun: "the delegation that signed the
+// accord", "Patel, who signed the deal", "the pact that it says was
+// signed", or with no pronoun, "an agreement we signed". Such a clause
+// tells what the sentence takes as known about the agreement or a person,
+// not its news, which is in the main clause. A "that" after a verb ("said
+// that it signed") opens what is said, which may be news, and is not one.
+func relativeClause(text string, toks []query.Token, first int) bool {
+	for k := first - 1; k >= 0 && first-k <= 5; k-- {
+		w := toks[k].Text
+		switch {
+		case w == "who" || w == "which" || w == "whom":
+			return true
+		case w == "that":
+			return k > 0 && !clauseBreak(text[toks[k-1].End:toks[k].Start]) && relativeHeads[toks[k-1].Text]
+		case subjectPronouns[w]:
+			// "an agreement we signed": a pronoun subject right after an
+			// agreement noun, with no "that".
+			if k > 0 && nounWords[toks[k-1].Text] && !clauseBreak(text[toks[k-1].End:toks[k].Start]) {
+				return true
+			}
+		case auxiliaries[w] || strings.HasSuffix(w, "ly") || sayingPast[w] || w == "it" || w == "they":
+		default:
+			return false
+		}
+		if clauseBreak(text[toks[k].End:toks[k+1].Start]) {
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	subjectPronouns = set("we", "they", "he", "she", "i", "you")
+	// relativeHeads are nouns a "that" clause describes: the agreement's
+	// nouns, and the people and bodies who act on it.
+	relativeHeads = func() map[string]bool {
+		m := set("delegation", "delegations", "government", "governments", "administration", "side", "sides",
+			"country", "countries", "leader", "leaders", "minister", "ministers", "president", "team", "party", "parties",
+			"man", "woman", "people", "person")
+		for w := range nounWords {
+			m[w] = true
+		}
+		for w := range personNouns {
+			m[w] = true
+		}
+		return m
+	}()
+)

@@ -238,6 +238,12 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
 	c.Other = a.other
 	describes := a.postNominal
+	if !s.title && pastForm(s.toks[first].Text) && relativeClause(s.text, s.toks, first) && !recentAfter(s.text, s.toks, last, published) {
+		// "Patel, who signed the deal, announced the flights": the clause
+		// describes a person or the pact; "which was reached this week"
+		// still tells the news.
+		describes = true
+	}
 	if c.Status == "collapsed" && a.subjectParty {
 		// "South Korea terminates the pact": one party ends it for itself.
 		c.Status = "withdrawn"
@@ -248,7 +254,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 			c.Status = m
 		}
 	}
-	if describes && c.News() && !recentTime(s.text, s.toks, published) {
+	if describes && c.News() && !recentAfter(s.text, s.toks, last, published) {
 		// "the 2015 accords signed by the world powers", "a deal signed
 		// in January": what the sentence takes as known about the
 		// agreement, not its news ("a deal signed on Saturday" may be).

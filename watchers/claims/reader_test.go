@@ -179,6 +179,16 @@ func TestReported(t *testing.T) {
 		// background, and its subject is its own.
 		{"", "India's negotiator said he kept the positions New Delhi set out when the chip pact talks broke off last week.", chips, ""},
 		{"", "India and the US signed the chip pact on Monday when their leaders met in Washington.", chips, "signed"},
+		// A relative clause describes a person or the pact: what the
+		// sentence takes as known, not its news; with a time of the item's
+		// own it still reports, and a "that" after a verb of saying opens
+		// what is said.
+		{"", "The trade minister who signed the chip pact with India unveiled new export rules on Monday.", chips, ""},
+		{"", "New Delhi accused Washington of breaking a semiconductor pact that it says was signed in good faith.", chips, ""},
+		{"", "The envoy defended the India chip agreement we signed, calling it a model for others.", chips, ""},
+		{"", "The delegation that signed the India chip pact met reporters in Delhi.", chips, ""},
+		{"", "The chip pact, which India and the US signed on Monday, covers semiconductor supply.", chips, "signed"},
+		{"", "Officials said that India and the US signed the chip pact in Washington.", chips, "signed"},
 		// What marks an event reports it; "dialog" is a dialogue.
 		{"", "The Beijing meeting marks a resumption of the US-China cyber dialog.", group, "active?"},
 		{"", "Officials in Beijing discussed a resumption of the US-China cyber dialog.", group, ""},

@@ -157,6 +157,29 @@ func recentTime(text string, toks []query.Token, published time.Time) bool {
 	return false
 }
 
+// recentAfter reports whether a time word of the item's own news follows
+// the status word ending at last: "a deal signed on Saturday", "the text
+// of a pact initialled by the ministers in Washington last week" report,
+// where in "announced on Sunday that it breaks the accords signed by the
+// powers" the day is the announcement's.
+// A verb between them gives the time to its own clause: "the minister who
+// signed the pact unveiled rules on Monday".
+func recentAfter(text string, toks []query.Token, last int, published time.Time) bool {
+next:
+	for _, x := range timexes(text, toks, published) {
+		if !x.recent || x.pos <= last {
+			continue
+		}
+		for k := last + 1; k < x.pos; k++ {
+			if pastForm(toks[k].Text) && !isCapital(text, toks[k]) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // presentState reports whether the status word at hit is a state said to
 // hold now: "is", "remains", "has been", "still" just before it.
 func presentState(toks []query.Token, hit int) bool {
