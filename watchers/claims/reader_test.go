@@ -189,6 +189,9 @@ func TestReported(t *testing.T) {
 		{"", "The delegation that signed the India chip pact met reporters in Delhi.", chips, ""},
 		{"", "The chip pact, which India and the US signed on Monday, covers semiconductor supply.", chips, "signed"},
 		{"", "Officials said that India and the US signed the chip pact in Washington.", chips, "signed"},
+		// The event of an earlier year a deed was done at is its time.
+		{"", "The chip pact was signed by India and the US at a 2024 summit in Delhi.", chips, ""},
+		{"", "India signed the chip pact with the US during the 2025 leaders' summit.", chips, ""},
 		// What marks an event reports it; "dialog" is a dialogue.
 		{"", "The Beijing meeting marks a resumption of the US-China cyber dialog.", group, "active?"},
 		{"", "Officials in Beijing discussed a resumption of the US-China cyber dialog.", group, ""},
