@@ -41,9 +41,10 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		if w := toks[k].Text; clauseBreak(text[toks[k-1].End:toks[k].Start]) || w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w)) {
 			break // its object comes first: "announced the pact"
 		}
-		if (toks[k].Text == "that" || conditions[toks[k].Text] || toks[k].Text == "will") && sayingVerbs[toks[first].Text] {
+		if (toks[k].Text == "that" || conditions[toks[k].Text] || toks[k].Text == "will" || clauseSubject(toks, k)) && sayingVerbs[toks[first].Text] {
 			// "announced on Friday that it will withdraw", "announced it
-			// would extend": what it says is a clause, not the agreement.
+			// would extend", "announced Thursday he is taking up arms":
+			// what it says is a clause, not the agreement.
 			return actor{other: "a statement"}
 		}
 	}
@@ -484,3 +485,14 @@ var (
 		return m
 	}()
 )
+
+// clauseSubject reports whether token k is a pronoun that starts a clause
+// of its own, its verb right after it: "announced it was opening the
+// border", "announced Wednesday it had completed the procedures".
+func clauseSubject(toks []query.Token, k int) bool {
+	if k+1 >= len(toks) || !subjectPronouns[toks[k].Text] && toks[k].Text != "it" {
+		return false
+	}
+	w := toks[k+1].Text
+	return auxiliaries[w] && !determiners[w] || pastForm(w) || plans[w]
+}

@@ -189,6 +189,12 @@ func TestReported(t *testing.T) {
 		{"", "The delegation that signed the India chip pact met reporters in Delhi.", chips, ""},
 		{"", "The chip pact, which India and the US signed on Monday, covers semiconductor supply.", chips, "signed"},
 		{"", "Officials said that India and the US signed the chip pact in Washington.", chips, "signed"},
+		// A verb of announcing whose object is a clause of its own (a
+		// pronoun and its verb, with or without "that") announces that
+		// clause, not the pact.
+		{"", "India announced on Friday it had begun building new fabs under the chip pact with the US.", chips, ""},
+		{"", "Washington announced it was reviewing the India chip pact.", chips, ""},
+		{"", "India and the US announced the chip pact on Friday.", chips, "announced"},
 		// The event of an earlier year a deed was done at is its time.
 		{"", "The chip pact was signed by India and the US at a 2024 summit in Delhi.", chips, ""},
 		{"", "India signed the chip pact with the US during the 2025 leaders' summit.", chips, ""},
