@@ -285,7 +285,7 @@ func startsWithOurName(sc *scope, toks []query.Token, i int) bool {
 // on ("reached a deal", "talks ended", "final deal", "on hold").
 func phraseHasObject(toks []query.Token, first, last int) bool {
 	if last > first {
-		return true
+		return !determiners[toks[last].Text] // "left the": its object follows ("left the island")
 	}
 	return stateWords[toks[first].Text]
 }

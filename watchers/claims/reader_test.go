@@ -195,6 +195,10 @@ func TestReported(t *testing.T) {
 		{"", "India announced on Friday it had begun building new fabs under the chip pact with the US.", chips, ""},
 		{"", "Washington announced it was reviewing the India chip pact.", chips, ""},
 		{"", "India and the US announced the chip pact on Friday.", chips, "announced"},
+		// A phrase that ends in its determiner ("left the") has its object
+		// after it: "left the base" is no exit from the treaty.
+		{"", "Two observation planes left the base at Ramstein on Tuesday under the Open Skies Treaty.", treaty, ""},
+		{"", "Russia left the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
 		// The event of an earlier year a deed was done at is its time.
 		{"", "The chip pact was signed by India and the US at a 2024 summit in Delhi.", chips, ""},
 		{"", "India signed the chip pact with the US during the 2025 leaders' summit.", chips, ""},
