@@ -70,6 +70,11 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		if len(window) > 0 && verbForm(w) {
 			break // "signs decree suspending the treaty": a verb ends the object
 		}
+		if w == "of" && len(window) > 0 && portionNouns[window[len(window)-1]] {
+			// "suspends part of the pact", "scraps a clause of the deal":
+			// a portion of it, the rest standing.
+			return actor{other: strings.Join(window, " ") + " of it"}
+		}
 		if boundaries[w] && !(len(window) > 0 && stakeNouns[window[len(window)-1]]) {
 			if (w == "from" || w == "out") && len(window) > 0 {
 				// "withdrew the United States from the deal": the party it moves.
@@ -485,6 +490,11 @@ var (
 		return m
 	}()
 )
+
+// portionNouns name a portion of an agreement: what acts on "part of" it
+// leaves the rest standing.
+var portionNouns = set("part", "parts", "portion", "portions", "clause", "clauses", "provision", "provisions",
+	"section", "sections", "article", "articles", "element", "elements", "chapter", "chapters")
 
 // clauseSubject reports whether token k is a pronoun that starts a clause
 // of its own, its verb right after it: "announced it was opening the

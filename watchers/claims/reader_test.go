@@ -199,6 +199,9 @@ func TestReported(t *testing.T) {
 		// after it: "left the base" is no exit from the treaty.
 		{"", "Two observation planes left the base at Ramstein on Tuesday under the Open Skies Treaty.", treaty, ""},
 		{"", "Russia left the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
+		// What acts on a portion of a pact leaves the rest standing.
+		{"Germany suspends part of the Open Skies Treaty", "", treaty, ""},
+		{"", "India suspended two clauses of the chip pact with the US on Monday.", chips, ""},
 		// The event of an earlier year a deed was done at is its time.
 		{"", "The chip pact was signed by India and the US at a 2024 summit in Delhi.", chips, ""},
 		{"", "India signed the chip pact with the US during the 2025 leaders' summit.", chips, ""},
