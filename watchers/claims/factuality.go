@@ -244,6 +244,12 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 			// shares its negation.
 			break
 		}
+		if (v == "or" || v == "and") && adjacent && i > 0 && pastForm(toks[i-1].Text) {
+			// "calls to be scrapped or suspended": two participles share
+			// what governs the first.
+			i--
+			continue
+		}
 		if !auxiliaries[v] && !strings.HasSuffix(v, "ly") {
 			adjacent = false
 		}

@@ -202,6 +202,10 @@ func TestReported(t *testing.T) {
 		// What acts on a portion of a pact leaves the rest standing.
 		{"Germany suspends part of the Open Skies Treaty", "", treaty, ""},
 		{"", "India suspended two clauses of the chip pact with the US on Monday.", chips, ""},
+		// Two participles joined by "or" or "and" share what governs the
+		// first: an infinitive, a negation.
+		{"", "The chip pact with India faces calls to be scrapped or suspended.", chips, ""},
+		{"", "The India chip pact was not signed or ratified.", chips, ""},
 		// The event of an earlier year a deed was done at is its time.
 		{"", "The chip pact was signed by India and the US at a 2024 summit in Delhi.", chips, ""},
 		{"", "India signed the chip pact with the US during the 2025 leaders' summit.", chips, ""},
