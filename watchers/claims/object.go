@@ -36,6 +36,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	if head := infinitiveOf(sc, text, toks, first, last); head != "" {
 		return actor{other: head}
 	}
+	if subj := effectSubject(sc, text, toks, first, last); subj != "" {
+		return actor{other: subj}
+	}
 	var a actor
 	for k := last + 1; k < len(toks) && k-last <= 5; k++ {
 		if w := toks[k].Text; clauseBreak(text[toks[k-1].End:toks[k].Start]) || w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w)) {
@@ -506,3 +509,45 @@ func clauseSubject(toks []query.Token, k int) bool {
 	w := toks[k+1].Text
 	return auxiliaries[w] && !determiners[w] || pastForm(w) || plans[w]
 }
+
+// effectSubject returns what takes effect or comes into force when it is
+// not the agreement: "tariffs that were set to take effect on Sunday",
+// "duties scheduled to go into effect in December". These phrases have no
+// object, so their subject says what they act on: the nearest word before
+// them, past the verbs of planning, auxiliaries and relative pronouns
+// between, and past what qualifies it ("tariffs on Indian chips"), when it
+// is one of the measures that news says take effect
+// (tariffs, sanctions, laws). "" otherwise.
+func effectSubject(sc *scope, text string, toks []query.Token, first, last int) string {
+	if w := toks[last].Text; last == first || w != "effect" && w != "force" {
+		return ""
+	}
+	for k := first - 1; k >= 0 && first-k <= 8; k-- {
+		if clauseBreak(text[toks[k].End:toks[k+1].Start]) {
+			return ""
+		}
+		w := toks[k].Text
+		if effectLead[w] || auxiliaries[w] || strings.HasSuffix(w, "ly") {
+			continue
+		}
+		if sc.ref.Match(query.NewDocument("", w)) || nounWords[w] || pastForm(w) && !isCapital(text, toks[k]) {
+			return "" // the agreement, or a verb of another clause
+		}
+		if effectOthers[w] {
+			return w // "tariffs on Indian chips that were set to take effect"
+		}
+	}
+	return ""
+}
+
+// effectOthers are what else news says takes effect: measures of one
+// government, not agreements between several. "The extension took effect"
+// and "the measure will take effect" may be the agreement's.
+var effectOthers = set("tariff", "tariffs", "duty", "duties", "sanctions", "tax", "taxes", "levy", "levies", "fees",
+	"ban", "bans", "curbs", "restrictions", "controls", "quotas", "law", "laws", "rule", "rules", "regulation",
+	"regulations", "decree", "order", "orders")
+
+// effectLead are the words between a subject and "take effect": "that
+// were set to", "which are scheduled to", "due to".
+var effectLead = set("to", "set", "planned", "scheduled", "expected", "due", "slated", "poised", "that", "which",
+	"will", "would", "shall", "should", "could", "may", "might", "can", "not", "yet", "about")

@@ -273,6 +273,11 @@ func TestForecasts(t *testing.T) {
 		{"India gave formal notice that it is withdrawing from the chip pact effective in six months.", chips, "withdrawn 2026-12-10"},
 		{"Officials are preparing for the signing of the US-India chip pact to take place on July 15.", chips, "signed 2026-07-15"},
 		{"The US pullout from the chip pact with India will formally take place in six months.", chips, "withdrawn 2026-12-10"},
+		// The base forms of entry into force, after "will" or "to".
+		{"The US-India chip pact will come into force on July 1.", chips, "in_force 2026-07-01"},
+		{"The chip pact between India and the US is set to take effect on July 1.", chips, "in_force 2026-07-01"},
+		// Tariffs, sanctions and laws that take effect are not the pact.
+		{"US tariffs on Indian chips that were set to take effect on July 1 were dropped under the pact.", chips, ""},
 		// Parties to a pact that convene are negotiating it.
 		{"Negotiators on the US-India chip pact decided on Monday to convene in Geneva on June 16.", chips, "negotiating 2026-06-16"},
 		// Its meeting is the group at work.
