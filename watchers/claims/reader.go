@@ -227,11 +227,16 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	}
 	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && rd.cue == "would") {
 		c.Due, c.DueWords = period(s.text, s.toks, first, published)
+		if todayWords[lastWord(c.DueWords)] && !baseVerbs[s.toks[first].Text] {
+			// "will today sign" is planned for today; "ceased to be in
+			// force today" is today's news.
+			c.Due, c.DueWords = "", ""
+		}
 	} else if rd.pol == Asserted && (rd.mode == Fact || rd.mode == Unrealised && topicCue(rd.cue)) && unfinished(s.toks, first) {
 		// "the withdrawal will take effect in six months", "is withdrawing
 		// effective in six months", "preparing for the signing on
 		// February 29": an event dated after the item is planned.
-		if due, words, at := periodIndex(s.text, s.toks, last+1, published); due != "" && !weekdays[lastWord(words)] && ownTime(s.toks, last, at) {
+		if due, words, at := periodIndex(s.text, s.toks, last+1, published); due != "" && !weekdays[lastWord(words)] && !todayWords[lastWord(words)] && ownTime(s.toks, last, at) {
 			c.Mode, c.Cue, c.Due, c.DueWords = Plan, words, due, words
 		}
 	}

@@ -273,6 +273,13 @@ func TestForecasts(t *testing.T) {
 		{"India gave formal notice that it is withdrawing from the chip pact effective in six months.", chips, "withdrawn 2026-12-10"},
 		{"Officials are preparing for the signing of the US-India chip pact to take place on July 15.", chips, "signed 2026-07-15"},
 		{"The US pullout from the chip pact with India will formally take place in six months.", chips, "withdrawn 2026-12-10"},
+		// "Today" times a plan made for the item's own day; an event that
+		// takes effect today is today's news, no forecast.
+		{"India and the US will today sign the chip pact in Delhi.", chips, "signed 2026-06-10"},
+		{"The US withdrawal from the chip pact with India takes effect today.", chips, ""},
+		// A weekday of this week, and a range of weeks by its later bound.
+		{"India and the US will sign the chip pact this Friday.", chips, "signed 2026-06-12"},
+		{"The US and India will sign the chip pact within two to three weeks.", chips, "signed 2026-07-01"},
 		// The base forms of entry into force, after "will" or "to".
 		{"The US-India chip pact will come into force on July 1.", chips, "in_force 2026-07-01"},
 		{"The chip pact between India and the US is set to take effect on July 1.", chips, "in_force 2026-07-01"},
