@@ -88,6 +88,9 @@ func denial(text string, toks []query.Token, first, last int) (string, bool) {
 			break
 		}
 		w := toks[i].Text
+		if denyVerbs[w] && i > 0 && determiners[toks[i-1].Text] {
+			continue // "the disputed dam": an adjective, no one denying
+		}
 		if denyVerbs[w] {
 			return w, true
 		}

@@ -280,6 +280,9 @@ func TestForecasts(t *testing.T) {
 		// A weekday of this week, and a range of weeks by its later bound.
 		{"India and the US will sign the chip pact this Friday.", chips, "signed 2026-06-12"},
 		{"The US and India will sign the chip pact within two to three weeks.", chips, "signed 2026-07-01"},
+		// A verb of denial after a determiner is an adjective ("the
+		// disputed working group"): nobody denies the plan.
+		{"The disputed US-China cyber working group is set to resume on Friday.", group, "active 2026-06-12"},
 		// The base forms of entry into force, after "will" or "to".
 		{"The US-India chip pact will come into force on July 1.", chips, "in_force 2026-07-01"},
 		{"The chip pact between India and the US is set to take effect on July 1.", chips, "in_force 2026-07-01"},
