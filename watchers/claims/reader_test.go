@@ -206,6 +206,11 @@ func TestReported(t *testing.T) {
 		// first: an infinitive, a negation.
 		{"", "The chip pact with India faces calls to be scrapped or suspended.", chips, ""},
 		{"", "The India chip pact was not signed or ratified.", chips, ""},
+		// A headline blurs reaching a deal and signing it; where the body
+		// gives only the other stage, the body's word holds.
+		{"US, India sign chip pact", "The US and India reached a deal on the chip pact in Delhi on Monday.", chips, "announced"},
+		{"US, India reach chip pact", "The US and India signed the semiconductor pact in Delhi on Monday.", chips, "signed"},
+		{"US, India sign chip pact", "The US and India signed the semiconductor pact in Delhi on Monday.", chips, "signed"},
 		// The event of an earlier year a deed was done at is its time.
 		{"", "The chip pact was signed by India and the US at a 2024 summit in Delhi.", chips, ""},
 		{"", "India signed the chip pact with the US during the 2025 leaders' summit.", chips, ""},
