@@ -211,6 +211,10 @@ func TestReported(t *testing.T) {
 		{"US, India sign chip pact", "The US and India reached a deal on the chip pact in Delhi on Monday.", chips, "announced"},
 		{"US, India reach chip pact", "The US and India signed the semiconductor pact in Delhi on Monday.", chips, "signed"},
 		{"US, India sign chip pact", "The US and India signed the semiconductor pact in Delhi on Monday.", chips, "signed"},
+		// A present tense in a clause of time ("when", "until") speaks
+		// of what is to come.
+		{"", "When the US-India chip pact takes effect, chip prices should fall.", chips, ""},
+		{"", "Beijing will keep its curbs until the US-China cyber talks resume.", group, ""},
 		// The event of an earlier year a deed was done at is its time.
 		{"", "The chip pact was signed by India and the US at a 2024 summit in Delhi.", chips, ""},
 		{"", "India signed the chip pact with the US during the 2025 leaders' summit.", chips, ""},
