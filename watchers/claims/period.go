@@ -51,6 +51,9 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 		if i < hit && pastBefore(text, toks, i) {
 			continue // "agreed at the summit in June to launch it": when they agreed
 		}
+		if i < hit && pastBetween(text, toks, i+n, hit) {
+			continue // "on Friday threatened to halt the talks": when they threatened
+		}
 		if months[toks[i].Text] != 0 && len(d) == 7 && d[:4] != fmt.Sprint(pub.Year()) && year(next(toks, i)) == 0 && deedBefore(toks, hit) {
 			// "gave notice of its intent to withdraw in February", read in
 			// July: a month gone by this year, after a past deed, is when.
@@ -133,6 +136,17 @@ func pastBefore(text string, toks []query.Token, i int) bool {
 		}
 		if k > 0 && clauseBreak(text[toks[k-1].End:toks[k].Start]) {
 			break
+		}
+	}
+	return false
+}
+
+// pastBetween reports whether a finite past verb stands between tokens
+// from and to: a time before it is that verb's.
+func pastBetween(text string, toks []query.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if finitePast(toks, k) && !isCapital(text, toks[k]) {
+			return true
 		}
 	}
 	return false

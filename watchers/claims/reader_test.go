@@ -272,6 +272,10 @@ func TestForecasts(t *testing.T) {
 		{"Modi and Biden agreed at their summit in March to sign the chip pact.", chips, ""},
 		{"India gave notice of its intention to withdraw from the chip pact in February.", chips, ""},
 		{"Talks between India and the US to sign the chip pact started again on 4 July.", chips, ""},
+		// A time before a past verb that governs the plan is that verb's:
+		// "on Monday threatened to quit", "on Tuesday voted to ratify".
+		{"India on Monday threatened to pull out of the chip pact with the US.", chips, ""},
+		{"The Indian parliament on Tuesday voted overwhelmingly to ratify the chip pact.", chips, ""},
 		// Months counted from a deed dated long before the item are not
 		// counted from the item.
 		{"India gave notice in January, setting the stage for the chip pact to terminate in six months.", chips, ""},
