@@ -88,6 +88,9 @@ func denial(text string, toks []query.Token, first, last int) (string, bool) {
 			break
 		}
 		w := toks[i].Text
+		if denyVerbs[w] && i > 0 && determiners[toks[i-1].Text] {
+			continue // "the disputed dam": an adjective, no one denying
+		}
 		if denyVerbs[w] {
 			return w, true
 		}
@@ -244,8 +247,19 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 			// shares its negation.
 			break
 		}
+		if (v == "or" || v == "and") && adjacent && i > 0 && pastForm(toks[i-1].Text) {
+			// "calls to be scrapped or suspended": two participles share
+			// what governs the first.
+			i--
+			continue
+		}
 		if !auxiliaries[v] && !strings.HasSuffix(v, "ly") {
 			adjacent = false
+		}
+		if (v == "when" || v == "until" || v == "till") && !pastForm(w) && !presentPerfect(toks, hit) && !progressiveBefore(toks, hit) {
+			// "when the pact takes effect", "until talks resume": a present
+			// tense in a clause of time speaks of what is to come.
+			return Asserted, Hypothetical, v
 		}
 		if clauseWord(v) {
 			break
@@ -379,3 +393,9 @@ var (
 	irregularPast = set("said", "told", "wrote", "withdrew", "withdrawn", "froze", "frozen", "quit", "left", "cut", "put", "shut", "set", "fell", "broke", "struck", "took",
 		"came", "went", "entered", "sealed", "met", "begun", "began", "held", "made", "won", "gave", "sent", "spoke", "led", "kept", "brought")
 )
+
+// progressiveBefore reports whether a form of "be" stands just before the
+// status word: "when talks were resuming", "as it is entering into force".
+func progressiveBefore(toks []query.Token, hit int) bool {
+	return hit > 0 && progressive[toks[hit-1].Text] && toks[hit-1].Text != "be"
+}

@@ -57,6 +57,7 @@ var pactKind = kind{
 	triggers: [][2]string{
 		{"in_force", `"entered into force" OR "enters into force" OR "enter into force" OR "came into force" OR "comes into force"
 			OR "took effect" OR "takes effect" OR "came into effect" OR "comes into effect" OR "went into effect" OR "goes into effect" OR "in force"
+			OR "come into force" OR "come into effect" OR "take effect" OR "go into effect" OR "enter into effect"
 			OR "in effect" OR intact
 			OR extended OR extends OR extending OR extension OR renewed OR renews OR renewal OR prolonged OR prolongs
 			OR rejoined OR rejoins OR rejoin OR "returned to" OR "returns to" OR "return to"`},

@@ -36,14 +36,18 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	if head := infinitiveOf(sc, text, toks, first, last); head != "" {
 		return actor{other: head}
 	}
+	if subj := effectSubject(sc, text, toks, first, last); subj != "" {
+		return actor{other: subj}
+	}
 	var a actor
 	for k := last + 1; k < len(toks) && k-last <= 5; k++ {
 		if w := toks[k].Text; clauseBreak(text[toks[k-1].End:toks[k].Start]) || w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w)) {
 			break // its object comes first: "announced the pact"
 		}
-		if (toks[k].Text == "that" || conditions[toks[k].Text] || toks[k].Text == "will") && sayingVerbs[toks[first].Text] {
+		if (toks[k].Text == "that" || conditions[toks[k].Text] || toks[k].Text == "will" || clauseSubject(toks, k)) && sayingVerbs[toks[first].Text] {
 			// "announced on Friday that it will withdraw", "announced it
-			// would extend": what it says is a clause, not the agreement.
+			// would extend", "announced Thursday he is taking up arms":
+			// what it says is a clause, not the agreement.
 			return actor{other: "a statement"}
 		}
 	}
@@ -68,6 +72,11 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		}
 		if len(window) > 0 && verbForm(w) {
 			break // "signs decree suspending the treaty": a verb ends the object
+		}
+		if w == "of" && len(window) > 0 && portionNouns[window[len(window)-1]] {
+			// "suspends part of the pact", "scraps a clause of the deal":
+			// a portion of it, the rest standing.
+			return actor{other: strings.Join(window, " ") + " of it"}
 		}
 		if boundaries[w] && !(len(window) > 0 && stakeNouns[window[len(window)-1]]) {
 			if (w == "from" || w == "out") && len(window) > 0 {
@@ -284,7 +293,7 @@ func startsWithOurName(sc *scope, toks []query.Token, i int) bool {
 // on ("reached a deal", "talks ended", "final deal", "on hold").
 func phraseHasObject(toks []query.Token, first, last int) bool {
 	if last > first {
-		return true
+		return !determiners[toks[last].Text] // "left the": its object follows ("left the island")
 	}
 	return stateWords[toks[first].Text]
 }
@@ -434,3 +443,111 @@ func eventNoun(w string) bool {
 	}
 	return false
 }
+
+// relativeClause reports whether the status word at first stands in a
+// relative clause that describes a noun: "the delegation that signed the
+// accord", "Patel, who signed the deal", "the pact that it says was
+// signed", or with no pronoun, "an agreement we signed". Such a clause
+// tells what the sentence takes as known about the agreement or a person,
+// not its news, which is in the main clause. A "that" after a verb ("said
+// that it signed") opens what is said, which may be news, and is not one.
+func relativeClause(text string, toks []query.Token, first int) bool {
+	for k := first - 1; k >= 0 && first-k <= 5; k-- {
+		w := toks[k].Text
+		switch {
+		case w == "who" || w == "which" || w == "whom":
+			return true
+		case w == "that":
+			return k > 0 && !clauseBreak(text[toks[k-1].End:toks[k].Start]) && relativeHeads[toks[k-1].Text]
+		case subjectPronouns[w]:
+			// "an agreement we signed": a pronoun subject right after an
+			// agreement noun, with no "that".
+			if k > 0 && nounWords[toks[k-1].Text] && !clauseBreak(text[toks[k-1].End:toks[k].Start]) {
+				return true
+			}
+		case auxiliaries[w] || strings.HasSuffix(w, "ly") || sayingPast[w] || w == "it" || w == "they":
+		default:
+			return false
+		}
+		if clauseBreak(text[toks[k].End:toks[k+1].Start]) {
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	subjectPronouns = set("we", "they", "he", "she", "i", "you")
+	// relativeHeads are nouns a "that" clause describes: the agreement's
+	// nouns, and the people and bodies who act on it.
+	relativeHeads = func() map[string]bool {
+		m := set("delegation", "delegations", "government", "governments", "administration", "side", "sides",
+			"country", "countries", "leader", "leaders", "minister", "ministers", "president", "team", "party", "parties",
+			"man", "woman", "people", "person")
+		for w := range nounWords {
+			m[w] = true
+		}
+		for w := range personNouns {
+			m[w] = true
+		}
+		return m
+	}()
+)
+
+// portionNouns name a portion of an agreement: what acts on "part of" it
+// leaves the rest standing.
+var portionNouns = set("part", "parts", "portion", "portions", "clause", "clauses", "provision", "provisions",
+	"section", "sections", "article", "articles", "element", "elements", "chapter", "chapters")
+
+// clauseSubject reports whether token k is a pronoun that starts a clause
+// of its own, its verb right after it: "announced it was opening the
+// border", "announced Wednesday it had completed the procedures".
+func clauseSubject(toks []query.Token, k int) bool {
+	if k+1 >= len(toks) || !subjectPronouns[toks[k].Text] && toks[k].Text != "it" {
+		return false
+	}
+	w := toks[k+1].Text
+	return auxiliaries[w] && !determiners[w] || pastForm(w) || plans[w]
+}
+
+// effectSubject returns what takes effect or comes into force when it is
+// not the agreement: "tariffs that were set to take effect on Sunday",
+// "duties scheduled to go into effect in December". These phrases have no
+// object, so their subject says what they act on: the nearest word before
+// them, past the verbs of planning, auxiliaries and relative pronouns
+// between, and past what qualifies it ("tariffs on Indian chips"), when it
+// is one of the measures that news says take effect
+// (tariffs, sanctions, laws). "" otherwise.
+func effectSubject(sc *scope, text string, toks []query.Token, first, last int) string {
+	if w := toks[last].Text; last == first || w != "effect" && w != "force" {
+		return ""
+	}
+	for k := first - 1; k >= 0 && first-k <= 8; k-- {
+		if clauseBreak(text[toks[k].End:toks[k+1].Start]) {
+			return ""
+		}
+		w := toks[k].Text
+		if effectLead[w] || auxiliaries[w] || strings.HasSuffix(w, "ly") {
+			continue
+		}
+		if sc.ref.Match(query.NewDocument("", w)) || nounWords[w] || pastForm(w) && !isCapital(text, toks[k]) {
+			return "" // the agreement, or a verb of another clause
+		}
+		if effectOthers[w] {
+			return w // "tariffs on Indian chips that were set to take effect"
+		}
+	}
+	return ""
+}
+
+// effectOthers are what else news says takes effect: measures of one
+// government, not agreements between several. "The extension took effect"
+// and "the measure will take effect" may be the agreement's.
+var effectOthers = set("tariff", "tariffs", "duty", "duties", "sanctions", "tax", "taxes", "levy", "levies", "fees",
+	"ban", "bans", "curbs", "restrictions", "controls", "quotas", "law", "laws", "rule", "rules", "regulation",
+	"regulations", "decree", "order", "orders")
+
+// effectLead are the words between a subject and "take effect": "that
+// were set to", "which are scheduled to", "due to".
+var effectLead = set("to", "set", "planned", "scheduled", "expected", "due", "slated", "poised", "that", "which",
+	"will", "would", "shall", "should", "could", "may", "might", "can", "not", "yet", "about")

@@ -51,6 +51,9 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 		if i < hit && pastBefore(text, toks, i) {
 			continue // "agreed at the summit in June to launch it": when they agreed
 		}
+		if i < hit && pastBetween(text, toks, i+n, hit) {
+			continue // "on Friday threatened to halt the talks": when they threatened
+		}
 		if months[toks[i].Text] != 0 && len(d) == 7 && d[:4] != fmt.Sprint(pub.Year()) && year(next(toks, i)) == 0 && deedBefore(toks, hit) {
 			// "gave notice of its intent to withdraw in February", read in
 			// July: a month gone by this year, after a past deed, is when.
@@ -68,10 +71,10 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 			continue
 		}
 		end, err := dueEnd(d)
-		if err != nil || !end.After(pub) || !end.After(pub.AddDate(0, 0, 1)) && !weekdays[toks[i].Text] {
+		if err != nil || !end.After(pub) || !end.After(pub.AddDate(0, 0, 1)) && !weekdays[toks[i].Text] && !todayWords[toks[i].Text] {
 			// A time before the item's day is when it was said, not when it
-			// will be; on its day only a weekday counts ("expected to sign
-			// on Friday", on a Friday morning).
+			// will be; on its day only a weekday or "today" counts
+			// ("expected to sign on Friday", on a Friday morning).
 			continue
 		}
 		return d, text[toks[i].Start:toks[min(i+n, len(toks))-1].End], i
@@ -124,14 +127,26 @@ func deedBefore(toks []query.Token, hit int) bool {
 }
 
 // pastBefore reports whether a past-tense verb comes before the word at i
-// in its clause.
+// in its clause. A capitalised word inside the sentence is a name ("the
+// United Kingdom"), not a verb.
 func pastBefore(text string, toks []query.Token, i int) bool {
 	for k := i - 1; k >= 0; k-- {
-		if finitePast(toks, k) {
+		if finitePast(toks, k) && (k == 0 || !isCapital(text, toks[k])) {
 			return true
 		}
 		if k > 0 && clauseBreak(text[toks[k-1].End:toks[k].Start]) {
 			break
+		}
+	}
+	return false
+}
+
+// pastBetween reports whether a finite past verb stands between tokens
+// from and to: a time before it is that verb's.
+func pastBetween(text string, toks []query.Token, from, to int) bool {
+	for k := from; k < to; k++ {
+		if finitePast(toks, k) && !isCapital(text, toks[k]) {
+			return true
 		}
 	}
 	return false
@@ -196,6 +211,26 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		return day(friday(pub)), 2
 	case w(0) == "tomorrow":
 		return day(pub.AddDate(0, 0, 1)), 1
+	case todayWords[w(0)] && !(i > 0 && pastForm(toks[i-1].Text)):
+		return day(pub), 1 // "will today sign", "to sign the pact today"; not "said today"
+	case w(0) == "end" && w(1) == "of" && months[w(2)] != 0 && w(2) != "may":
+		m := time.Month(months[w(2)])
+		yr := y
+		if m < pub.Month() {
+			yr = y + 1
+		}
+		return fmt.Sprintf("%d-%02d", yr, m), 3
+	case (w(0) == "in" || w(0) == "within") && number(w(1)) != 0 && (w(2) == "to" || w(2) == "or") && number(w(3)) != 0 && unitDays[w(4)] != 0:
+		// "within two to three weeks", "in two or three months": by the
+		// later bound.
+		n := number(w(3))
+		switch w(4) {
+		case "month", "months":
+			return day(pub.AddDate(0, n, 0)), 5
+		case "year", "years":
+			return day(pub.AddDate(n, 0, 0)), 5
+		}
+		return day(pub.AddDate(0, 0, n*unitDays[w(4)])), 5
 	case w(0) == "coming" && (w(1) == "days" || w(1) == "weeks" || w(1) == "months"):
 		n := map[string]time.Time{"days": pub.AddDate(0, 0, 7), "weeks": pub.AddDate(0, 0, 28), "months": pub.AddDate(0, 6, 0)}[w(1)]
 		return day(n), 2
@@ -213,7 +248,9 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 	case weekdays[w(0)] && i > 1 && toks[i-1].Text == "on" && pastForm(toks[i-2].Text) &&
 		!(i > 2 && (toks[i-3].Text == "be" || toks[i-3].Text == "been")):
 		return "", 0 // "said on Monday": when it was said
-	case weekdays[w(0)] && (i > 0 && (toks[i-1].Text == "on" || toks[i-1].Text == "by" || toks[i-1].Text == "next")):
+	case weekdays[w(0)] && i > 0 && (toks[i-1].Text == "on" || toks[i-1].Text == "by" || toks[i-1].Text == "next" ||
+		toks[i-1].Text == "this" || toks[i-1].Text == "coming"):
+		// "on Friday", "this Friday", "this coming Thursday"
 		return day(nextWeekday(pub, w(0))), 1
 	case months[w(0)] != 0 && !(w(0) == "may" && i > 0 && toks[i-1].Text != "in" && toks[i-1].Text != "on" && toks[i-1].Text != "by"):
 		m := time.Month(months[w(0)])
@@ -330,3 +367,5 @@ func dueEnd(d string) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("bad period %q", d)
 }
+
+var todayWords = set("today", "tonight")

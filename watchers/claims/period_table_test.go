@@ -26,8 +26,17 @@ func TestPeriodPhrases(t *testing.T) {
 		{"The deal is due to take effect on Friday.", "effect", "2022-07-27", "2022-07-29"},
 		{"Officials hope to restart the dialogue early next year.", "restart", "2014-12-02", "2015-H1"},
 		{"The withdrawal takes effect in August.", "effect", "2019-02-02", "2019-08"},
+		// The item's own day, a weekday of this week, the end of a month,
+		// a range of weeks (its later bound).
+		{"The two ministers will today sign the pact.", "sign", "2022-04-14", "2022-04-14"},
+		{"The leaders will sign the accord in Washington this Friday.", "sign", "2025-08-07", "2025-08-08"},
+		{"The treaty will come into force at the end of December.", "force", "2018-10-31", "2018-12"},
+		{"Working-level talks will resume within two to three weeks.", "resume", "2019-06-30", "2019-07-21"},
+		// A name in capitals is no past verb: "the United Kingdom".
+		{"Rwanda and the United Kingdom will today sign the partnership.", "sign", "2022-04-14", "2022-04-14"},
 		// When it was said is not when it will be.
 		{"The minister said on Monday that the pact would be signed.", "signed", "2026-06-10", ""},
+		{"The minister said today the pact would be signed.", "signed", "2026-06-10", ""},
 		// A month already past this year is next year's.
 		{"The deal is to be signed in March.", "signed", "2026-06-10", "2027-03"},
 	} {

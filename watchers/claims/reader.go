@@ -227,17 +227,28 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	}
 	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && rd.cue == "would") {
 		c.Due, c.DueWords = period(s.text, s.toks, first, published)
+		if todayWords[lastWord(c.DueWords)] && !baseVerbs[s.toks[first].Text] {
+			// "will today sign" is planned for today; "ceased to be in
+			// force today" is today's news.
+			c.Due, c.DueWords = "", ""
+		}
 	} else if rd.pol == Asserted && (rd.mode == Fact || rd.mode == Unrealised && topicCue(rd.cue)) && unfinished(s.toks, first) {
 		// "the withdrawal will take effect in six months", "is withdrawing
 		// effective in six months", "preparing for the signing on
 		// February 29": an event dated after the item is planned.
-		if due, words, at := periodIndex(s.text, s.toks, last+1, published); due != "" && !weekdays[lastWord(words)] && ownTime(s.toks, last, at) {
+		if due, words, at := periodIndex(s.text, s.toks, last+1, published); due != "" && !weekdays[lastWord(words)] && !todayWords[lastWord(words)] && ownTime(s.toks, last, at) {
 			c.Mode, c.Cue, c.Due, c.DueWords = Plan, words, due, words
 		}
 	}
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
 	c.Other = a.other
 	describes := a.postNominal
+	if !s.title && pastForm(s.toks[first].Text) && relativeClause(s.text, s.toks, first) && !recentAfter(s.text, s.toks, last, published) {
+		// "Patel, who signed the deal, announced the flights": the clause
+		// describes a person or the pact; "which was reached this week"
+		// still tells the news.
+		describes = true
+	}
 	if c.Status == "collapsed" && a.subjectParty {
 		// "South Korea terminates the pact": one party ends it for itself.
 		c.Status = "withdrawn"
@@ -248,7 +259,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 			c.Status = m
 		}
 	}
-	if describes && c.News() && !recentTime(s.text, s.toks, published) {
+	if describes && c.News() && !recentAfter(s.text, s.toks, last, published) {
 		// "the 2015 accords signed by the world powers", "a deal signed
 		// in January": what the sentence takes as known about the
 		// agreement, not its news ("a deal signed on Saturday" may be).

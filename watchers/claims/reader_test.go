@@ -179,6 +179,45 @@ func TestReported(t *testing.T) {
 		// background, and its subject is its own.
 		{"", "India's negotiator said he kept the positions New Delhi set out when the chip pact talks broke off last week.", chips, ""},
 		{"", "India and the US signed the chip pact on Monday when their leaders met in Washington.", chips, "signed"},
+		// A relative clause describes a person or the pact: what the
+		// sentence takes as known, not its news; with a time of the item's
+		// own it still reports, and a "that" after a verb of saying opens
+		// what is said.
+		{"", "The trade minister who signed the chip pact with India unveiled new export rules on Monday.", chips, ""},
+		{"", "New Delhi accused Washington of breaking a semiconductor pact that it says was signed in good faith.", chips, ""},
+		{"", "The envoy defended the India chip agreement we signed, calling it a model for others.", chips, ""},
+		{"", "The delegation that signed the India chip pact met reporters in Delhi.", chips, ""},
+		{"", "The chip pact, which India and the US signed on Monday, covers semiconductor supply.", chips, "signed"},
+		{"", "Officials said that India and the US signed the chip pact in Washington.", chips, "signed"},
+		// A verb of announcing whose object is a clause of its own (a
+		// pronoun and its verb, with or without "that") announces that
+		// clause, not the pact.
+		{"", "India announced on Friday it had begun building new fabs under the chip pact with the US.", chips, ""},
+		{"", "Washington announced it was reviewing the India chip pact.", chips, ""},
+		{"", "India and the US announced the chip pact on Friday.", chips, "announced"},
+		// A phrase that ends in its determiner ("left the") has its object
+		// after it: "left the base" is no exit from the treaty.
+		{"", "Two observation planes left the base at Ramstein on Tuesday under the Open Skies Treaty.", treaty, ""},
+		{"", "Russia left the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
+		// What acts on a portion of a pact leaves the rest standing.
+		{"Germany suspends part of the Open Skies Treaty", "", treaty, ""},
+		{"", "India suspended two clauses of the chip pact with the US on Monday.", chips, ""},
+		// Two participles joined by "or" or "and" share what governs the
+		// first: an infinitive, a negation.
+		{"", "The chip pact with India faces calls to be scrapped or suspended.", chips, ""},
+		{"", "The India chip pact was not signed or ratified.", chips, ""},
+		// A headline blurs reaching a deal and signing it; where the body
+		// gives only the other stage, the body's word holds.
+		{"US, India sign chip pact", "The US and India reached a deal on the chip pact in Delhi on Monday.", chips, "announced"},
+		{"US, India reach chip pact", "The US and India signed the semiconductor pact in Delhi on Monday.", chips, "signed"},
+		{"US, India sign chip pact", "The US and India signed the semiconductor pact in Delhi on Monday.", chips, "signed"},
+		// A present tense in a clause of time ("when", "until") speaks
+		// of what is to come.
+		{"", "When the US-India chip pact takes effect, chip prices should fall.", chips, ""},
+		{"", "Beijing will keep its curbs until the US-China cyber talks resume.", group, ""},
+		// The event of an earlier year a deed was done at is its time.
+		{"", "The chip pact was signed by India and the US at a 2024 summit in Delhi.", chips, ""},
+		{"", "India signed the chip pact with the US during the 2025 leaders' summit.", chips, ""},
 		// What marks an event reports it; "dialog" is a dialogue.
 		{"", "The Beijing meeting marks a resumption of the US-China cyber dialog.", group, "active?"},
 		{"", "Officials in Beijing discussed a resumption of the US-China cyber dialog.", group, ""},
@@ -233,6 +272,10 @@ func TestForecasts(t *testing.T) {
 		{"Modi and Biden agreed at their summit in March to sign the chip pact.", chips, ""},
 		{"India gave notice of its intention to withdraw from the chip pact in February.", chips, ""},
 		{"Talks between India and the US to sign the chip pact started again on 4 July.", chips, ""},
+		// A time before a past verb that governs the plan is that verb's:
+		// "on Monday threatened to quit", "on Tuesday voted to ratify".
+		{"India on Monday threatened to pull out of the chip pact with the US.", chips, ""},
+		{"The Indian parliament on Tuesday voted overwhelmingly to ratify the chip pact.", chips, ""},
 		// Months counted from a deed dated long before the item are not
 		// counted from the item.
 		{"India gave notice in January, setting the stage for the chip pact to terminate in six months.", chips, ""},
@@ -243,6 +286,21 @@ func TestForecasts(t *testing.T) {
 		{"India gave formal notice that it is withdrawing from the chip pact effective in six months.", chips, "withdrawn 2026-12-10"},
 		{"Officials are preparing for the signing of the US-India chip pact to take place on July 15.", chips, "signed 2026-07-15"},
 		{"The US pullout from the chip pact with India will formally take place in six months.", chips, "withdrawn 2026-12-10"},
+		// "Today" times a plan made for the item's own day; an event that
+		// takes effect today is today's news, no forecast.
+		{"India and the US will today sign the chip pact in Delhi.", chips, "signed 2026-06-10"},
+		{"The US withdrawal from the chip pact with India takes effect today.", chips, ""},
+		// A weekday of this week, and a range of weeks by its later bound.
+		{"India and the US will sign the chip pact this Friday.", chips, "signed 2026-06-12"},
+		{"The US and India will sign the chip pact within two to three weeks.", chips, "signed 2026-07-01"},
+		// A verb of denial after a determiner is an adjective ("the
+		// disputed working group"): nobody denies the plan.
+		{"The disputed US-China cyber working group is set to resume on Friday.", group, "active 2026-06-12"},
+		// The base forms of entry into force, after "will" or "to".
+		{"The US-India chip pact will come into force on July 1.", chips, "in_force 2026-07-01"},
+		{"The chip pact between India and the US is set to take effect on July 1.", chips, "in_force 2026-07-01"},
+		// Tariffs, sanctions and laws that take effect are not the pact.
+		{"US tariffs on Indian chips that were set to take effect on July 1 were dropped under the pact.", chips, ""},
 		// Parties to a pact that convene are negotiating it.
 		{"Negotiators on the US-India chip pact decided on Monday to convene in Geneva on June 16.", chips, "negotiating 2026-06-16"},
 		// Its meeting is the group at work.

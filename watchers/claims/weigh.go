@@ -88,6 +88,30 @@ func Weigh(cs []Claim) Finding {
 	} else if p := f.Possible; r == nil && p != nil && p.Title && bodyQualifies(cs, p.Status) == planned {
 		f.Possible = nil // "Russia follows US in withdrawal from treaty" over "it will withdraw"
 	}
+	if r := f.Reported; r != nil && r.Title && dealStages[r.Status] {
+		// A headline says "reach" or "sign" loosely ("Koreas reach
+		// agreement" over a body that has the ministers sign it; "US,
+		// Canada sign deal" over one that has them reach it): the body's
+		// own word for the stage, where it gives only another one, is
+		// the precise one.
+		var body *Claim
+		for i := range cs {
+			c := &cs[i]
+			if c.Title || !c.Strong || !dealStages[c.Status] {
+				continue
+			}
+			if c.Status == r.Status {
+				body = nil
+				break
+			}
+			if body == nil {
+				body = c
+			}
+		}
+		if body != nil {
+			f.Reported = body
+		}
+	}
 	if f.Reported != nil || f.Denied != nil && f.Possible != nil && f.Possible.Status == Rumored {
 		f.Possible = nil // a report denied is no rumour of it either
 	}
@@ -127,3 +151,7 @@ func bodyQualifies(cs []Claim, status string) int {
 	}
 	return plain
 }
+
+// dealStages are the two stages of making a deal that headlines blur:
+// reaching it and signing it.
+var dealStages = set("announced", "signed")

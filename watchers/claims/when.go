@@ -157,6 +157,29 @@ func recentTime(text string, toks []query.Token, published time.Time) bool {
 	return false
 }
 
+// recentAfter reports whether a time word of the item's own news follows
+// the status word ending at last: "a deal signed on Saturday", "the text
+// of a pact initialled by the ministers in Washington last week" report,
+// where in "announced on Sunday that it breaks the accords signed by the
+// powers" the day is the announcement's.
+// A verb between them gives the time to its own clause: "the minister who
+// signed the pact unveiled rules on Monday".
+func recentAfter(text string, toks []query.Token, last int, published time.Time) bool {
+next:
+	for _, x := range timexes(text, toks, published) {
+		if !x.recent || x.pos <= last {
+			continue
+		}
+		for k := last + 1; k < x.pos; k++ {
+			if pastForm(toks[k].Text) && !isCapital(text, toks[k]) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // presentState reports whether the status word at hit is a state said to
 // hold now: "is", "remains", "has been", "still" just before it.
 func presentState(toks []query.Token, hit int) bool {
@@ -239,7 +262,9 @@ func timexes(text string, toks []query.Token, published time.Time) []timex {
 			out = append(out, timex{pos: i, start: time.Date(ref.Year(), 1, 1, 0, 0, 0, 0, time.UTC), end: ref.AddDate(0, 0, -recentDays-1)})
 		case months[w] != 0 && !(w == "may" && !isCapital(text, toks[i])) && !(w == "march" && prev != "in" && prev != "on" && prev != "since" && number(next(1)) == 0):
 			out = append(out, monthTimex(toks, i, ref))
-		case len(w) == 4 && year(w) != 0 && yearPreps[prev]:
+		case len(w) == 4 && year(w) != 0 && (yearPreps[prev] || (prev == "a" || prev == "the") && i > 1 && eventPreps[toks[i-2].Text]):
+			// "in 2014", and an event of a year: "at a 2018 summit",
+			// "during the 2018 talks".
 			y := year(w)
 			s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 			out = append(out, timex{pos: i, start: s, end: s.AddDate(1, 0, 0)})
@@ -322,6 +347,7 @@ func number(w string) int {
 var (
 	recentWords = set("today", "yesterday", "tonight", "now", "currently")
 	weekdays    = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+	eventPreps  = set("at", "during")
 	yearPreps   = set("in", "since", "during", "from", "until", "till", "by", "of", "early", "late", "mid", "through", "around", "before", "after")
 	months      = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
 		"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
