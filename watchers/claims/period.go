@@ -290,6 +290,22 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		return fmt.Sprintf("%d-%02d", yr, m), 1
 	case year(w(0)) >= y && i > 0 && (toks[i-1].Text == "in" || toks[i-1].Text == "by" || toks[i-1].Text == "until"):
 		return w(0), 1
+	case seasonEnds[w(0)] != 0 && i > 0 && (toks[i-1].Text == "the" || toks[i-1].Text == "this" || toks[i-1].Text == "next") &&
+		!(w(1) == "of" && year(w(2)) == 0): // "the fall of the government"
+		// "by the summer", "this autumn", "in the spring of 2016": to the
+		// season's last month, as the northern hemisphere counts it (news
+		// of the southern one says the month). "Winter" straddles two
+		// years and is left alone; "fall" counts only after a determiner,
+		// as a verb it is no time.
+		m, n := seasonEnds[w(0)], 1
+		yr := y
+		switch {
+		case w(1) == "of" && year(w(2)) != 0:
+			yr, n = year(w(2)), 3
+		case toks[i-1].Text == "next" || m < int(pub.Month()):
+			yr = y + 1
+		}
+		return fmt.Sprintf("%d-%02d", yr, m), n
 	}
 	return "", 0
 }
@@ -331,6 +347,7 @@ func nextWeekday(t time.Time, name string) time.Time {
 
 var (
 	quarters     = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+	seasonEnds   = map[string]int{"spring": 5, "summer": 8, "autumn": 11, "fall": 11}
 	unitDays     = map[string]int{"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
 	weekdayNames = map[time.Weekday]string{time.Monday: "monday", time.Tuesday: "tuesday", time.Wednesday: "wednesday",
 		time.Thursday: "thursday", time.Friday: "friday", time.Saturday: "saturday", time.Sunday: "sunday"}

@@ -34,6 +34,12 @@ func TestPeriodPhrases(t *testing.T) {
 		{"Working-level talks will resume within two to three weeks.", "resume", "2019-06-30", "2019-07-21"},
 		// A name in capitals is no past verb: "the United Kingdom".
 		{"Rwanda and the United Kingdom will today sign the partnership.", "sign", "2022-04-14", "2022-04-14"},
+		// Seasons, to their last month; next year's once this one's is past.
+		{"The accord is expected to be ready for signing by the summer.", "signing", "2015-01-15", "2015-08"},
+		{"Talks are due to resume in the autumn.", "resume", "2026-12-01", "2027-11"},
+		{"The deal should be ratified in the spring of 2028.", "ratified", "2026-06-10", "2028-05"},
+		{"The group will meet again next spring.", "meet", "2026-02-01", "2027-05"},
+		{"Talks are to resume after the fall of the government.", "resume", "2026-06-10", ""},
 		// When it was said is not when it will be.
 		{"The minister said on Monday that the pact would be signed.", "signed", "2026-06-10", ""},
 		{"The minister said today the pact would be signed.", "signed", "2026-06-10", ""},
