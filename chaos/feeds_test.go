@@ -60,9 +60,10 @@ func (s *newsServer) publish(rng *rand.Rand, max int) []*story {
 			n: n, agreement: a,
 			link:  fmt.Sprintf("https://news.example/%s/%04d", strings.ToLower(topics[a]), n),
 			title: fmt.Sprintf("Bulletin %04d: observers comment on the %s accord", n, topics[a]),
-			// Two days apart: reports of one agreement within a day are
-			// one event (a thread), and this test counts stories.
-			published: time.Now().UTC().Truncate(time.Second).Add(time.Duration(n) * 48 * time.Hour),
+			// Four days apart: reports of one agreement within three days
+			// whose headlines share a word are one event (a thread), and
+			// this test counts stories.
+			published: time.Now().UTC().Truncate(time.Second).Add(time.Duration(n) * 96 * time.Hour),
 			feeds:     []int{rng.IntN(s.feeds)},
 		}
 		if rng.IntN(5) == 0 && s.feeds > 1 {
