@@ -29,9 +29,10 @@ import (
 // defaultGCPercent is the garbage collector's target when the GOGC
 // environment variable does not set one: the heap may grow to three times
 // what is live (Go's default is two). pactwatch's live heap is small
-// (about 20 MB polling 1,000 feeds), so collections came often: on the
-// cold-poll benchmark (BENCHMARKS.md) 200 took CPU from 2.11× the floor's
-// to 1.78×, for a peak RSS of 95 MB against 70 (target 150).
+// (about 20 MB polling 1,000 feeds), so collections came more often than
+// memory needs: on the cold-poll benchmark 200 saves about 6% of the CPU
+// for 20–25 MB more at the peak (95 MB; target 150). BENCHMARKS.md has
+// the runs.
 const defaultGCPercent = 200
 
 func main() {
