@@ -44,7 +44,7 @@ type reading struct {
 // its tokens). title says whether the sentence is a headline, whose
 // present tense reports ("US, India sign chip pact"); published anchors
 // relative times ("last year").
-func read(text string, toks []query.Token, first, last int, title bool, published time.Time, cls Class) reading {
+func read(text string, toks []query.Token, first, last int, title bool, published time.Time) reading {
 	r := reading{}
 	if strings.HasSuffix(strings.TrimRight(text, ` "'”’)`), "?") {
 		return reading{mode: Hypothetical, cue: "?"} // "Will Moscow and Beijing sign?" asks
@@ -57,7 +57,7 @@ func read(text string, toks []query.Token, first, last int, title bool, publishe
 		r.pol, r.cue = Negated, cue
 		return r
 	}
-	if pol, mode, cue := governed(text, toks, first, title, cls); cue != "" {
+	if pol, mode, cue := governed(text, toks, first, title); cue != "" {
 		r.pol, r.mode, r.cue = pol, mode, cue
 		return r
 	}
@@ -65,7 +65,7 @@ func read(text string, toks []query.Token, first, last int, title bool, publishe
 		return reading{mode: Hypothetical, cue: cue}
 	}
 	if !title {
-		if cue := unreported(toks, first, cls); cue != "" {
+		if cue := unreported(toks, first); cue != "" {
 			return reading{mode: Hypothetical, cue: cue}
 		}
 	} else if first == 0 && gerund(toks[first].Text) {
@@ -160,9 +160,9 @@ const lookBack = 6
 // "if"), a verb of planning or hoping ("plans to", "ready to"), an
 // infinitive, or a preposition that makes it a topic rather than a report
 // ("progress on restarting", "calls for the resumption").
-func governed(text string, toks []query.Token, hit int, title bool, cls Class) (Polarity, Mode, string) {
+func governed(text string, toks []query.Token, hit int, title bool) (Polarity, Mode, string) {
 	w := toks[hit].Text
-	if hit > 0 && eventNounAt(w, cls) && !(hit > 1 && markVerbs[toks[hit-2].Text]) {
+	if hit > 0 && (nominal(w) || eventWords[w]) && !(hit > 1 && markVerbs[toks[hit-2].Text]) {
 		switch toks[hit-1].Text {
 		case "a", "an", "any":
 			// "a revival", "any resumption": an event talked about, not one
@@ -170,7 +170,7 @@ func governed(text string, toks []query.Token, hit int, title bool, cls Class) (
 			return Asserted, Hypothetical, toks[hit-1].Text + " " + w
 		}
 	}
-	if hit > 0 && (gerundAt(w, cls) || nounAt(w, cls)) {
+	if hit > 0 && (gerund(w) || nominal(w)) {
 		// "progress on restarting", "a law on Russia's withdrawal": an event
 		// noun that a preposition makes the topic of something else.
 		for p := hit - 1; p >= 0 && hit-p <= 4; p-- {
@@ -179,14 +179,14 @@ func governed(text string, toks []query.Token, hit int, title bool, cls Class) (
 				break
 			}
 			if topicPreps[v] {
-				if gerundAt(w, cls) || v != "of" {
+				if gerund(w) || v != "of" {
 					return Asserted, Unrealised, v + " " + w
 				}
 				break
 			}
 		}
 	}
-	if hit > 0 && (gerundAt(w, cls) || nounAt(w, cls)) {
+	if hit > 0 && (gerund(w) || nominal(w)) {
 		// "to announce the suspension", "will seek the resumption": an
 		// event noun that is the object of a planned verb is planned too.
 		for i := hit - 1; i >= 1 && hit-i <= 5; i-- {
@@ -256,7 +256,7 @@ func governed(text string, toks []query.Token, hit int, title bool, cls Class) (
 		if !auxiliaries[v] && !strings.HasSuffix(v, "ly") {
 			adjacent = false
 		}
-		if (v == "when" || v == "until" || v == "till") && !pastAt(w, cls) && !presentPerfect(toks, hit) && !progressiveBefore(toks, hit) {
+		if (v == "when" || v == "until" || v == "till") && !pastForm(w) && !presentPerfect(toks, hit) && !progressiveBefore(toks, hit) {
 			// "when the pact takes effect", "until talks resume": a present
 			// tense in a clause of time speaks of what is to come.
 			return Asserted, Hypothetical, v
@@ -290,21 +290,19 @@ func doubtAfter(text string, toks []query.Token, last int) string {
 // body, only the past tense, a participle, a state ("on hold") or an event
 // noun reports; "sign", "signs" and "signing" there speak of habits, plans
 // or topics. Headlines report in the present tense, and are not asked.
-func unreported(toks []query.Token, hit int, cls Class) string {
+func unreported(toks []query.Token, hit int) string {
 	w := toks[hit].Text
 	switch {
-	case pastAt(w, cls) || nounAt(w, cls) || stateWords[w] || strings.HasPrefix(w, "negotiat") && w != "negotiating":
+	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat") && w != "negotiating":
 		return ""
 	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):
 		return "" // not a verb of the triggers: "media reports", an admin's own words
-	case gerundAt(w, cls):
+	case gerund(w):
 		if hit > 0 && progressive[toks[hit-1].Text] {
 			return "" // "are resuming", "were signing"
 		}
 		return w
-	case cls != Unknown && presentAt(w, cls):
-		return "" // the tagger's "suspends": a present report
-	case cls == Unknown && presentAt(w, cls) && hit > 0 && !determiners[toks[hit-1].Text] &&
+	case strings.HasSuffix(w, "s") && hit > 0 && !determiners[toks[hit-1].Text] &&
 		(hit+1 >= len(toks) || toks[hit+1].Text != "of" && toks[hit+1].Text != "that"):
 		return "" // "Russia suspends its participation": a present report, not "signs of"
 	}

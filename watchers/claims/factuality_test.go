@@ -14,7 +14,7 @@ import (
 func heldBack(sentence string, start, end int) (string, string) {
 	toks := query.Tokenize(sentence)
 	first, last := span(toks, start, end)
-	r := read(sentence, toks, first, last, false, time.Time{}, Unknown)
+	r := read(sentence, toks, first, last, false, time.Time{})
 	switch {
 	case r.pol != Asserted:
 		return "negated", r.cue

@@ -103,7 +103,6 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 		}
 	}
 	out := make([][]Claim, len(targets))
-	tg, tags := currentTagger(), tagCache{}
 	for i, t := range targets {
 		seen := map[[2]int]bool{}
 		words := anyTrigger[kinds[t.Kind]]
@@ -125,7 +124,7 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 						continue // "the deal's lead negotiators, ...": people named, not at work
 					}
 					seen[[2]int{j, first}] = true
-					c := t.claim(s, first, last, r, explicit[j][i], it.Published, tags.classOf(tg, s, j, first))
+					c := t.claim(s, first, last, r, explicit[j][i], it.Published)
 					if titleDenies && c.Hedged {
 						c.Polarity = Denied // the report the headline denies
 					}
@@ -214,8 +213,8 @@ func MayClaim(doc *query.Document, targets []*Compiled) bool {
 }
 
 // claim reads one status word of a sentence about t.
-func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, published time.Time, cls Class) Claim {
-	rd := read(s.text, s.toks, first, last, s.title, published, cls)
+func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, published time.Time) Claim {
+	rd := read(s.text, s.toks, first, last, s.title, published)
 	if rd.pol == Asserted && rd.mode != Fact && attributive(s.toks, first, last) {
 		// "a stalled working group": a state the sentence takes as given,
 		// whatever the verb it hangs on says.
@@ -233,7 +232,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 			// force today" is today's news.
 			c.Due, c.DueWords = "", ""
 		}
-	} else if rd.pol == Asserted && (rd.mode == Fact || rd.mode == Unrealised && topicCue(rd.cue)) && unfinished(s.toks, first, cls) {
+	} else if rd.pol == Asserted && (rd.mode == Fact || rd.mode == Unrealised && topicCue(rd.cue)) && unfinished(s.toks, first) {
 		// "the withdrawal will take effect in six months", "is withdrawing
 		// effective in six months", "preparing for the signing on
 		// February 29": an event dated after the item is planned.
@@ -244,7 +243,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
 	c.Other = a.other
 	describes := a.postNominal
-	if !s.title && pastAt(s.toks[first].Text, cls) && relativeClause(s.text, s.toks, first) && !recentAfter(s.text, s.toks, last, published) {
+	if !s.title && pastForm(s.toks[first].Text) && relativeClause(s.text, s.toks, first) && !recentAfter(s.text, s.toks, last, published) {
 		// "Patel, who signed the deal, announced the flights": the clause
 		// describes a person or the pact; "which was reached this week"
 		// still tells the news.
@@ -268,7 +267,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	}
 	c.Strong = c.News() && !c.Hedged && (explicit || s.title) && c.Status != Rumored && rd.cue != "attributive" && !describes &&
 		!(t.multi() && c.Party == "" && (c.Status == "withdrawn" || c.Status == "ratified")) &&
-		(s.title || !nounAt(s.toks[first].Text, cls))
+		(s.title || !nominal(s.toks[first].Text))
 	if c.Hedged && c.News() && t.hasStatus(Rumored) {
 		c.Status = Rumored // on unnamed sources a pact is at most rumoured
 	}
@@ -278,9 +277,9 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 // unfinished reports whether the status word at first names the event
 // without placing it in the past: an event noun ("withdrawal"), a gerund
 // or a present progressive ("is withdrawing").
-func unfinished(toks []query.Token, first int, cls Class) bool {
+func unfinished(toks []query.Token, first int) bool {
 	w := toks[first].Text
-	return !pastAt(w, cls) && (eventNounAt(w, cls) || gerundAt(w, cls))
+	return !pastForm(w) && (nominal(w) || gerund(w) || eventWords[w])
 }
 
 // eventWords are event nouns that nominal does not tell by their ending.
