@@ -291,18 +291,14 @@ func renderSourceAdded(a storage.Alert) Message {
 		text += " · " + d
 	}
 	plain := "Also reported by " + escLine(feedName(a.Item), maxShort) + ": " + itemLine(a.Item)
-	blocks := []slack.Block{nil}
-	if b := possibleActions(a); b != nil {
-		label := a.DetectedStatus
-		if a.Party != "" {
-			label = a.Party + " " + label
-		}
-		text += " · reads it as possibly *" + escLine(label, maxShort) + "*"
-		plain += " (possibly " + escLine(label, maxShort) + ")"
-		blocks = append(blocks, b)
+	buttons := possibleActions(a)
+	if buttons == nil {
+		return Message{Text: plain, Blocks: []slack.Block{sectionBlock(text)}}
 	}
-	blocks[0] = sectionBlock(text)
-	return Message{Text: plain, Blocks: blocks}
+	label := escLine(possibleLabel(a), maxShort)
+	text += " · reads it as possibly *" + label + "*"
+	plain += " (possibly " + label + ")"
+	return Message{Text: plain, Blocks: []slack.Block{sectionBlock(text), buttons}}
 }
 
 // renderOther shows an alert of a kind this version does not know, so that

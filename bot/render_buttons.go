@@ -52,6 +52,15 @@ func statusActions(a storage.Alert) slack.Block {
 	return slack.NewActionBlock(statusActionsID, confirm, revert)
 }
 
+// possibleLabel names the possible status an alert carries: "ratified",
+// or the party's, "Japan ratified".
+func possibleLabel(a storage.Alert) string {
+	if a.Party != "" {
+		return a.Party + " " + a.DetectedStatus
+	}
+	return a.DetectedStatus
+}
+
 // possibleActions returns the admins' buttons for a mention, or another
 // outlet's report in its thread, that carries a possible status (a weak
 // claim, or a strong one waiting for corroboration): confirm it as the
@@ -65,11 +74,7 @@ func possibleActions(a storage.Alert) slack.Block {
 	plain := func(s string, max int) *slack.TextBlockObject {
 		return slack.NewTextBlockObject(slack.PlainTextType, cutPlain(oneLine(s), max), false, false)
 	}
-	label := a.DetectedStatus
-	if a.Party != "" {
-		label = a.Party + " " + a.DetectedStatus
-	}
-	confirm := slack.NewButtonBlockElement(ActionConfirmPossible, a.ID, plain("Confirm "+label, maxButtonText)).
+	confirm := slack.NewButtonBlockElement(ActionConfirmPossible, a.ID, plain("Confirm "+possibleLabel(a), maxButtonText)).
 		WithStyle(slack.StylePrimary)
 	dismiss := slack.NewButtonBlockElement(ActionDismissPossible, a.ID, plain("Dismiss", maxButtonText))
 	return slack.NewActionBlock(statusActionsID, confirm, dismiss)

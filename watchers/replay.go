@@ -175,7 +175,7 @@ func (w *Watcher) replay(ctx context.Context, p *plan, targets []*tracked, isNew
 		}
 		err := w.store.InTx(ctx, func(tx *storage.Tx) error {
 			for _, ri := range pending {
-				if err := w.replayItem(tx, p, byID, ri); err != nil {
+				if err := w.recordReplayed(tx, p, ri); err != nil {
 					return err
 				}
 			}
@@ -268,11 +268,11 @@ type replayItem struct {
 	agreements []*replaying
 }
 
-// replayItem records what one stored item says of the agreements being
+// recordReplayed records what one stored item says of the agreements being
 // replayed, as a poll records a new item published before its backfill
 // window: mention, claims and status, no alert. The admins' entries dated
 // before it are made current first.
-func (w *Watcher) replayItem(tx *storage.Tx, p *plan, byID map[string]*replaying, ri replayItem) error {
+func (w *Watcher) recordReplayed(tx *storage.Tx, p *plan, ri replayItem) error {
 	at := evidenceTime(&ri.it, ri.row.FirstSeen)
 	f, ok := p.cfg.Feed(ri.row.FeedID)
 	if !ok {
