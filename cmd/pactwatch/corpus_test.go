@@ -257,6 +257,9 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 	predMention, predStatus, predSure := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	tops := map[string][]string{} // (story, agreement) → its top-level alerts, for the log
 	topLevel := map[string]int{}
+	storyOf := map[string]string{} // a top-level message's ts → the story it tells
+	type reply struct{ story, agreement, threadTS string }
+	var replies []reply
 	var res corpusResult
 	var passed, proposed []string
 	for _, m := range slack.Messages() {
@@ -285,6 +288,11 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 		if !ok {
 			t.Errorf("alert for an item the labels do not know: %v", item)
 			continue
+		}
+		if m.ThreadTS == "" {
+			storyOf[m.TS] = l.Story
+		} else {
+			replies = append(replies, reply{l.Story, agreement, m.ThreadTS})
 		}
 		if kind == "mention" || kind == "status_change" {
 			predMention[l.Story+" "+agreement] = true
@@ -316,40 +324,16 @@ func scoreCorpus(t *testing.T, src string) corpusResult {
 			}
 		}
 	}
-	// Which story each top-level message tells, to find replies put in the
-	// thread of another story.
-	storyOf := map[string]string{}
-	for _, m := range slack.Messages() {
-		p := m.Metadata.EventPayload
-		item, _ := p["item"].(map[string]any)
-		if item == nil || m.ThreadTS != "" {
-			continue
-		}
-		guid, _ := item["guid"].(string)
-		link, _ := item["link"].(string)
-		feedID, _ := item["feed"].(string)
-		if l, ok := byItem[itemKey(feedID, guid, link)]; ok {
-			storyOf[m.TS] = l.Story
-		}
-	}
+	// Replies put in the thread of another story's message: events taken
+	// for another.
 	var merged []string
 	seenMerged := map[string]bool{}
-	for _, m := range slack.Messages() {
-		p := m.Metadata.EventPayload
-		item, _ := p["item"].(map[string]any)
-		if item == nil || m.ThreadTS == "" {
+	for _, r := range replies {
+		k := r.story + " " + r.agreement
+		if !goldMention[k] || topLevel[k] > 0 || seenMerged[k] {
 			continue
 		}
-		agreement, _ := p["agreement"].(string)
-		guid, _ := item["guid"].(string)
-		link, _ := item["link"].(string)
-		feedID, _ := item["feed"].(string)
-		l, ok := byItem[itemKey(feedID, guid, link)]
-		k := l.Story + " " + agreement
-		if !ok || !goldMention[k] || topLevel[k] > 0 || seenMerged[k] {
-			continue
-		}
-		if parent, ok := storyOf[m.ThreadTS]; ok && parent != l.Story {
+		if parent, ok := storyOf[r.threadTS]; ok && parent != r.story {
 			seenMerged[k] = true
 			res.merged++
 			merged = append(merged, fmt.Sprintf("%s in the thread of %s", k, parent))
