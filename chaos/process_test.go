@@ -39,7 +39,20 @@ func newDaemon(t *testing.T, bin, config, logPath string) *daemon {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	return &daemon{t: t, bin: bin, config: config, log: f}
+	d := &daemon{t: t, bin: bin, config: config, log: f}
+	// A test that fails midway (t.Fatal) must not leave its daemon running:
+	// it would go on polling dead feeds and post to whatever server gets
+	// its fake Slack's port next.
+	t.Cleanup(func() {
+		d.mu.Lock()
+		cmd, done := d.cmd, d.done
+		d.mu.Unlock()
+		if cmd != nil && cmd.Process != nil {
+			_ = cmd.Process.Kill()
+			<-done
+		}
+	})
+	return d
 }
 
 // start starts the daemon with Slack at apiURL.
