@@ -34,6 +34,9 @@ type Claim struct {
 	Cue        string // the words that decided how it commits
 	Other      string // what else the status word acts on, when not the agreement
 	Explicit   bool   // the sentence names the agreement, not only refers back to it
+	// Lead says the sentence is in the headline or the lead of what the
+	// item says about the agreement (see leadSentences).
+	Lead bool
 	// Due is the period a plan or expectation is set for ("expected in the
 	// first half of 2015": 2015-H1), in config's due forms; DueWords the
 	// words that said it. Empty unless the claim is one.
@@ -83,6 +86,7 @@ func (c Claim) Why() string {
 
 // sentence is one sentence of an item, prepared for matching.
 type sentence struct {
+	body   int // place in the body, from 1; 0 for the headline
 	text   string
 	title  bool
 	doc    *query.Document
@@ -106,10 +110,17 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 	for i, t := range targets {
 		seen := map[[2]int]bool{}
 		words := anyTrigger[kinds[t.Kind]]
+		nth, titled := 0, false
 		for j, s := range sents {
 			if !about[j][i] {
 				continue
 			}
+			if s.title {
+				titled = true
+			} else {
+				nth++
+			}
+			lead := leadOf(s.body, nth, titled)
 			builtin := words == nil || words.Match(s.doc) // else no built-in rule can fire
 			for _, r := range t.Rules {
 				if r.Builtin && !builtin {
@@ -125,6 +136,7 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 					}
 					seen[[2]int{j, first}] = true
 					c := t.claim(s, first, last, r, explicit[j][i], it.Published)
+					c.Lead = lead
 					if titleDenies && c.Hedged {
 						c.Polarity = Denied // the report the headline denies
 					}
@@ -449,7 +461,9 @@ func split(it Item) []sentence {
 			}
 			seen[s] = true
 			body++
-			out = append(out, newSentence(s, false))
+			ns := newSentence(s, false)
+			ns.body = body
+			out = append(out, ns)
 		}
 	}
 	return out
@@ -469,4 +483,15 @@ func newSentence(text string, title bool) sentence {
 		s.places = query.NewDocument("", h)
 	}
 	return s
+}
+
+// leadOf reports whether a sentence about an agreement is in the lead of
+// what the item says about it (see leadSentences): the headline, the first
+// sentences of the body, or, when the headline is about something else
+// (a roundup of several stories), the first sentences about it. body is
+// the sentence's place in the body (0: headline), nth its place among the
+// body's sentences about the agreement, titled whether the headline is
+// about it.
+func leadOf(body, nth int, titled bool) bool {
+	return body <= leadSentences || !titled && nth <= leadSentences
 }

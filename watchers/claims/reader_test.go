@@ -221,6 +221,16 @@ func TestReported(t *testing.T) {
 		// What marks an event reports it; "dialog" is a dialogue.
 		{"", "The Beijing meeting marks a resumption of the US-China cyber dialog.", group, "active?"},
 		{"", "Officials in Beijing discussed a resumption of the US-China cyber dialog.", group, ""},
+		// Past the lead, a deed is the agreement's past, not its news; in
+		// the lead it is news. A roundup whose headline is about another
+		// story has a lead for each agreement: its first sentences.
+		{"Chip makers weigh new export rules", "Chip makers in Bangalore met on Tuesday. " +
+			"They discussed new export rules. Prices of memory chips rose again. Investors were calm. " +
+			"India and the United States signed the semiconductor pact in Delhi.", chips, ""},
+		{"India courts chip makers", "India and the United States signed the semiconductor pact in Delhi on Monday. " +
+			"Chip makers welcomed it. Prices of memory chips rose again. Investors were calm.", chips, "signed"},
+		{"Morning brief: oil prices slip as refiners cut output", "Oil prices slipped on Tuesday. Traders blamed a weak dollar. " +
+			"Refiners cut output. Shipping rates rose. Russia and China signed a cyber pact in Moscow on Monday.", pact, "signed"},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
