@@ -67,7 +67,7 @@ type Event struct {
 	At          time.Time
 	Alert       AlertRef
 	Sketch      uint64   // a SimHash of the alert's text; 0 when none
-	Words       []string // the headline's words that say what happened
+	Words       []string // the headline's and lead's words that say what happened
 }
 
 // FindEvent returns the latest event of the agreement with that claim

@@ -176,7 +176,7 @@ func (w *Watcher) alertMention(tx *storage.Tx, p *plan, t *tracked, f *config.Fe
 			return 0, err
 		}
 	}
-	words := t.reader.EventWords(it.Title)
+	words := t.reader.EventWords(it.Title + " " + summary(it))
 	if !inEvent {
 		var err error
 		if event, inEvent, err = findEvent(tx, t.ID, a, d, at, sk, words); err != nil {

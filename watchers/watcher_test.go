@@ -366,3 +366,31 @@ func TestOutletsWordingOneHappeningDifferentlyAreOneEvent(t *testing.T) {
 		t.Errorf("alerts = %q, want %q", got, want)
 	}
 }
+
+// TestNextDaysReportsOfOneEventShareItsWords checks that a report of one
+// agreement a day and more after an event is in its thread when its
+// headline and lead share the event's words (the place, the envoy), even
+// with no headline word in common, and is news of its own when they share
+// few.
+func TestNextDaysReportsOfOneEventShareItsWords(t *testing.T) {
+	hours := func(h int) string {
+		return time.Date(2015, 5, 5, 6+h, 0, 0, 0, time.UTC).Format(time.RFC1123Z)
+	}
+	at := func(host, guid, date, title, body string) string {
+		return `<item><guid>` + guid + `</guid><link>https://` + host + `/` + guid + `</link><pubDate>` + date +
+			`</pubDate><title>` + title + `</title><description>` + body + `</description></item>`
+	}
+	r := newRigCorroborate(t, 2, "all",
+		at("one.example", "a", hours(0), "Russia and China discuss cyber pact",
+			"Russian and Chinese diplomats met in Kazan to discuss a cyber accord, envoy Lavrentiev said."),
+		at("two.example", "b", hours(30), "Envoys gather in Kazan for Moscow-Beijing cyber accord",
+			"Diplomats of Russia and China met in Kazan on the cyber accord, Lavrentiev told reporters."),
+		at("three.example", "c", hours(36), "Tokyo voices concern at Russia-China cyber pact",
+			"Japanese lawmakers raised alarm in parliament about the Russian and Chinese cyber accord."))
+	r.poll()
+	got := r.alerts()
+	want := []string{"mention ru-cn rumored", "source_added ru-cn rumored", "mention ru-cn rumored"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("alerts = %q, want %q", got, want)
+	}
+}

@@ -219,11 +219,11 @@ func anyOf(terms []string) string {
 	return strings.Join(quoted, " OR ")
 }
 
-// EventWords returns the words of a headline that say what happened rather
-// than which agreement it is about: not its names, parties or the nouns of
-// agreements, nor the short words of grammar. Reports of one event share
-// some ("suspends", "Sevastopol"); reports of the same agreement's
-// different events need not.
+// EventWords returns the distinct words of a text (an item's headline and
+// lead) that say what happened rather than which agreement it is about:
+// not its names, parties or the nouns of agreements, nor the short words
+// of grammar. Reports of one event share many ("suspends", "Sevastopol",
+// "Kerry"); reports of the same agreement's different events share fewer.
 func (c *Compiled) EventWords(title string) []string {
 	sc := c.scope()
 	var out []string
