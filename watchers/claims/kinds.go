@@ -132,6 +132,10 @@ func Lifecycle(k string) []string {
 // for that party is leaving), come back to it.
 var partyStatuses = []string{"signed", "ratified", "withdrawn", "stalled", "in_force"}
 
+// rumourable are the statuses of a pact's making, which a report on
+// unnamed sources makes a rumour of the pact.
+var rumourable = set(Rumored, "negotiating", "announced", "signed")
+
 // partyMeaning is what a status word means when one party of many does it
 // alone: a party that suspends its part has left, for now.
 var partyMeaning = map[string]string{"stalled": "withdrawn"}

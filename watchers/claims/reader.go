@@ -281,7 +281,13 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		!(t.multi() && c.Party == "" && (c.Status == "withdrawn" || c.Status == "ratified")) &&
 		(s.title || !nominal(s.toks[first].Text))
 	if c.Hedged && c.News() && t.hasStatus(Rumored) {
-		c.Status = Rumored // on unnamed sources a pact is at most rumoured
+		// On unnamed sources a pact is at most rumoured: a rumour of its
+		// making ("reportedly signed"). A rumour of what befalls a pact
+		// already made ("reportedly freezes the deal") is no status.
+		if !rumourable[c.Status] {
+			c.Mode, c.Cue = Hypothetical, "rumour of "+c.Status
+		}
+		c.Status = Rumored
 	}
 	return c
 }

@@ -94,6 +94,9 @@ func TestReported(t *testing.T) {
 		{"", "It has proved hard to resume the US-China cyber talks.", group, ""},
 		// Hedged: at most rumored, and only possible.
 		{"", "According to media reports, Russia and China signed a cyber pact.", pact, "rumored?"},
+		// ... but what befalls a pact already made, on unnamed sources, is
+		// no rumour of the pact: nothing.
+		{"", "India has frozen the chip pact with the United States, people familiar with the matter said.", chips, ""},
 		// A status word acting on another object.
 		{"", "China suspends inspections of US chip shipments as cyber talks go on.", group, ""},
 		{"", "The US president signed executive orders on chips after talks with India.", chips, ""},
