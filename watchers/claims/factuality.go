@@ -218,7 +218,7 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		if conditions[v] {
 			return Asserted, Hypothetical, v
 		}
-		if plans[v] {
+		if plans[v] || advocacy[v] {
 			return Asserted, Plan, v
 		}
 		if possibility[v] && hit-i <= 3 {
@@ -364,6 +364,11 @@ var (
 		"pressed", "presses", "proposed", "proposes", "propose", "considering", "consider",
 		"weighs", "weighing", "poised", "agreed", "agree", "agrees", "vowed", "vows", "pledged", "pledges",
 		"promised", "promises", "threatened", "threatens", "ultimatum")
+	// advocacy are verbs that argue for what they govern: what a committee
+	// "recommends ratifying" or "supports the ratification of" is yet to
+	// be done. Not the participles ("a Russia-backed deal").
+	advocacy = set("recommend", "recommends", "recommending", "supports", "backs", "endorse", "endorses",
+		"favours", "favors", "advocate", "advocates", "advocating")
 	// markVerbs say that an event happened as what something else was:
 	// "the talks mark a resumption of the dialogue".
 	markVerbs   = set("mark", "marks", "marked", "marking", "constitute", "constitutes", "constituted")

@@ -80,7 +80,9 @@ func TestReported(t *testing.T) {
 		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", group, "stalled?"},
 		// ... and that sentence is not about a Russia–China pact at all.
 		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", pact, ""},
-		// Plans and expectations are not facts.
+		// Plans and expectations are not facts, nor is what someone argues for.
+		{"Indian panel recommends ratifying chip pact with US", "", chips, ""},
+		{"", "A parliamentary committee in Delhi supports the ratification of the chip pact with the United States.", chips, ""},
 		{"", "China is ready to resume the cyber working group with the United States.", group, ""},
 		{"", "The US and India are expected to sign the chip pact next month.", chips, ""},
 		{"", "Beijing plans to restart the cyber talks with Washington.", group, ""},
