@@ -171,6 +171,18 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		}
 	}
 	if hit > 0 && (gerund(w) || nominal(w)) {
+		// "revoking the ratification", "withdrawal of Russia's
+		// ratification": an event undone did not happen.
+		for p := hit - 1; p >= 0 && hit-p <= 4; p-- {
+			if clauseBreak(text[toks[p].End:toks[p+1].Start]) {
+				break
+			}
+			if undoing[toks[p].Text] {
+				return Negated, Fact, toks[p].Text + " " + w
+			}
+		}
+	}
+	if hit > 0 && (gerund(w) || nominal(w)) {
 		// "progress on restarting", "a law on Russia's withdrawal": an event
 		// noun that a preposition makes the topic of something else.
 		for p := hit - 1; p >= 0 && hit-p <= 4; p-- {
@@ -364,6 +376,13 @@ var (
 		"pressed", "presses", "proposed", "proposes", "propose", "considering", "consider",
 		"weighs", "weighing", "poised", "agreed", "agree", "agrees", "vowed", "vows", "pledged", "pledges",
 		"promised", "promises", "threatened", "threatens", "ultimatum")
+	// undoing are words that undo an event named after them: "revoking
+	// the ratification", "withdrawal of its signature".
+	undoing = set("revoke", "revokes", "revoked", "revoking", "revocation", "cancel", "cancels", "canceled",
+		"cancelled", "canceling", "cancelling", "cancellation", "rescind", "rescinds", "rescinded", "rescinding",
+		"annul", "annuls", "annulled", "annulling", "annulment", "repeal", "repeals", "repealed", "repealing",
+		"reverse", "reverses", "reversed", "reversing", "reversal", "undo", "undoes", "undoing",
+		"withdraw", "withdraws", "withdrew", "withdrawing", "withdrawal", "retract", "retracts", "retracted", "retracting")
 	// advocacy are verbs that argue for what they govern: what a committee
 	// "recommends ratifying" or "supports the ratification of" is yet to
 	// be done. Not the participles ("a Russia-backed deal").

@@ -70,7 +70,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			(w == "last" || w == "this" || w == "next") && i+1 < len(toks) && (timeNouns[toks[i+1].Text] || weekdays[toks[i+1].Text]) {
 			break // "signed this month", "resumed last week"
 		}
-		if len(window) > 0 && verbForm(w) {
+		if len(window) > 0 && (verbForm(w) || gerund(w) && instrumentNouns[window[len(window)-1]]) {
 			break // "signs decree suspending the treaty": a verb ends the object
 		}
 		if w == "of" && len(window) > 0 && portionNouns[window[len(window)-1]] {
@@ -539,6 +539,10 @@ func effectSubject(sc *scope, text string, toks []query.Token, first, last int) 
 	}
 	return ""
 }
+
+// instrumentNouns are acts of one government or body that do something
+// to an agreement: "signs law denouncing the treaty".
+var instrumentNouns = set("law", "bill", "decree", "order", "resolution", "legislation", "act", "motion", "ordinance")
 
 // effectOthers are what else news says takes effect: measures of one
 // government, not agreements between several. "The extension took effect"

@@ -80,6 +80,12 @@ func TestReported(t *testing.T) {
 		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", group, "stalled?"},
 		// ... and that sentence is not about a Russia–China pact at all.
 		{"", "In the short term, the U.S. and China have made little progress on restarting a stalled cybersecurity working group.", pact, ""},
+		// A law or decree does what its participle says, not its signer:
+		// "signs law" is no signing of the pact; an event undone did not
+		// happen.
+		{"India's president signs law denouncing chip pact with US", "", chips, ""},
+		{"", "The Indian parliament passed a bill revoking the ratification of the chip pact with the United States.", chips, ""},
+		{"", "Delhi announced the withdrawal of its ratification of the US-India chip pact on Monday.", chips, ""},
 		// Plans and expectations are not facts, nor is what someone argues for.
 		{"Indian panel recommends ratifying chip pact with US", "", chips, ""},
 		{"", "A parliamentary committee in Delhi supports the ratification of the chip pact with the United States.", chips, ""},
