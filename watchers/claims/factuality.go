@@ -173,7 +173,7 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 	if hit > 0 && (gerund(w) || nominal(w)) {
 		// "revoking the ratification", "withdrawal of Russia's
 		// ratification": an event undone did not happen.
-		for p := hit - 1; p >= 0 && hit-p <= 4; p-- {
+		for p := hit - 1; p >= 0 && hit-p <= 5; p-- {
 			if clauseBreak(text[toks[p].End:toks[p+1].Start]) {
 				break
 			}

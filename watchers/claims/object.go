@@ -51,6 +51,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			return actor{other: "a statement"}
 		}
 	}
+	if last+2 < len(toks) && toks[last+1].Text == "into" && toks[last+2].Text == "law" {
+		return actor{other: "a law"} // "signed into law a bill denouncing the treaty"
+	}
 	i := last + 1
 	for i < len(toks) && particles[toks[i].Text] && !clauseBreak(text[toks[i-1].End:toks[i].Start]) {
 		i++
@@ -452,6 +455,14 @@ func eventNoun(w string) bool {
 // not its news, which is in the main clause. A "that" after a verb ("said
 // that it signed") opens what is said, which may be news, and is not one.
 func relativeClause(text string, toks []query.Token, first int) bool {
+	for k := first - 1; k > 0 && first-k <= 7; k-- {
+		if clauseBreak(text[toks[k].End:toks[k+1].Start]) {
+			break
+		}
+		if w := toks[k].Text; (w == "which" || w == "whom") && relativePreps[toks[k-1].Text] {
+			return true // "the treaty, to which 160 nations have acceded"
+		}
+	}
 	for k := first - 1; k >= 0 && first-k <= 5; k-- {
 		w := toks[k].Text
 		switch {
@@ -477,6 +488,9 @@ func relativeClause(text string, toks []query.Token, first int) bool {
 }
 
 var (
+	// relativePreps open a relative clause before "which": "to which",
+	// "under which".
+	relativePreps   = set("to", "of", "under", "by", "with", "in", "for", "from", "on", "at")
 	subjectPronouns = set("we", "they", "he", "she", "i", "you")
 	// relativeHeads are nouns a "that" clause describes: the agreement's
 	// nouns, and the people and bodies who act on it.

@@ -86,6 +86,11 @@ func TestReported(t *testing.T) {
 		{"India's president signs law denouncing chip pact with US", "", chips, ""},
 		{"", "The Indian parliament passed a bill revoking the ratification of the chip pact with the United States.", chips, ""},
 		{"", "Delhi announced the withdrawal of its ratification of the US-India chip pact on Monday.", chips, ""},
+		{"", "India's president signed into law a bill scrapping the chip pact with the United States.", chips, ""},
+		// A relative clause after a preposition describes; a time told
+		// from another past event ("two years later") is background.
+		{"", "Leaving the Open Skies Treaty, to which more than thirty nations have acceded, worries Germany.", treaty, ""},
+		{"", "The US-India chip pact was agreed in 2019. It formally entered into force two years later.", chips, ""},
 		// Plans and expectations are not facts, nor is what someone argues for.
 		{"Indian panel recommends ratifying chip pact with US", "", chips, ""},
 		{"", "A parliamentary committee in Delhi supports the ratification of the chip pact with the United States.", chips, ""},

@@ -78,6 +78,13 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 			return time.Time{}, true, w
 		}
 	}
+	for i := max(hit-8, 1); i < len(toks) && i-hit <= 6; i++ {
+		// "came into force two years later", "Months later, the pact was
+		// signed": a time told from another past event.
+		if toks[i].Text == "later" && longUnits[toks[i-1].Text] {
+			return time.Time{}, true, toks[i-1].Text + " later"
+		}
+	}
 	return time.Time{}, false, cue
 }
 
@@ -355,3 +362,7 @@ var (
 	numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 2}
 )
+
+// longUnits are the lengths of time after which "later" tells of another
+// time than the news': "two years later", "months later".
+var longUnits = set("month", "months", "year", "years", "decade", "decades")
