@@ -86,7 +86,7 @@ func TestReported(t *testing.T) {
 		{"India's president signs law denouncing chip pact with US", "", chips, ""},
 		{"", "The Indian parliament passed a bill revoking the ratification of the chip pact with the United States.", chips, ""},
 		{"", "Delhi announced the withdrawal of its ratification of the US-India chip pact on Monday.", chips, ""},
-		{"", "India's president signed into law a bill scrapping the chip pact with the United States.", chips, ""},
+		{"", "The chip pact with the United States was signed into law by India's president on Monday.", chips, ""},
 		// A relative clause after a preposition describes; a time told
 		// from another past event ("two years later") is background.
 		{"", "Leaving the Open Skies Treaty, to which more than thirty nations have acceded, worries Germany.", treaty, ""},
