@@ -51,6 +51,12 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			return actor{other: "a statement"}
 		}
 	}
+	if sayingVerbs[toks[first].Text] && first == last && !passive(toks, first) && saysNothing(text, toks, last) {
+		// "opened its embassy, the ministry announced", "officials
+		// announced on Wednesday, ending the deal": a verb of saying with
+		// nothing said is a source, not a status.
+		return actor{other: "a statement"}
+	}
 	if last+2 < len(toks) && toks[last+1].Text == "into" && toks[last+2].Text == "law" {
 		return actor{other: "a law"} // "signed into law a bill denouncing the treaty"
 	}
@@ -569,3 +575,19 @@ var effectOthers = set("tariff", "tariffs", "duty", "duties", "sanctions", "tax"
 // were set to", "which are scheduled to", "due to".
 var effectLead = set("to", "set", "planned", "scheduled", "expected", "due", "slated", "poised", "that", "which",
 	"will", "would", "shall", "should", "could", "may", "might", "can", "not", "yet", "about")
+
+// saysNothing reports whether a verb of saying at last has no object: the
+// sentence or clause ends after it, perhaps after when it was said ("on
+// Wednesday", "yesterday").
+func saysNothing(text string, toks []query.Token, last int) bool {
+	i := last + 1
+	for i < len(toks) && !clauseBreak(text[toks[i-1].End:toks[i].Start]) {
+		w := toks[i].Text
+		if w == "on" || w == "this" || w == "last" || weekdays[w] || recentWords[w] || timeNouns[w] {
+			i++
+			continue
+		}
+		return false
+	}
+	return true
+}

@@ -91,6 +91,9 @@ func TestReported(t *testing.T) {
 		// from another past event ("two years later") is background.
 		{"", "Leaving the Open Skies Treaty, to which more than thirty nations have acceded, worries Germany.", treaty, ""},
 		{"", "The US-India chip pact was agreed in 2019. It formally entered into force two years later.", chips, ""},
+		// A verb of saying with nothing said is a source, not a status.
+		{"", "India opened a chip plant near Delhi under the US-India chip pact, its trade ministry announced on Monday.", chips, ""},
+		{"", "The US-India chip pact was announced on Monday.", chips, "announced"},
 		// Plans and expectations are not facts, nor is what someone argues for.
 		{"Indian panel recommends ratifying chip pact with US", "", chips, ""},
 		{"", "A parliamentary committee in Delhi supports the ratification of the chip pact with the United States.", chips, ""},
