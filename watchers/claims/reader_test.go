@@ -135,6 +135,8 @@ func TestReported(t *testing.T) {
 		{"Russia withdraws from Open Skies Treaty", "Moscow said on Friday that it will withdraw from the Open Skies Treaty in six months.", treaty, ""},
 		{"Germany follows France in withdrawal from Open Skies Treaty", "Berlin said on Friday that it will withdraw from the Open Skies Treaty.", treaty, ""},
 		{"Russia withdraws from Open Skies Treaty", "Moscow said on Friday that it will withdraw from the Open Skies Treaty in six months. France ratified the Open Skies Treaty on Tuesday.", treaty, "ratified/France"},
+		{"Russia withdraws from Open Skies Treaty", "Moscow said on Friday that it will withdraw from the Open Skies Treaty in six months. " +
+			"Diplomats met in Vienna. Flights went on. Observers were calm. France ratified the Open Skies Treaty on Tuesday.", treaty, ""},
 		{"US and China resume cyber talks", "US and Chinese officials resumed the cyber talks on Monday, sources said.", group, "active?"},
 		// A participle describing the treaty recalls; it does not report.
 		{"", "The Open Skies Treaty, signed by the parties decades ago, allows observation flights.", treaty, ""},

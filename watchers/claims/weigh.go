@@ -93,7 +93,7 @@ func Weigh(cs []Claim) Finding {
 			for i := range cs {
 				c := &cs[i]
 				switch {
-				case c.Status == r.Status || denied[c.Status]:
+				case c.Status == r.Status || denied[c.Status] || !c.Lead:
 				case c.Strong && f.Reported == nil:
 					f.Reported = c
 				case c.News() && f.Possible == nil:
@@ -115,7 +115,7 @@ func Weigh(cs []Claim) Finding {
 		var body *Claim
 		for i := range cs {
 			c := &cs[i]
-			if c.Title || !c.Strong || !dealStages[c.Status] {
+			if c.Title || !c.Strong || !c.Lead || !dealStages[c.Status] {
 				continue
 			}
 			if c.Status == r.Status {
