@@ -85,6 +85,7 @@ var pactKind = kind{
 			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
 		{"negotiating", `negotiat* OR "final deal" OR drafting OR convene OR convenes OR convened OR reconvene OR reconvenes OR reconvened OR "finalise the text" OR "finalize the text"
 			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway
+			OR launched OR launches OR launch OR "kicked off" OR "kicks off" OR "kick off"
 			OR continued OR continues OR continuing))
 			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR round OR rounds)) OR "under way" OR "back on track"`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
@@ -99,13 +100,15 @@ var groupKind = kind{
 	triggers: [][2]string{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},
 		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch
+			OR "kicked off" OR "kicks off" OR "kick off"
 			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR round)) OR underway OR "under way"
 			OR "back on track"
 			OR ((reached OR reach OR reaches OR struck OR strike OR achieved OR achieve OR achieves) NEAR/3 (deal OR accord OR agreement))`},
 		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"
 			OR quit OR quits OR withdrew OR withdraws OR withdraw OR withdrawn OR "left the" OR "leaves the"
 			OR "broke down" OR "broken down" OR "breaks down" OR "came to an end" OR "came to an abrupt end" OR "comes to an end"
-			OR halted OR halts OR halt OR paused OR pauses OR "called off" OR "calls off" OR "broke off" OR "breaks off" OR "cut off" OR "cuts off"`},
+			OR halted OR halts OR halt OR paused OR pauses OR "called off" OR "calls off" OR "broke off" OR "breaks off" OR "cut off" OR "cuts off"
+			OR cancelled OR canceled OR cancels OR cancel OR cancelling OR canceling`},
 		{"stalled", `stalled OR stalls OR deadlocked OR deadlock OR impasse OR "on hold" OR "in limbo"
 			OR ((failed OR fail OR fails OR failure) NEAR/3 (talks OR negotiations OR round OR meeting))`},
 		{"proposed", `proposed OR proposes OR "would create" OR "agreed to create" OR "agreed to set up" OR "agreed to establish" OR "agree to create" OR "agree to set up" OR "agree to establish"`},

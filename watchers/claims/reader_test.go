@@ -117,6 +117,10 @@ func TestReported(t *testing.T) {
 		{"", "China suspends inspections of US chip shipments as cyber talks go on.", group, ""},
 		{"", "The US president signed executive orders on chips after talks with India.", chips, ""},
 		{"", "Two Chinese officials pulled out of the US-China cyber talks.", group, ""},
+		// Talks that kick off have started; talks cancelled are suspended.
+		{"US-China cyber talks kick off in Beijing", "", group, "active"},
+		{"China cancels cyber talks with the US", "", group, "suspended"},
+		{"US and India kick off chip pact talks in Delhi", "", chips, "negotiating"},
 		// A change reported now holds.
 		{"", "China suspended the cyber working group with the United States on Monday.", group, "suspended"},
 		{"US and China resume cyber talks", "", group, "active"},
