@@ -20,6 +20,7 @@ import (
 type Replayed struct {
 	Agreement string
 	New       bool // a watch the database had never judged (else its reading changed)
+	Returned  bool // a watch back in the config after it was taken out: items stored meanwhile were not judged for it
 	Items     int  // stored items that mention it
 	Untexted  int  // of those, items stored before texts were kept: read by their title only
 	Changes   int  // status history entries the items set (their agreement's or a party's)
@@ -31,9 +32,12 @@ type Replayed struct {
 // String is the one line that tells admins what a replay found.
 func (r Replayed) String() string {
 	var b strings.Builder
-	if r.New {
+	switch {
+	case r.New:
 		fmt.Fprintf(&b, "new watch %s: ", r.Agreement)
-	} else {
+	case r.Returned:
+		fmt.Fprintf(&b, "watch %s is back: ", r.Agreement)
+	default:
 		fmt.Fprintf(&b, "changed watch %s: ", r.Agreement)
 	}
 	switch r.Items {

@@ -185,3 +185,33 @@ func TestChangedWatchIsJudgedAgain(t *testing.T) {
 		t.Errorf("history after a revert and a replay = %s", h)
 	}
 }
+
+// TestReturnedWatchIsJudgedOverItemsStoredWhileItWasOut checks that a watch
+// taken out of the config and put back unchanged is judged over the items
+// stored while it was out, which matched nothing then.
+func TestReturnedWatchIsJudgedOverItemsStoredWhileItWasOut(t *testing.T) {
+	r := newRig(t, "all", chipItems)
+	ctx := context.Background()
+	if _, err := r.w.Prepare(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.reloadWith("", chipsWatch); len(got) != 0 {
+		t.Fatalf("a watch added before anything was stored was judged: %+v", got)
+	}
+	if got := r.reloadWith(chipsWatch, ""); len(got) != 0 {
+		t.Fatalf("taking a watch out judged something: %+v", got)
+	}
+	r.poll() // the chip items arrive while nobody watches the pact
+
+	got := r.reloadWith("", chipsWatch)
+	want := "watch us-in-chips is back: 2 stored items, status signed since 14 Aug 2015 (was negotiating)"
+	if len(got) != 1 || got[0].String() != want {
+		t.Fatalf("replay = %+v, want %q", got, want)
+	}
+	if h := r.historyLine("us-in-chips"); h != "config/negotiating detected/signed" {
+		t.Errorf("history = %s", h)
+	}
+	if again := r.reloadWith("", ""); len(again) != 0 {
+		t.Errorf("an unchanged config was judged again: %+v", again)
+	}
+}

@@ -95,6 +95,9 @@ func (w *Watcher) wake() {
 	}
 }
 
+// removedWatch is the digest recorded for a watch taken out of the config.
+const removedWatch = "removed"
+
 // Prepare records each agreement's starting status the first time it is
 // seen, so that status answers have something to say before any news, and
 // judges the stored items again for every watch that is new or whose
@@ -110,7 +113,7 @@ func (w *Watcher) Prepare(ctx context.Context) ([]Replayed, error) {
 		ids[i] = t.ID
 	}
 	var replay []*tracked
-	isNew := map[string]bool{}
+	isNew, returned := map[string]bool{}, map[string]bool{}
 	err := w.store.InTx(ctx, func(tx *storage.Tx) error {
 		known, err := tx.KnownAgreements(ids)
 		if err != nil {
@@ -126,7 +129,9 @@ func (w *Watcher) Prepare(ctx context.Context) ([]Replayed, error) {
 		}
 		since := make(map[string]time.Time, len(known))
 		first := map[string]string{} // digests recorded without a replay
+		inConfig := make(map[string]bool, len(p.all))
 		for _, t := range p.all {
+			inConfig[t.ID] = true
 			digest := watchDigest(t.Agreement)
 			old, judged := digests[t.ID]
 			switch {
@@ -137,6 +142,8 @@ func (w *Watcher) Prepare(ctx context.Context) ([]Replayed, error) {
 				}
 			case !judged:
 				replay, isNew[t.ID] = append(replay, t), true
+			case old == removedWatch:
+				replay, returned[t.ID] = append(replay, t), true
 			case old != digest:
 				replay = append(replay, t)
 			}
@@ -146,6 +153,13 @@ func (w *Watcher) Prepare(ctx context.Context) ([]Replayed, error) {
 			}
 			if err := tx.EnsureAgreement(t.ID, t.Status, t.Since); err != nil {
 				return err
+			}
+		}
+		for id, d := range digests {
+			if !inConfig[id] && d != removedWatch {
+				// Taken out of the config: the items stored from now on are
+				// not judged for it, so it is judged again if it comes back.
+				first[id] = removedWatch
 			}
 		}
 		if err := tx.SetWatchDigests(first); err != nil {
@@ -169,6 +183,9 @@ func (w *Watcher) Prepare(ctx context.Context) ([]Replayed, error) {
 	out, err := w.replay(ctx, p, replay, isNew)
 	if err != nil {
 		return nil, err
+	}
+	for i := range out {
+		out[i].Returned = returned[out[i].Agreement]
 	}
 	for _, r := range out {
 		w.opts.Log.Info("watch judged over the stored items", "agreement", r.Agreement, "new", r.New, "items", r.Items,
