@@ -94,7 +94,11 @@ func parseGofeed(body []byte) (f *gofeed.Feed, err error) {
 			f, err = nil, fmt.Errorf("parser panic: %v", r)
 		}
 	}()
-	return gofeed.NewParser().Parse(bytes.NewReader(body))
+	p := gofeed.NewParser()
+	// Items' images are never used; finding one where the feed names none
+	// parses each item's HTML a second time (about 8% of a cold poll's CPU).
+	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	return p.Parse(bytes.NewReader(body))
 }
 
 // normalise converts gofeed's feed into ours.
