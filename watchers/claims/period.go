@@ -252,6 +252,11 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		toks[i-1].Text == "this" || toks[i-1].Text == "coming"):
 		// "on Friday", "this Friday", "this coming Thursday"
 		return day(nextWeekday(pub, w(0))), 1
+	case weekdays[w(0)] && i > 1 && toks[i-1].Text != "last" && !pastForm(toks[i-1].Text) && !sayingVerbs[toks[i-1].Text] &&
+		(nounWords[toks[i-1].Text] || dealNouns[toks[i-1].Text] || eventPlaceNouns[toks[i-1].Text]):
+		// News style drops the "on": "will sign the deal Thursday", "at
+		// the summit Friday".
+		return day(nextWeekday(pub, w(0))), 1
 	case months[w(0)] != 0 && !(w(0) == "may" && i > 0 && toks[i-1].Text != "in" && toks[i-1].Text != "on" && toks[i-1].Text != "by"):
 		m := time.Month(months[w(0)])
 		if d := number(w(1)); d >= 1 && d <= 31 && w(2) != "" {
@@ -386,3 +391,10 @@ func dueEnd(d string) (time.Time, error) {
 }
 
 var todayWords = set("today", "tonight")
+
+// dealNouns are the nouns of a made agreement.
+var dealNouns = set("pact", "accord", "agreement", "treaty", "deal", "memorandum", "convention")
+
+// eventPlaceNouns are gatherings a plan may be set at: "at the summit
+// Thursday".
+var eventPlaceNouns = set("summit", "meeting", "ceremony", "conference", "session", "talks", "visit")

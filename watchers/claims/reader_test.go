@@ -298,6 +298,11 @@ func TestForecasts(t *testing.T) {
 		// A modal is no subject: "the pact, after checks, will be signed".
 		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
+		// News style drops the "on" after a noun: "the pact Friday", "at
+		// the summit Friday"; not after a verb of saying.
+		{"Modi and Biden will sign the chip pact Friday in Washington.", chips, "signed 2026-06-12"},
+		{"The leaders will sign the US-India chip pact at the summit Friday.", chips, "signed 2026-06-12"},
+		{"India will sign the chip pact with the US, officials said Friday.", chips, ""},
 		// After a past verb, a bare weekday nearly a week ahead is the one
 		// gone by; "next" makes it ahead.
 		{"India announced that it would sign the chip pact on Tuesday.", chips, ""},
