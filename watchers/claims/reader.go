@@ -249,6 +249,11 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		// effective in six months", "preparing for the signing on
 		// February 29": an event dated after the item is planned.
 		if due, words, at := periodIndex(s.text, s.toks, last+1, published); due != "" && !weekdays[lastWord(words)] && !todayWords[lastWord(words)] && ownTime(s.toks, last, at) {
+			if c.Background && rd.cue != "" && strings.Contains(words, rd.cue) {
+				// The time read as gone by ("July 1", read in June as last
+				// year's) is the one ahead that the event is set for.
+				c.Background, c.When = false, time.Time{}
+			}
 			c.Mode, c.Cue, c.Due, c.DueWords = Plan, words, due, words
 		}
 	}
@@ -297,7 +302,14 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 // or a present progressive ("is withdrawing").
 func unfinished(toks []query.Token, first int) bool {
 	w := toks[first].Text
-	return !pastForm(w) && (nominal(w) || gerund(w) || eventWords[w])
+	return !pastForm(w) && (nominal(w) || gerund(w) || eventWords[w] || presentThird(w))
+}
+
+// presentThird reports whether w is a verb's present tense of the third
+// person ("takes", "enters"): with a time ahead of its own it tells what is
+// scheduled ("the treaty takes effect on January 17").
+func presentThird(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && verbForm(w)
 }
 
 // eventWords are event nouns that nominal does not tell by their ending.

@@ -256,6 +256,8 @@ func TestReported(t *testing.T) {
 			"Chip makers welcomed it. Prices of memory chips rose again. Investors were calm.", chips, "signed"},
 		{"Morning brief: oil prices slip as refiners cut output", "Oil prices slipped on Tuesday. Traders blamed a weak dollar. " +
 			"Refiners cut output. Shipping rates rose. Russia and China signed a cyber pact in Moscow on Monday.", pact, "signed"},
+		// ... and so reports nothing yet.
+		{"US-India chip pact enters into force July 1", "", chips, ""},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
 	}
@@ -298,6 +300,8 @@ func TestForecasts(t *testing.T) {
 		// A modal is no subject: "the pact, after checks, will be signed".
 		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
+		// A present tense with a time ahead tells what is scheduled.
+		{"The US-India chip pact takes effect on July 1, the ministry said.", chips, "in_force 2026-07-01"},
 		// News style drops the "on" after a noun: "the pact Friday", "at
 		// the summit Friday"; not after a verb of saying.
 		{"Modi and Biden will sign the chip pact Friday in Washington.", chips, "signed 2026-06-12"},
