@@ -368,7 +368,9 @@ var (
 		"yet", "instead", "rather", "before", "against", "nothing", "none")
 	failures = set("failed", "fails", "fail", "failure", "unable", "hard", "difficult", "struggled", "struggling",
 		"struggle", "progress", "effort", "efforts", "bid", "attempt", "attempts", "attempted", "trying", "tried", "try",
-		"push", "pushing", "pushed", "seeking", "sought", "seek", "seeks")
+		"push", "pushing", "pushed", "seeking", "sought", "seek", "seeks",
+		// near, not there: "nearly finalised", "on the verge of signing"
+		"nearly", "almost", "verge", "brink", "cusp", "close", "closer")
 	conditions = set("would", "could", "might", "may", "should", "can", "must", "if", "unless", "whether", "once")
 	plans      = set("will", "shall", "hopes", "hope", "hoped", "hoping", "wants", "want", "wanted",
 		"plans", "plan", "planned", "planning", "aims", "aim", "aimed", "intends", "intend", "intended",

@@ -241,6 +241,16 @@ func timexes(text string, toks []query.Token, published time.Time) []timex {
 			out = append(out, timex{pos: i, recent: true})
 		case w == "this" && (next(1) == "week" || next(1) == "month" || next(1) == "morning"):
 			out = append(out, timex{pos: i, recent: true})
+		case w == "last" && months[next(1)] != 0 && !(next(1) == "may" && !isCapital(text, toks[i+1])):
+			// "last November": the latest November before the item's month.
+			m := time.Month(months[next(1)])
+			y := ref.Year()
+			if m >= ref.Month() {
+				y--
+			}
+			s := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+			out = append(out, timex{pos: i, start: s, end: s.AddDate(0, 1, 0)})
+			i++
 		case w == "last" && (next(1) == "year" || next(1) == "month" || next(1) == "week" || next(1) == "decade"):
 			var s, e time.Time
 			switch next(1) {
