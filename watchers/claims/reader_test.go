@@ -94,6 +94,12 @@ func TestReported(t *testing.T) {
 		// A verb of saying with nothing said is a source, not a status.
 		{"", "India opened a chip plant near Delhi under the US-India chip pact, its trade ministry announced on Monday.", chips, ""},
 		{"", "The US-India chip pact was announced on Monday.", chips, "announced"},
+		// Near is not there.
+		{"US and India close to finalising chip pact", "", chips, ""},
+		{"", "The US-India chip pact was nearly finalised in Delhi on Monday.", chips, ""},
+		{"", "India and the United States are on the verge of signing the chip pact.", chips, ""},
+		// "Last November", read in June, is gone by.
+		{"", "India and the United States signed the chip pact last November.", chips, ""},
 		// Plans and expectations are not facts, nor is what someone argues for.
 		{"Indian panel recommends ratifying chip pact with US", "", chips, ""},
 		{"", "A parliamentary committee in Delhi supports the ratification of the chip pact with the United States.", chips, ""},
