@@ -57,6 +57,12 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		// nothing said is a source, not a status.
 		return actor{other: "a statement"}
 	}
+	if last+1 < len(toks) && gerund(toks[last+1].Text) && !talkGerunds[toks[last+1].Text] &&
+		!clauseBreak(text[toks[last].End:toks[last+1].Start]) && !passive(toks, first) {
+		// "proposed postponing the talks", "suspended funding the group":
+		// the word acts on another act.
+		return actor{other: toks[last+1].Text}
+	}
 	if last+2 < len(toks) && toks[last+1].Text == "into" && toks[last+2].Text == "law" {
 		return actor{other: "a law"} // "signed into law a bill denouncing the treaty"
 	}
@@ -591,3 +597,6 @@ func saysNothing(text string, toks []query.Token, last int) bool {
 	}
 	return true
 }
+
+// talkGerunds are the acts of talks themselves: "resumed negotiating".
+var talkGerunds = set("negotiating", "talking", "meeting", "discussing")

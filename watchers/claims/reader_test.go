@@ -94,6 +94,9 @@ func TestReported(t *testing.T) {
 		// A verb of saying with nothing said is a source, not a status.
 		{"", "India opened a chip plant near Delhi under the US-India chip pact, its trade ministry announced on Monday.", chips, ""},
 		{"", "The US-India chip pact was announced on Monday.", chips, "announced"},
+		// A status word whose object is another act acts on that act.
+		{"", "China proposed postponing the cyber working group with the US.", group, ""},
+		{"", "China suspended funding the cyber working group with the US on Monday.", group, ""},
 		// Near is not there.
 		{"US and India close to finalising chip pact", "", chips, ""},
 		{"", "The US-India chip pact was nearly finalised in Delhi on Monday.", chips, ""},
