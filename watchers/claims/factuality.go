@@ -224,8 +224,8 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		if negators[v] {
 			return Negated, Fact, v
 		}
-		if failures[v] {
-			return Asserted, Unrealised, v
+		if failures[v] || (v == "close" || v == "closer") && toks[i+1].Text == "to" {
+			return Asserted, Unrealised, v // "close to signing", not "a close vote"
 		}
 		if conditions[v] {
 			return Asserted, Hypothetical, v
@@ -370,7 +370,7 @@ var (
 		"struggle", "progress", "effort", "efforts", "bid", "attempt", "attempts", "attempted", "trying", "tried", "try",
 		"push", "pushing", "pushed", "seeking", "sought", "seek", "seeks",
 		// near, not there: "nearly finalised", "on the verge of signing"
-		"nearly", "almost", "verge", "brink", "cusp", "close", "closer")
+		"nearly", "almost", "verge", "brink", "cusp")
 	conditions = set("would", "could", "might", "may", "should", "can", "must", "if", "unless", "whether", "once")
 	plans      = set("will", "shall", "hopes", "hope", "hoped", "hoping", "wants", "want", "wanted",
 		"plans", "plan", "planned", "planning", "aims", "aim", "aimed", "intends", "intend", "intended",

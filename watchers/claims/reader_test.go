@@ -101,6 +101,7 @@ func TestReported(t *testing.T) {
 		{"US and India close to finalising chip pact", "", chips, ""},
 		{"", "The US-India chip pact was nearly finalised in Delhi on Monday.", chips, ""},
 		{"", "India and the United States are on the verge of signing the chip pact.", chips, ""},
+		{"", "After a close vote, the Indian parliament ratified the chip pact with the US on Monday.", chips, "ratified"},
 		// "Last November", read in June, is gone by.
 		{"", "India and the United States signed the chip pact last November.", chips, ""},
 		// Plans and expectations are not facts, nor is what someone argues for.
