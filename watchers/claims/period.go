@@ -253,7 +253,7 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		// "on Friday", "this Friday", "this coming Thursday"
 		return day(nextWeekday(pub, w(0))), 1
 	case weekdays[w(0)] && i > 1 && toks[i-1].Text != "last" && !pastForm(toks[i-1].Text) && !sayingVerbs[toks[i-1].Text] &&
-		(nounWords[toks[i-1].Text] || dealNouns[toks[i-1].Text] || eventPlaceNouns[toks[i-1].Text]):
+		(nounWords[toks[i-1].Text] || eventPlaceNouns[toks[i-1].Text]):
 		// News style drops the "on": "will sign the deal Thursday", "at
 		// the summit Friday".
 		return day(nextWeekday(pub, w(0))), 1
@@ -392,9 +392,7 @@ func dueEnd(d string) (time.Time, error) {
 
 var todayWords = set("today", "tonight")
 
-// dealNouns are the nouns of a made agreement.
-var dealNouns = set("pact", "accord", "agreement", "treaty", "deal", "memorandum", "convention")
-
-// eventPlaceNouns are gatherings a plan may be set at: "at the summit
+// eventPlaceNouns are gatherings a plan may be set at, besides an
+// agreement's own nouns (nounWords: "talks", "meeting"): "at the summit
 // Thursday".
-var eventPlaceNouns = set("summit", "meeting", "ceremony", "conference", "session", "talks", "visit")
+var eventPlaceNouns = set("summit", "ceremony", "conference", "session", "visit")
