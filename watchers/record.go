@@ -160,7 +160,7 @@ func (w *Watcher) alertMention(tx *storage.Tx, p *plan, t *tracked, f *config.Fe
 	if c := d.claim; c != nil {
 		a.DetectedStatus, a.Party, a.Sentence, a.Rule = c.Status, c.Party, c.Sentence, c.Rule
 	}
-	sk := sketch(summary(it))
+	sk := sketch(a.Summary)
 	if !d.news && !d.moved {
 		a.DetectedStatus = detected // only confirms the status held
 	}
@@ -176,7 +176,7 @@ func (w *Watcher) alertMention(tx *storage.Tx, p *plan, t *tracked, f *config.Fe
 			return 0, err
 		}
 	}
-	words := t.reader.EventWords(it.Title + " " + summary(it))
+	words := t.reader.EventWords(it.Title + " " + a.Summary)
 	if !inEvent {
 		var err error
 		if event, inEvent, err = findEvent(tx, t.ID, a, d, at, sk, words); err != nil {
