@@ -39,6 +39,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	if subj := effectSubject(sc, text, toks, first, last); subj != "" {
 		return actor{other: subj}
 	}
+	if np := modifies(sc, text, toks, first, last); np != "" {
+		return actor{other: np}
+	}
 	var a actor
 	for k := last + 1; k < len(toks) && k-last <= 5; k++ {
 		if w := toks[k].Text; clauseBreak(text[toks[k-1].End:toks[k].Start]) || w != "it" && w != "its" && sc.ref.Match(query.NewDocument("", w)) {
@@ -600,3 +603,35 @@ func saysNothing(text string, toks []query.Token, last int) bool {
 
 // talkGerunds are the acts of talks themselves: "resumed negotiating".
 var talkGerunds = set("negotiating", "talking", "meeting", "discussing")
+
+// modifies returns the noun phrase a participle qualifies when it stands
+// before it as an adjective ("released $6 billion in frozen funds", "its
+// suspended inspections"), after an article, a possessive or a
+// preposition where no verb can stand: it says what state that other
+// thing is in, and nothing of the agreement. "" when the phrase is the
+// agreement or its talks ("the stalled working group", "in suspended
+// talks").
+func modifies(sc *scope, text string, toks []query.Token, first, last int) string {
+	if first != last || first == 0 || last+1 >= len(toks) || !pastForm(toks[first].Text) ||
+		!beforeAdjective[toks[first-1].Text] || clauseBreak(text[toks[first-1].End:toks[first].Start]) {
+		return ""
+	}
+	var np []string
+	for k := last + 1; k < len(toks) && len(np) < 6; k++ {
+		w := toks[k].Text
+		if clauseBreak(text[toks[k-1].End:toks[k].Start]) || boundaries[w] || particles[w] || verbForm(w) && len(np) > 0 {
+			break
+		}
+		if nounWords[w] || talkNouns[w] || sc.ref.Match(query.NewDocument("", w)) {
+			return ""
+		}
+		np = append(np, w)
+	}
+	return strings.Join(np, " ")
+}
+
+// beforeAdjective are the words after which a participle can only be an
+// adjective of the noun that follows: articles, possessives, quantifiers
+// and prepositions.
+var beforeAdjective = set("a", "an", "the", "its", "their", "his", "her", "our", "these", "those", "some", "any", "no",
+	"in", "of", "on", "for", "with", "into", "about", "over", "under", "without")

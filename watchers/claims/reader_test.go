@@ -87,6 +87,11 @@ func TestReported(t *testing.T) {
 		{"", "The Indian parliament passed a bill revoking the ratification of the chip pact with the United States.", chips, ""},
 		{"", "Delhi announced the withdrawal of its ratification of the US-India chip pact on Monday.", chips, ""},
 		{"", "The chip pact with the United States was signed into law by India's president on Monday.", chips, ""},
+		// A participle before another noun is that noun's state: "frozen
+		// funds" stall nothing; "the stalled working group" is the group.
+		{"", "Chip pact talks between India and the United States unlocked $2 billion in frozen funds on Monday.", chips, ""},
+		{"US and India release the frozen subsidies of the chip pact", "", chips, ""},
+		{"", "The U.S. and China will discuss the suspended cybersecurity working group next week.", group, "suspended?"},
 		// A relative clause after a preposition describes; a time told
 		// from another past event ("two years later") is background.
 		{"", "Leaving the Open Skies Treaty, to which more than thirty nations have acceded, worries Germany.", treaty, ""},
