@@ -117,10 +117,14 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	// "the agreements signed included...": a participle after its noun.
 	// It describes when set off by a comma, followed by its agent ("by"),
 	// or followed by the verb the noun governs ("signed included").
-	postNominal := first > 0 && pastForm(toks[first].Text) && sc.ref.Match(query.NewDocument("", toks[first-1].Text))
+	noun := first - 1
+	if noun > 0 && mannerAdverbs[toks[noun].Text] {
+		noun-- // "the agreement recently signed with the United States"
+	}
+	postNominal := first > 0 && pastForm(toks[first].Text) && sc.ref.Match(query.NewDocument("", toks[noun].Text))
 	if postNominal && last+1 < len(toks) {
 		next := toks[last+1].Text
-		postNominal = strings.Contains(text[toks[first-1].End:toks[first].Start], ",") || next == "by" || pastForm(next) ||
+		postNominal = strings.Contains(text[toks[noun].End:toks[noun+1].Start], ",") || next == "by" || pastForm(next) ||
 			transitiveOnly(toks[first].Text) && (boundaries[next] || clauseBreak(text[toks[last].End:toks[last+1].Start]))
 	}
 	a.postNominal = postNominal && !title
@@ -635,3 +639,8 @@ func modifies(sc *scope, text string, toks []query.Token, first, last int) strin
 // and prepositions.
 var beforeAdjective = set("a", "an", "the", "its", "their", "his", "her", "our", "these", "those", "some", "any", "no",
 	"in", "of", "on", "for", "with", "into", "about", "over", "under", "without")
+
+// mannerAdverbs may stand between a noun and the participle that describes
+// it: "the pact recently signed", "the accord already ratified".
+var mannerAdverbs = set("recently", "already", "jointly", "formally", "officially", "originally", "previously", "newly",
+	"just", "hastily", "secretly", "quietly", "eventually", "finally", "only")

@@ -92,6 +92,9 @@ func TestReported(t *testing.T) {
 		{"", "Chip pact talks between India and the United States unlocked $2 billion in frozen funds on Monday.", chips, ""},
 		{"US and India release the frozen subsidies of the chip pact", "", chips, ""},
 		{"", "The U.S. and China will discuss the suspended cybersecurity working group next week.", group, "suspended?"},
+		// A participle after its noun describes it, an adverb between or not.
+		{"", "Indian lawmakers debated the chip pact recently signed with the United States.", chips, ""},
+		{"", "The US-India chip pact officially entered into force on Monday.", chips, "in_force"},
 		// A relative clause after a preposition describes; a time told
 		// from another past event ("two years later") is background.
 		{"", "Leaving the Open Skies Treaty, to which more than thirty nations have acceded, worries Germany.", treaty, ""},
