@@ -92,6 +92,13 @@ func TestReported(t *testing.T) {
 		{"", "Chip pact talks between India and the United States unlocked $2 billion in frozen funds on Monday.", chips, ""},
 		{"US and India release the frozen subsidies of the chip pact", "", chips, ""},
 		{"", "The U.S. and China will discuss the suspended cybersecurity working group next week.", group, "suspended?"},
+		// A legislature approving the agreement ratifies it; a cabinet
+		// approving it, or a legislature approving an act on it, does not.
+		{"India's parliament overwhelmingly approves chip pact with US", "", chips, "ratified"},
+		{"", "The chip pact with the United States was approved by India's lower house on Monday.", chips, "ratified"},
+		{"India's cabinet approves chip pact with US", "", chips, ""},
+		{"", "India's parliament is expected to approve the chip pact with the United States next month.", chips, ""},
+		{"", "The Indian parliament approved the country's exit from the chip pact with the United States on Monday.", chips, ""},
 		// A participle after its noun describes it, an adverb between or not.
 		{"", "Indian lawmakers debated the chip pact recently signed with the United States.", chips, ""},
 		{"", "The US-India chip pact officially entered into force on Monday.", chips, "in_force"},
