@@ -29,7 +29,13 @@ type timex struct {
 // background too, with no time.
 func anchor(text string, toks []query.Token, hit int, published time.Time, cue string) (time.Time, bool, string) {
 	best, found := timex{}, false
+	perfect := presentPerfect(toks, hit)
 	for _, x := range timexes(text, toks, published) {
+		if x.pos > hit && (perfect && !x.recent && !sinceBefore(toks, x.pos) || verbBetween(text, toks, hit, x.pos)) {
+			// Another clause's time: "have resumed talks to end the war
+			// that began in April", "negotiations interrupted in 2018".
+			continue
+		}
 		if !found || abs(x.pos-hit) < abs(best.pos-hit) {
 			best, found = x, true
 		}
@@ -86,6 +92,28 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 		}
 	}
 	return time.Time{}, false, cue
+}
+
+// verbBetween reports whether another verb stands between the status word
+// at hit and a time after it, which then is that verb's: "the resumption
+// of negotiations interrupted in 2018", "resumed talks on ending the war
+// that began in April". A verb joined to the status word ("was signed and
+// ratified in 1996") shares its time.
+func verbBetween(text string, toks []query.Token, hit, at int) bool {
+	for k := hit + 1; k < at; k++ {
+		if pastForm(toks[k].Text) && !isCapital(text, toks[k]) && !coordinators[toks[k-1].Text] {
+			return true
+		}
+	}
+	return false
+}
+
+var coordinators = set("and", "or", "but", "nor")
+
+// sinceBefore reports whether the time at pos follows "since": "has been
+// frozen since 2014" says how long a state has held.
+func sinceBefore(toks []query.Token, pos int) bool {
+	return pos > 0 && toks[pos-1].Text == "since"
 }
 
 // sinceThen reports whether the status word at hit is a present perfect
