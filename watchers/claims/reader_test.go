@@ -99,6 +99,14 @@ func TestReported(t *testing.T) {
 		{"India's cabinet approves chip pact with US", "", chips, ""},
 		{"", "India's parliament is expected to approve the chip pact with the United States next month.", chips, ""},
 		{"", "The Indian parliament approved the country's exit from the chip pact with the United States on Monday.", chips, ""},
+		// A time after another verb is that verb's; a present perfect has
+		// no past time of its own; verbs joined by "and" share one.
+		{"", "India and the United States resumed the chip pact talks, which were interrupted in 2019 by a dispute.", chips, "negotiating"},
+		{"", "India and the United States have resumed negotiations on the chip pact, meant to settle a dispute that began in April.", chips, "negotiating"},
+		{"", "The chip pact between India and the United States was signed and ratified in 2019.", chips, ""},
+		// A headline's status that the body states as fact, if weakly,
+		// is no plan the headline overstates.
+		{"US, China resume cyber working group talks", "The meeting in Beijing marked the resumption of the cyber working group between the U.S. and China. Both sides agreed to resume the cyber talks regularly.", group, "active"},
 		// A participle after its noun describes it, an adverb between or not.
 		{"", "Indian lawmakers debated the chip pact recently signed with the United States.", chips, ""},
 		{"", "The US-India chip pact officially entered into force on Monday.", chips, "in_force"},

@@ -86,7 +86,7 @@ func Weigh(cs []Claim) Finding {
 		// will: the headline overstates a plan, which is no status. "Talks
 		// resume" over a body that has it from an unnamed source: only
 		// possible.
-		switch bodyQualifies(cs, r.Status) {
+		switch bodyQualifies(cs, r) {
 		case planned:
 			// What else the item reports stands: the first other status.
 			f.Reported, f.Possible = nil, nil
@@ -103,7 +103,7 @@ func Weigh(cs []Claim) Finding {
 		case hedged:
 			f.Possible, f.Reported = r, nil
 		}
-	} else if p := f.Possible; r == nil && p != nil && p.Title && bodyQualifies(cs, p.Status) == planned {
+	} else if p := f.Possible; r == nil && p != nil && p.Title && bodyQualifies(cs, p) == planned {
 		f.Possible = nil // "Russia follows US in withdrawal from treaty" over "it will withdraw"
 	}
 	if r := f.Reported; r != nil && r.Title && dealStages[r.Status] {
@@ -143,15 +143,19 @@ const (
 	hedged         // only on unnamed sources (and perhaps as a plan)
 )
 
-// bodyQualifies reports whether the body speaks of status only as a plan
-// or expectation, or on unnamed sources, never as plain fact.
-func bodyQualifies(cs []Claim, status string) int {
+// bodyQualifies reports whether the body speaks of the headline's status
+// only as a plan or expectation, or on unnamed sources, never as plain
+// fact.
+func bodyQualifies(cs []Claim, head *Claim) int {
+	status := head.Status
 	plan, hedge := false, false
 	for _, c := range cs {
 		if c.Title || c.Status != status && !(c.Hedged && c.Status == Rumored) {
 			continue
 		}
-		if c.Strong {
+		if c.Strong || c.News() && !c.Hedged && c.Party == head.Party {
+			// "marked the resumption of negotiations": fact, if weakly
+			// put; another party's move is not the headline's.
 			return plain
 		}
 		if c.Mode == Plan && c.Polarity == Asserted && c.Other == "" {
