@@ -257,6 +257,20 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		// News style drops the "on": "will sign the deal Thursday", "at
 		// the summit Friday".
 		return day(nextWeekday(pub, w(0))), 1
+	case months[w(0)] != 0 && months[w(1)] > months[w(0)] && number(w(2)) == 0 &&
+		!(w(0) == "may" && i > 0 && toks[i-1].Text != "in" && toks[i-1].Text != "on" && toks[i-1].Text != "by"):
+		// "by September-October": the range's end.
+		yr := y
+		if year(w(2)) != 0 {
+			yr = year(w(2))
+		} else if time.Month(months[w(1)]) < pub.Month() {
+			yr = y + 1
+		}
+		n := 2
+		if year(w(2)) != 0 {
+			n = 3
+		}
+		return fmt.Sprintf("%d-%02d", yr, months[w(1)]), n
 	case months[w(0)] != 0 && !(w(0) == "may" && i > 0 && toks[i-1].Text != "in" && toks[i-1].Text != "on" && toks[i-1].Text != "by"):
 		m := time.Month(months[w(0)])
 		if d := number(w(1)); d >= 1 && d <= 31 && w(2) != "" {

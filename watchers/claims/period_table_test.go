@@ -32,6 +32,8 @@ func TestPeriodPhrases(t *testing.T) {
 		{"The leaders will sign the accord in Washington this Friday.", "sign", "2025-08-07", "2025-08-08"},
 		{"The treaty will come into force at the end of December.", "force", "2018-10-31", "2018-12"},
 		{"Working-level talks will resume within two to three weeks.", "resume", "2019-06-30", "2019-07-21"},
+		// A range of months, to its later one.
+		{"The two sides aim to sign the deal by September-October this year.", "sign", "2025-02-14", "2025-10"},
 		// A name in capitals is no past verb: "the United Kingdom".
 		{"Rwanda and the United Kingdom will today sign the partnership.", "sign", "2022-04-14", "2022-04-14"},
 		// Seasons, to their last month; next year's once this one's is past.

@@ -197,8 +197,37 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 		return Claim{Status: k.done, Mode: Plan, Title: s.title, Sentence: s.text, Cue: tok.Text, Explicit: explicit,
 			Due: due, DueWords: words, Slip: slipWords[tok.Text]}, true
 	}
+	for i, tok := range s.toks {
+		if !aimWords[tok.Text] {
+			continue
+		}
+		// The agreement is the goal: its noun just after, then a time it
+		// is due by ("eye a trade deal by October").
+		for j := i + 1; j < len(s.toks) && j-i <= 5; j++ {
+			if clauseBreak(s.text[s.toks[j-1].End:s.toks[j].Start]) || boundaries[s.toks[j].Text] && s.toks[j].Text != "for" {
+				break
+			}
+			if w := s.toks[j].Text; !(nounWords[w] && !talkNouns[w]) {
+				continue
+			}
+			due, words, at := periodIndex(s.text, s.toks, j+1, published)
+			if due == "" || at <= j+1 || !deadlineWords[s.toks[at-1].Text] || s.toks[j+1].Text == "to" {
+				break
+			}
+			return Claim{Status: k.done, Mode: Plan, Title: s.title, Sentence: s.text, Cue: tok.Text, Explicit: explicit,
+				Due: due, DueWords: words}, true
+		}
+	}
 	return Claim{}, false
 }
+
+// aimWords set an agreement as a goal: "eye a trade deal by October",
+// "aim for a deal by the end of the year".
+var aimWords = set("eye", "eyes", "eyeing", "eyed", "aim", "aims", "aiming", "target", "targets", "targeting", "targeted",
+	"seek", "seeks", "seeking", "want", "wants", "push", "pushes", "pushing")
+
+// deadlineWords open a time that something is due by.
+var deadlineWords = set("by", "before", "within")
 
 var expectWords = set("expected", "due", "scheduled", "slated", "planned", "envisaged", "foreseen",
 	"postponed", "delayed", "deferred", "rescheduled")
@@ -241,7 +270,13 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		c.Mode = Fact // "agreed to set up a working group": proposed
 	}
 	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && rd.cue == "would") {
-		c.Due, c.DueWords = period(s.text, s.toks, first, published)
+		var at int
+		c.Due, c.DueWords, at = periodIndex(s.text, s.toks, first, published)
+		if c.Status == "negotiating" && c.Due != "" && at > 0 && deadlineWords[s.toks[at-1].Text] && strings.HasPrefix(s.toks[first].Text, "negotiat") {
+			// "agreed to negotiate a trade deal by October": what is due
+			// then is the deal, negotiated: reached, not talks.
+			c.Status = "announced"
+		}
 		if todayWords[lastWord(c.DueWords)] && !baseVerbs[s.toks[first].Text] {
 			// "will today sign" is planned for today; "ceased to be in
 			// force today" is today's news.

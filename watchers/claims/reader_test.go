@@ -333,6 +333,11 @@ func TestForecasts(t *testing.T) {
 		// A modal is no subject: "the pact, after checks, will be signed".
 		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
+		// An agreement set as a goal by a time ("eye a deal by October"):
+		// the deal is due; negotiating it by a time is reaching it then.
+		{"India and the United States eye a chip pact by October.", chips, "signed 2026-10"},
+		{"India and the US agreed to negotiate the chip pact by September-October this year.", chips, "announced 2026-10"},
+		{"India and the US want a chip pact to ease tariffs.", chips, ""},
 		// A present tense with a time ahead tells what is scheduled.
 		{"The US-India chip pact takes effect on July 1, the ministry said.", chips, "in_force 2026-07-01"},
 		// News style drops the "on" after a noun: "the pact Friday", "at
