@@ -310,8 +310,8 @@ func unreported(toks []query.Token, hit int) string {
 	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):
 		return "" // not a verb of the triggers: "media reports", an admin's own words
 	case gerund(w):
-		if hit > 0 && progressive[toks[hit-1].Text] {
-			return "" // "are resuming", "were signing"
+		if progressiveBefore(toks, hit) || hit > 0 && toks[hit-1].Text == "be" {
+			return "" // "are resuming", "were signing", "is currently negotiating"
 		}
 		return w
 	case strings.HasSuffix(w, "s") && hit > 0 && !determiners[toks[hit-1].Text] &&
@@ -422,6 +422,15 @@ var (
 
 // progressiveBefore reports whether a form of "be" stands just before the
 // status word: "when talks were resuming", "as it is entering into force".
+// An adverb may stand between: "is currently negotiating".
 func progressiveBefore(toks []query.Token, hit int) bool {
-	return hit > 0 && progressive[toks[hit-1].Text] && toks[hit-1].Text != "be"
+	b := hit - 1
+	if b > 0 && (strings.HasSuffix(toks[b].Text, "ly") || stillWords[toks[b].Text]) {
+		b--
+	}
+	return b >= 0 && progressive[toks[b].Text] && toks[b].Text != "be"
 }
+
+// stillWords are adverbs of time that stand inside a verb: "is still
+// negotiating", "are now resuming".
+var stillWords = set("still", "now", "already", "also", "again", "just")

@@ -96,6 +96,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			// a portion of it, the rest standing.
 			return actor{other: strings.Join(window, " ") + " of it"}
 		}
+		if (w == "and" || w == "or") && len(window) > 0 && allAdjectives(window) && nounAhead(sc, text, toks, i+1) {
+			continue // "held intensive and substantive arms control talks"
+		}
 		if boundaries[w] && !(len(window) > 0 && stakeNouns[window[len(window)-1]]) {
 			if (w == "from" || w == "out") && len(window) > 0 {
 				// "withdrew the United States from the deal": the party it moves.
@@ -361,7 +364,7 @@ var (
 	sayingVerbs = set("announced", "announces", "announce", "unveiled", "unveils", "confirmed", "confirms")
 	thingsInIon = set("information", "union", "commission", "region", "nation", "convention", "federation",
 		"administration", "coalition", "opinion", "government", "parliament", "department", "committee", "settlement")
-	timeNouns = set("month", "week", "year", "day", "days", "weeks", "months", "years", "morning", "evening", "night",
+	timeNouns = set("month", "week", "year", "day", "days", "weeks", "months", "years", "morning", "evening", "night", "tonight", "overnight",
 		"weekend", "summer", "spring", "autumn", "fall", "winter", "time", "decade")
 	quantifiers   = set("two", "three", "four", "five", "six", "several", "some", "many", "few", "dozen", "dozens", "a", "one", "hundreds")
 	functionWords = set("it", "they", "we", "he", "she", "i", "you", "who", "which", "that", "there", "this", "these",
@@ -644,3 +647,37 @@ var beforeAdjective = set("a", "an", "the", "its", "their", "his", "her", "our",
 // it: "the pact recently signed", "the accord already ratified".
 var mannerAdverbs = set("recently", "already", "jointly", "formally", "officially", "originally", "previously", "newly",
 	"just", "hastily", "secretly", "quietly", "eventually", "finally", "only")
+
+// allAdjectives reports whether every word looks like an adjective by its
+// ending ("intensive", "formal", "fruitful", "serious", "diplomatic").
+func allAdjectives(ws []string) bool {
+	for _, w := range ws {
+		ok := false
+		for _, suf := range []string{"ive", "al", "ful", "ous", "ic", "ant", "ent", "ble", "ary", "est", "er"} {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// nounAhead reports whether an agreement's noun or name follows within a
+// few words, before any other boundary: the rest of a noun phrase that an
+// "and" between two adjectives does not end.
+func nounAhead(sc *scope, text string, toks []query.Token, from int) bool {
+	for k := from; k < len(toks) && k-from < 5; k++ {
+		w := toks[k].Text
+		if clauseBreak(text[toks[k-1].End:toks[k].Start]) || boundaries[w] {
+			return false
+		}
+		if nounWords[w] || talkNouns[w] || sc.ref.Match(query.NewDocument("", w)) {
+			return true
+		}
+	}
+	return false
+}

@@ -107,6 +107,12 @@ func TestReported(t *testing.T) {
 		// A headline's status that the body states as fact, if weakly,
 		// is no plan the headline overstates.
 		{"US, China resume cyber working group talks", "The meeting in Beijing marked the resumption of the cyber working group between the U.S. and China. Both sides agreed to resume the cyber talks regularly.", group, "active"},
+		// An adverb inside a progressive ("is currently negotiating"), two
+		// adjectives joined before the talks, "tonight" as a time: all
+		// still report.
+		{"", "India is currently negotiating a chip pact with the United States.", chips, "negotiating"},
+		{"", "The US and India held intensive and substantive chip pact talks in Geneva.", chips, "negotiating"},
+		{"", "Chip pact talks between India and the US launched tonight in Delhi.", chips, "negotiating"},
 		// A participle after its noun describes it, an adverb between or not.
 		{"", "Indian lawmakers debated the chip pact recently signed with the United States.", chips, ""},
 		{"", "The US-India chip pact officially entered into force on Monday.", chips, "in_force"},
