@@ -92,7 +92,7 @@ var pactKind = kind{
 			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway
 			OR launched OR launches OR launch OR "kicked off" OR "kicks off" OR "kick off"
 			OR continued OR continues OR continuing))
-			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR round OR rounds)) OR "under way" OR "back on track"`},
+			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR discussions OR round OR rounds)) OR "under way" OR "back on track"`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
 	},
 }
@@ -106,7 +106,7 @@ var groupKind = kind{
 		{"dissolved", `dissolved OR dissolves OR dissolve OR disbanded OR disbands OR disband OR abolished OR abolishes OR abolish OR scrapped OR scraps OR scrap`},
 		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch
 			OR "kicked off" OR "kicks off" OR "kick off"
-			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR round)) OR underway OR "under way"
+			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR discussions OR round)) OR underway OR "under way"
 			OR "back on track"
 			OR ((reached OR reach OR reaches OR struck OR strike OR achieved OR achieve OR achieves) NEAR/3 (deal OR accord OR agreement))`},
 		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"

@@ -76,8 +76,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	objStart := i
 	var window []string
 	for ; i < len(toks) && len(window) < 9; i++ {
-		if clauseBreak(text[toks[i-1].End:toks[i].Start]) {
-			break
+		if between := text[toks[i-1].End:toks[i].Start]; clauseBreak(between) &&
+			!(strings.TrimSpace(between) == "," && len(window) > 0 && allAdjectives(window) && nounAhead(sc, text, toks, i)) {
+			break // but a list of adjectives goes on: "to cancel military, climate talks"
 		}
 		w := toks[i].Text
 		if number(w) != 0 && i+1 < len(toks) && timeNouns[toks[i+1].Text] {
@@ -88,8 +89,8 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			(w == "last" || w == "this" || w == "next") && i+1 < len(toks) && (timeNouns[toks[i+1].Text] || weekdays[toks[i+1].Text]) {
 			break // "signed this month", "resumed last week"
 		}
-		if len(window) > 0 && (verbForm(w) || gerund(w) && instrumentNouns[window[len(window)-1]]) {
-			break // "signs decree suspending the treaty": a verb ends the object
+		if len(window) > 0 && (verbForm(w) || gerund(w) && instrumentNouns[window[len(window)-1]]) && text[toks[i-1].End:toks[i].Start] != "-" {
+			break // "signs decree suspending the treaty": a verb ends the object, not "a Japan-brokered accord"
 		}
 		if w == "of" && len(window) > 0 && portionNouns[window[len(window)-1]] {
 			// "suspends part of the pact", "scraps a clause of the deal":
@@ -98,6 +99,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		}
 		if (w == "and" || w == "or") && len(window) > 0 && allAdjectives(window) && nounAhead(sc, text, toks, i+1) {
 			continue // "held intensive and substantive arms control talks"
+		}
+		if w == "of" && !title && len(window) > 0 && i+1 < len(toks) && isCapital(text, toks[i-1]) && isCapital(text, toks[i+1]) {
+			continue // a name: "ratifies the Council of Europe Istanbul Convention"
 		}
 		if boundaries[w] && !(len(window) > 0 && stakeNouns[window[len(window)-1]]) {
 			if (w == "from" || w == "out") && len(window) > 0 {
@@ -262,7 +266,7 @@ func infinitiveOf(sc *scope, text string, toks []query.Token, first, last int) s
 }
 
 // talkNouns are the talks about an agreement, which are its talks.
-var talkNouns = set("talks", "negotiations", "dialogue", "meeting", "meetings", "round", "rounds", "consultations", "contacts")
+var talkNouns = set("talks", "negotiations", "dialogue", "meeting", "meetings", "round", "rounds", "consultations", "contacts", "discussions")
 
 // transitiveOnly reports whether w is a form of a status verb that always
 // takes an object: right after its noun ("the deal signed in Pretoria") it
@@ -394,7 +398,7 @@ func (s *scope) otherInstrument(text string, toks []query.Token, first, last int
 	joined := i < len(toks) && strings.IndexFunc(text[toks[last].End:toks[i].Start], func(r rune) bool {
 		return r != ' ' && !unicode.IsLetter(r) // only the skipped words and spaces
 	}) < 0
-	if name := properName(text, toks, i, 1); name != "" && joined && !s.ours(name) {
+	if name := properName(text, toks, i, 1); name != "" && joined && !s.ours(name) && !modifierName(text, toks, i, name) {
 		return name, true
 	}
 	for k := first - 1; k >= 0 && first-k <= 8; k-- {
@@ -429,6 +433,10 @@ func properName(text string, toks []query.Token, i, dir int) string {
 	var words []string
 	for ; i >= 0 && i < len(toks); i += dir {
 		raw := text[toks[i].Start:toks[i].End]
+		if raw == "of" && dir > 0 && len(words) > 0 && i+1 < len(toks) && isCapital(text, toks[i+1]) {
+			words = append(words, raw) // "the Council of Europe Istanbul Convention"
+			continue
+		}
 		r, _ := utf8.DecodeRuneInString(raw)
 		if !unicode.IsUpper(r) || weekdays[toks[i].Text] || months[toks[i].Text] != 0 || i == 0 && toks[i].Start < 3 {
 			break // a sentence's first word is capitalised whatever it is
@@ -672,7 +680,7 @@ func allAdjectives(ws []string) bool {
 func nounAhead(sc *scope, text string, toks []query.Token, from int) bool {
 	for k := from; k < len(toks) && k-from < 5; k++ {
 		w := toks[k].Text
-		if clauseBreak(text[toks[k-1].End:toks[k].Start]) || boundaries[w] {
+		if k > from && clauseBreak(text[toks[k-1].End:toks[k].Start]) || boundaries[w] {
 			return false
 		}
 		if nounWords[w] || talkNouns[w] || sc.ref.Match(query.NewDocument("", w)) {
@@ -680,4 +688,12 @@ func nounAhead(sc *scope, text string, toks []query.Token, from int) bool {
 		}
 	}
 	return false
+}
+
+// modifierName reports whether the name starting at token i is the first
+// part of a hyphened modifier ("the Japan-brokered accord"), not the name
+// of an instrument.
+func modifierName(text string, toks []query.Token, i int, name string) bool {
+	j := i + len(strings.Fields(name))
+	return j < len(toks) && text[toks[j-1].End:toks[j].Start] == "-" && !isCapital(text, toks[j])
 }

@@ -113,6 +113,13 @@ func TestReported(t *testing.T) {
 		{"", "India is currently negotiating a chip pact with the United States.", chips, "negotiating"},
 		{"", "The US and India held intensive and substantive chip pact talks in Geneva.", chips, "negotiating"},
 		{"", "Chip pact talks between India and the US launched tonight in Delhi.", chips, "negotiating"},
+		// The object runs on through a hyphened compound, a list of
+		// adjectives, a name with "of" in it; discussions are talks.
+		{"", "India suspended the Japan-brokered chip pact with the United States on Monday.", chips, "stalled"},
+		{"", "India suspended the technical, commercial chip pact talks with the United States on Monday.", chips, "stalled"},
+		{"", "Germany ratified the Council of Europe Open Skies Treaty on Monday.", treaty, "ratified/Germany"},
+		{"", "India and the US held discussions on the chip pact in Delhi on Monday.", chips, "negotiating"},
+		{"South Korea Suspends Expiry of Chip Pact with US", "", chips, ""},
 		// A participle after its noun describes it, an adverb between or not.
 		{"", "Indian lawmakers debated the chip pact recently signed with the United States.", chips, ""},
 		{"", "The US-India chip pact officially entered into force on Monday.", chips, "in_force"},
