@@ -236,11 +236,17 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		if possibility[v] && hit-i <= 3 {
 			return Asserted, Hypothetical, v
 		}
+		if adjacent && v == "to" && i+1 < hit && (toks[i+1].Text == "a" || toks[i+1].Text == "an") {
+			break // "came to a halt", "brought to an end": a noun, no infinitive
+		}
 		if adjacent && v == "to" {
 			// An infinitive: a plan, a hope or a refusal ("failed to sign",
 			// "not going to be reconvened"), never a fact; but a decision
-			// taken is one ("decided to terminate the pact").
-			if i > 0 && decided[toks[i-1].Text] {
+			// taken is one ("decided to terminate the pact", "voted
+			// overwhelmingly on Wednesday to ratify"), and so is what one
+			// managed to do or was the first to do ("the sixth country to
+			// ratify").
+			if i > 0 && decided[toks[i-1].Text] || factualInfinitive(toks, hit) {
 				return Asserted, Fact, ""
 			}
 			for k := i - 1; k >= 0 && i-k <= 3 && !clauseBreak(text[toks[k].End:toks[k+1].Start]); k-- {
@@ -305,6 +311,10 @@ func doubtAfter(text string, toks []query.Token, last int) string {
 func unreported(toks []query.Token, hit int) string {
 	w := toks[hit].Text
 	switch {
+	case factualInfinitive(toks, hit):
+		return "" // "managed to ratify", "the sixth country to ratify", "voted to ratify"
+	case hit > 1 && (toks[hit-1].Text == "a" || toks[hit-1].Text == "an") && toks[hit-2].Text == "to":
+		return "" // "came to a halt": a noun
 	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat") && w != "negotiating":
 		return ""
 	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):
@@ -392,8 +402,16 @@ var (
 		"favours", "favors", "advocate", "advocates", "advocating")
 	// markVerbs say that an event happened as what something else was:
 	// "the talks mark a resumption of the dialogue".
-	markVerbs   = set("mark", "marks", "marked", "marking", "constitute", "constitutes", "constituted")
-	decided     = set("decided", "decides", "decision", "voted", "votes", "moved", "moves", "chose", "chooses")
+	markVerbs = set("mark", "marks", "marked", "marking", "constitute", "constitutes", "constituted")
+	decided   = set("decided", "decides", "decision", "voted", "votes", "moved", "moves", "chose", "chooses")
+	// implicative verbs say their infinitive happened: "managed to ratify".
+	implicative = set("managed", "manages")
+	// agentNouns are who can be the first to do something: "the first
+	// country to ratify".
+	agentNouns = set("country", "countries", "nation", "nations", "state", "states", "member", "members", "party", "parties",
+		"signatory", "signatories", "government", "governments", "parliament", "legislature")
+	ordinals = set("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"last", "latest", "only", "final")
 	possibility = set("prospect", "prospects", "chance", "chances", "hope", "hopes", "possibility",
 		"possible", "potential", "talk", "idea", "question", "eventual", "future")
 	complementHeads = set("mean", "means", "meant", "signal", "signals", "indicate", "indicates", "suggest", "suggests",
@@ -434,3 +452,46 @@ func progressiveBefore(toks []query.Token, hit int) bool {
 // stillWords are adverbs of time that stand inside a verb: "is still
 // negotiating", "are now resuming".
 var stillWords = set("still", "now", "already", "also", "again", "just")
+
+// factualInfinitive reports whether the infinitive at hit says its act
+// happened: what one managed to do, was the first to do, or, for a
+// legislature, voted to ratify (its vote is the ratification; a vote to
+// leave a treaty only lets the government do so).
+func factualInfinitive(toks []query.Token, hit int) bool {
+	if hit < 2 || toks[hit-1].Text != "to" {
+		return false
+	}
+	return implicative[toks[hit-2].Text] || ordinalAgent(toks, hit-1) ||
+		ratifyWords[toks[hit].Text] && votedBefore(toks, hit-1)
+}
+
+var ratifyWords = set("ratify", "approve", "endorse")
+
+// votedBefore reports whether a vote governs the infinitive whose "to" is
+// at token to, adverbs and times between: "voted overwhelmingly on
+// Wednesday to ratify".
+func votedBefore(toks []query.Token, to int) bool {
+	for k := to - 1; k >= 0 && to-k <= 4; k-- {
+		w := toks[k].Text
+		switch {
+		case w == "voted" || w == "votes" || w == "vote":
+			return true
+		case strings.HasSuffix(w, "ly") || weekdays[w] || w == "on" || w == "today" || w == "yesterday" || w == "unanimously":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// ordinalAgent reports whether the infinitive at "to" describes who did it
+// first or last: "Mexico becomes the first country to ratify", "the 60th
+// state to join".
+func ordinalAgent(toks []query.Token, to int) bool {
+	if to < 2 || !agentNouns[toks[to-1].Text] {
+		return false
+	}
+	w := toks[to-2].Text
+	return ordinals[w] || len(w) > 2 && w[0] >= '0' && w[0] <= '9' &&
+		(strings.HasSuffix(w, "th") || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd"))
+}

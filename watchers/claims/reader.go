@@ -282,7 +282,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 			// force today" is today's news.
 			c.Due, c.DueWords = "", ""
 		}
-	} else if rd.pol == Asserted && (rd.mode == Fact || rd.mode == Unrealised && topicCue(rd.cue)) && unfinished(s.toks, first) {
+	} else if rd.pol == Asserted && (rd.mode == Fact || rd.mode == Unrealised && topicCue(rd.cue)) && (unfinished(s.toks, first) || first > 0 && s.toks[first-1].Text == "to") {
 		// "the withdrawal will take effect in six months", "is withdrawing
 		// effective in six months", "preparing for the signing on
 		// February 29": an event dated after the item is planned.

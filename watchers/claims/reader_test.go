@@ -120,6 +120,14 @@ func TestReported(t *testing.T) {
 		{"", "Germany ratified the Council of Europe Open Skies Treaty on Monday.", treaty, "ratified/Germany"},
 		{"", "India and the US held discussions on the chip pact in Delhi on Monday.", chips, "negotiating"},
 		{"South Korea Suspends Expiry of Chip Pact with US", "", chips, ""},
+		// Infinitives that say their act happened: the first to do it,
+		// managed to do it, a legislature voting to ratify; "to a halt" is
+		// no infinitive. A vote to leave only lets the government leave.
+		{"", "Germany became the sixth country to ratify the Open Skies Treaty on Monday.", treaty, "ratified/Germany"},
+		{"", "India's government managed to ratify the chip pact with the United States on Monday.", chips, "ratified"},
+		{"", "India's upper house voted overwhelmingly on Monday to ratify the chip pact with the United States.", chips, "ratified"},
+		{"", "Talks on the chip pact between India and the United States have come to a halt.", chips, "stalled"},
+		{"", "The German parliament voted on Monday to withdraw from the Open Skies Treaty.", treaty, ""},
 		// A participle after its noun describes it, an adverb between or not.
 		{"", "Indian lawmakers debated the chip pact recently signed with the United States.", chips, ""},
 		{"", "The US-India chip pact officially entered into force on Monday.", chips, "in_force"},
