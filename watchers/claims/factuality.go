@@ -187,8 +187,9 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		// noun that a preposition makes the topic of something else.
 		for p := hit - 1; p >= 0 && hit-p <= 4; p-- {
 			v := toks[p].Text
-			if clauseBreak(text[toks[p].End:toks[p+1].Start]) || auxiliaries[v] && !determiners[v] || verbForm(v) || pastForm(v) {
-				break
+			if clauseBreak(text[toks[p].End:toks[p+1].Start]) || auxiliaries[v] && !determiners[v] || verbForm(v) || pastForm(v) ||
+				v == "by" && p == hit-1 {
+				break // "took the lead by ratifying the deal": the means, done
 			}
 			if topicPreps[v] {
 				if gerund(w) || v != "of" {
@@ -315,6 +316,8 @@ func unreported(toks []query.Token, hit int) string {
 		return "" // "managed to ratify", "the sixth country to ratify", "voted to ratify"
 	case hit > 1 && (toks[hit-1].Text == "a" || toks[hit-1].Text == "an") && toks[hit-2].Text == "to":
 		return "" // "came to a halt": a noun
+	case gerund(w) && hit > 0 && toks[hit-1].Text == "by":
+		return "" // "took the lead by ratifying the deal": the means, done
 	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat") && w != "negotiating":
 		return ""
 	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):
@@ -461,11 +464,16 @@ func factualInfinitive(toks []query.Token, hit int) bool {
 	if hit < 2 || toks[hit-1].Text != "to" {
 		return false
 	}
-	return implicative[toks[hit-2].Text] || ordinalAgent(toks, hit-1) ||
+	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) ||
 		ratifyWords[toks[hit].Text] && votedBefore(toks, hit-1)
 }
 
 var ratifyWords = set("ratify", "approve", "endorse")
+
+// decidedVerbs report a decision taken, which news reports as the act:
+// "India decided to suspend the treaty". The noun does not: "the decision
+// to withdraw", announced, often takes effect later.
+var decidedVerbs = set("decided", "decides")
 
 // votedBefore reports whether a vote governs the infinitive whose "to" is
 // at token to, adverbs and times between: "voted overwhelmingly on

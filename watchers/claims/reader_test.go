@@ -128,6 +128,12 @@ func TestReported(t *testing.T) {
 		{"", "India's upper house voted overwhelmingly on Monday to ratify the chip pact with the United States.", chips, "ratified"},
 		{"", "Talks on the chip pact between India and the United States have come to a halt.", chips, "stalled"},
 		{"", "The German parliament voted on Monday to withdraw from the Open Skies Treaty.", treaty, ""},
+		// A decision taken is reported as the act; the noun "decision"
+		// announces one that may take effect later. "By" with a gerund is
+		// the means, done.
+		{"", "India decided to suspend the chip pact with the United States on Monday.", chips, "stalled"},
+		{"", "Washington regretted India's decision to withdraw from the chip pact with the United States.", chips, ""},
+		{"", "India's upper house took the lead on Wednesday by ratifying the chip pact with the United States.", chips, "ratified"},
 		// A participle after its noun describes it, an adverb between or not.
 		{"", "Indian lawmakers debated the chip pact recently signed with the United States.", chips, ""},
 		{"", "The US-India chip pact officially entered into force on Monday.", chips, "in_force"},
