@@ -15,6 +15,9 @@ func hedge(text string, toks []query.Token) string {
 		strings.HasPrefix(strings.TrimSpace(text[toks[0].End:]), ":") {
 		return "report:" // "Report: Iran suspends talks", a headline on another outlet's word
 	}
+	if n := len(toks); n > 2 && trailingSource[toks[n-1].Text] && strings.ContainsAny(text[toks[n-2].End:toks[n-1].Start], ":-–—") {
+		return ": " + toks[n-1].Text // "Talks called off: reports", "... - sources"
+	}
 	for i, t := range toks {
 		w := t.Text
 		if hedgeWords[w] {
@@ -67,3 +70,7 @@ var (
 	sourceNouns = set("report", "reports", "media", "sources", "source", "people", "person", "insiders", "newspaper",
 		"newspapers", "paper", "outlet", "outlets", "leaks", "leaked", "diplomats", "officials", "official", "reporting")
 )
+
+// trailingSource are the words a headline ends on after a colon or a dash
+// to say whose word it is: "US-India trade talks called off: reports".
+var trailingSource = set("report", "reports", "sources", "source", "media")

@@ -128,6 +128,9 @@ func TestReported(t *testing.T) {
 		{"", "India's upper house voted overwhelmingly on Monday to ratify the chip pact with the United States.", chips, "ratified"},
 		{"", "Talks on the chip pact between India and the United States have come to a halt.", chips, "stalled"},
 		{"", "The German parliament voted on Monday to withdraw from the Open Skies Treaty.", treaty, ""},
+		// A headline that ends on whose word it is reports only that.
+		{"US-India chip pact talks called off: reports", "", chips, ""},
+		{"US and India sign chip pact - sources", "", chips, "rumored?"},
 		// A decision taken is reported as the act; the noun "decision"
 		// announces one that may take effect later. "By" with a gerund is
 		// the means, done.
