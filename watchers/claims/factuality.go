@@ -406,7 +406,7 @@ var (
 	// markVerbs say that an event happened as what something else was:
 	// "the talks mark a resumption of the dialogue".
 	markVerbs = set("mark", "marks", "marked", "marking", "constitute", "constitutes", "constituted")
-	decided   = set("decided", "decides", "decision", "voted", "votes", "moved", "moves", "chose", "chooses")
+	decided   = set("decided", "decides", "decision", "moved", "moves", "chose", "chooses")
 	// implicative verbs say their infinitive happened: "managed to ratify".
 	implicative = set("managed", "manages")
 	// agentNouns are who can be the first to do something: "the first

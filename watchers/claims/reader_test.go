@@ -128,6 +128,10 @@ func TestReported(t *testing.T) {
 		{"", "India's upper house voted overwhelmingly on Monday to ratify the chip pact with the United States.", chips, "ratified"},
 		{"", "Talks on the chip pact between India and the United States have come to a halt.", chips, "stalled"},
 		{"", "The German parliament voted on Monday to withdraw from the Open Skies Treaty.", treaty, ""},
+		// Only the lead's plan makes a headline's status a plan: a quote
+		// further down ("here to sign a deal") does not.
+		{"India and US sign chip pact in Delhi", "The ceremony took place in Delhi on Monday. Officials from both countries attended. The text runs to 40 pages. Markets rose. \"We are here to sign a chip pact that will help both nations,\" the minister said.", chips, "signed"},
+		{"German parliament votes to withdraw from Open Skies Treaty", "", treaty, ""},
 		// A headline that ends on whose word it is reports only that.
 		{"US-India chip pact talks called off: reports", "", chips, ""},
 		{"US and India sign chip pact - sources", "", chips, "rumored?"},

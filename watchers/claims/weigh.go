@@ -158,8 +158,8 @@ func bodyQualifies(cs []Claim, head *Claim) int {
 			// put; another party's move is not the headline's.
 			return plain
 		}
-		if c.Mode == Plan && c.Polarity == Asserted && c.Other == "" {
-			plan = true
+		if c.Mode == Plan && c.Polarity == Asserted && c.Other == "" && c.Lead {
+			plan = true // the lead's plan; a quote further down ("here to sign a deal") is not the news
 		}
 		if c.Hedged && c.Mode == Fact && c.Polarity == Asserted {
 			hedge = true
