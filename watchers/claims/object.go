@@ -310,7 +310,9 @@ func startsWithOurName(sc *scope, toks []query.Token, i int) bool {
 		b.WriteString(toks[k].Text)
 	}
 	rest := b.String() + " "
-	for form := range sc.own {
+	for _, form := range sc.titles {
+		// The agreement's own name or alias, not a party's ("suspends
+		// U.S. inspections": "U.S." is a party's name).
 		if form != "" && strings.HasPrefix(rest, " "+form+" ") && len(strings.Fields(form)) > 1 {
 			return true
 		}

@@ -132,6 +132,9 @@ func TestReported(t *testing.T) {
 		// further down ("here to sign a deal") does not.
 		{"India and US sign chip pact in Delhi", "The ceremony took place in Delhi on Monday. Officials from both countries attended. The text runs to 40 pages. Markets rose. \"We are here to sign a chip pact that will help both nations,\" the minister said.", chips, "signed"},
 		{"German parliament votes to withdraw from Open Skies Treaty", "", treaty, ""},
+		// A party's name is not the agreement's: "suspended U.S.
+		// inspections" acts on inspections.
+		{"", "India suspended U.S. inspections of chip plants under the chip pact on Monday.", chips, ""},
 		// A headline that ends on whose word it is reports only that.
 		{"US-India chip pact talks called off: reports", "", chips, ""},
 		{"US and India sign chip pact - sources", "", chips, "rumored?"},

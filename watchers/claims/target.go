@@ -48,6 +48,7 @@ type scope struct {
 	mine    countrySet      // the gazetteer's countries that are its parties
 	match   *query.Query    // the match query: its other terms name the topic
 	own     map[string]bool // folded names, aliases and party forms
+	titles  []string        // folded name and aliases only
 	ref     *query.Query    // anything that may name it: names, nouns, "it"
 	words   map[string]bool // every word of own
 }
@@ -71,6 +72,7 @@ func newScope(t *Target) scope {
 	s.own = map[string]bool{}
 	for _, n := range all {
 		s.own[fold(n)] = true
+		s.titles = append(s.titles, fold(n))
 	}
 	for _, p := range t.Parties {
 		forms := partyForms(p, t.Parties, t.Match)
