@@ -188,7 +188,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		for k >= 0 && (auxiliaries[before[k]] || strings.HasSuffix(before[k], "ly")) {
 			k--
 		}
-		a.subjectParty = k >= 0 && c.partyOf(before[k]) != ""
+		for j := k; j >= 0 && k-j < 4 && !a.subjectParty; j-- {
+			a.subjectParty = c.isPartyForm(strings.Join(before[j:k+1], " ")) // "North Korea scraps the deal"
+		}
 	}
 	return a
 }

@@ -132,6 +132,9 @@ func TestReported(t *testing.T) {
 		// further down ("here to sign a deal") does not.
 		{"India and US sign chip pact in Delhi", "The ceremony took place in Delhi on Monday. Officials from both countries attended. The text runs to 40 pages. Markets rose. \"We are here to sign a chip pact that will help both nations,\" the minister said.", chips, "signed"},
 		{"German parliament votes to withdraw from Open Skies Treaty", "", treaty, ""},
+		// One party ending the pact leaves it, its name one word or two.
+		{"", "The United States terminated the chip pact with India on Monday.", chips, "withdrawn"},
+		{"", "India terminated the chip pact with the United States on Monday.", chips, "withdrawn"},
 		// A party's name is not the agreement's: "suspended U.S.
 		// inspections" acts on inspections.
 		{"", "India suspended U.S. inspections of chip plants under the chip pact on Monday.", chips, ""},

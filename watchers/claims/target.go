@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -144,32 +145,56 @@ func gazetteerForms(party string) []string {
 // partyOf returns the party (as configured) that the folded words name,
 // or "".
 func (c *Compiled) partyOf(words string) string {
-	sc := c.scope()
-	w := " " + words + " "
-	for i, forms := range sc.forms {
-		for _, f := range forms {
-			if f != "" && !strings.HasSuffix(f, "*") && strings.Contains(w, " "+f+" ") {
-				return c.Parties[i]
-			}
-		}
+	if named := c.named(words); len(named) > 0 {
+		return c.Parties[named[0]]
 	}
 	return ""
 }
 
+// isPartyForm reports whether the folded words are, whole, one of the
+// ways to name a party ("north korea", "seoul").
+func (c *Compiled) isPartyForm(words string) bool {
+	for _, forms := range c.scope().forms {
+		if slices.Contains(forms, words) {
+			return true
+		}
+	}
+	return false
+}
+
 // parties counts the parties that the folded words name.
-func (c *Compiled) parties(words string) int {
+func (c *Compiled) parties(words string) int { return len(c.named(words)) }
+
+// named returns the parties the folded words name, in config order. A
+// party named only inside another's longer name is not named: "north
+// korea" names North Korea, not South Korea by its short form "korea".
+func (c *Compiled) named(words string) []int {
 	sc := c.scope()
 	w := " " + words + " "
-	n := 0
-	for _, forms := range sc.forms {
+	best := make([]string, len(sc.forms))
+	for i, forms := range sc.forms {
 		for _, f := range forms {
-			if f != "" && !strings.HasSuffix(f, "*") && strings.Contains(w, " "+f+" ") {
-				n++
-				break
+			if f != "" && !strings.HasSuffix(f, "*") && strings.Contains(w, " "+f+" ") && len(f) > len(best[i]) {
+				best[i] = f
 			}
 		}
 	}
-	return n
+	var out []int
+	for i, b := range best {
+		if b == "" {
+			continue
+		}
+		inside := false
+		for j, o := range best {
+			if j != i && len(o) > len(b) && strings.Contains(" "+o+" ", " "+b+" ") && strings.Count(w, " "+b+" ") <= strings.Count(w, " "+o+" ") {
+				inside = true // every "korea" here is part of "north korea"
+			}
+		}
+		if !inside {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // ours reports whether a proper name holds one of the agreement's names,
