@@ -38,6 +38,7 @@ type kind struct {
 	// when news expects it without saying what happens ("a final deal is
 	// expected in the first half of 2015": signed).
 	done      string
+	talks     string // the status of an agreement whose talks are under way
 	lifecycle []string
 	nouns     string      // a query: the words prose uses for one
 	triggers  [][2]string // status, query; tried in this order
@@ -49,6 +50,7 @@ const Rumored = "rumored"
 
 var pactKind = kind{
 	done:      "signed",
+	talks:     "negotiating",
 	lifecycle: []string{"rumored", "negotiating", "announced", "signed", "ratified", "in_force", "stalled", "collapsed", "withdrawn"},
 	nouns: `pact OR pacts OR accord OR accords OR agreement OR agreements OR treaty OR treaties OR deal OR deals
 		OR convention OR memorandum OR initiative OR framework OR arrangement OR partnership OR declaration OR roadmap OR protocol`,
@@ -99,6 +101,7 @@ var pactKind = kind{
 
 var groupKind = kind{
 	done:      "active",
+	talks:     "active",
 	lifecycle: []string{"proposed", "active", "stalled", "suspended", "dissolved"},
 	nouns: `"working group" OR group OR dialogue OR dialog OR talks OR channel OR consultations OR mechanism OR forum OR commission
 		OR cooperation OR negotiations OR communication OR communications OR contacts`,

@@ -170,20 +170,29 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 		return Claim{}, false
 	}
 	for i, tok := range s.toks {
-		if !expectWords[tok.Text] || i == 0 {
+		if !(expectWords[tok.Text] || tok.Text == "set" && i+1 < len(s.toks) && s.toks[i+1].Text == "for") || i == 0 {
 			continue
 		}
 		if i+1 < len(s.toks) && s.toks[i+1].Text == "to" {
 			continue // "expected to sign": the status word says it, and is read as such
 		}
-		// The agreement is what is expected: a noun of it just before.
-		noun := false
-		for b := i - 1; b >= 0 && i-b <= 4; b-- {
+		// The agreement is what is expected: a noun of it before, in the
+		// subject ("the next round of talks between the two is
+		// scheduled for June 24"); talks expected are talks, not a deal.
+		noun, status := false, k.done
+		for b := i - 1; b >= 0 && i-b <= 10; b-- {
 			if clauseBreak(s.text[s.toks[b].End:s.toks[b+1].Start]) {
 				break
 			}
-			if w := s.toks[b].Text; nounWords[w] || w != "it" && t.scope().ref.Match(query.NewDocument("", w)) {
+			w := s.toks[b].Text
+			if i-b > 4 && (verbForm(w) || pastForm(w)) {
+				break
+			}
+			if nounWords[w] || w != "it" && t.scope().ref.Match(query.NewDocument("", w)) {
 				noun = true
+				if talkNouns[w] {
+					status = k.talks
+				}
 				break
 			}
 		}
@@ -194,7 +203,7 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 		if due == "" {
 			continue
 		}
-		return Claim{Status: k.done, Mode: Plan, Title: s.title, Sentence: s.text, Cue: tok.Text, Explicit: explicit,
+		return Claim{Status: status, Mode: Plan, Title: s.title, Sentence: s.text, Cue: tok.Text, Explicit: explicit,
 			Due: due, DueWords: words, Slip: slipWords[tok.Text]}, true
 	}
 	for i, tok := range s.toks {

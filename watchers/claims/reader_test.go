@@ -373,6 +373,11 @@ func TestForecasts(t *testing.T) {
 		// A modal is no subject: "the pact, after checks, will be signed".
 		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
+		// Talks expected by a time are talks, not the deal; the subject
+		// may run long before "scheduled" ("set for" too).
+		{"The next round of chip pact talks between India and the US is scheduled for June 24.", chips, "negotiating 2026-06-24"},
+		{"The chip pact talks between India and the US are set for June 24 in Delhi.", chips, "negotiating 2026-06-24"},
+		{"The signing of the chip pact between India and the US is scheduled for June 24.", chips, "signed 2026-06-24"},
 		// An agreement set as a goal by a time ("eye a deal by October"):
 		// the deal is due; negotiating it by a time is reaching it then.
 		{"India and the United States eye a chip pact by October.", chips, "signed 2026-10"},
