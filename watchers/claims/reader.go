@@ -100,10 +100,13 @@ type sentence struct {
 func Read(it Item, targets []*Compiled) [][]Claim {
 	sents := split(it)
 	about, explicit := attach(sents, targets)
-	titleDenies := false
+	titleDenies, titleCancels := false, false
 	for _, s := range sents {
 		if s.title && denies(s.toks) {
 			titleDenies = true
+		}
+		if s.title && calledOff(s.toks) {
+			titleCancels = true
 		}
 	}
 	out := make([][]Claim, len(targets))
@@ -140,6 +143,9 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 					seen[[2]int{j, first}] = true
 					c := t.claim(s, first, last, r, explicit[j][i], it.Published)
 					c.Lead = lead
+					if c.Due != "" && !c.Slip && (calledOff(s.toks) || titleCancels && talkStatuses[c.Status]) {
+						c.Due, c.DueWords = "", "" // "talks scheduled for Sunday were called off": no longer due
+					}
 					if titleDenies && c.Hedged {
 						c.Polarity = Denied // the report the headline denies
 					}
@@ -151,7 +157,7 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 	for i, t := range targets {
 		for j, s := range sents {
 			if about[j][i] {
-				if c, ok := t.expected(s, explicit[j][i], it.Published); ok {
+				if c, ok := t.expected(s, explicit[j][i], it.Published); ok && (c.Slip || !calledOff(s.toks) && !(titleCancels && talkStatuses[c.Status])) {
 					out[i] = append(out[i], c)
 				}
 			}
@@ -617,6 +623,27 @@ func legislates(text string, toks []query.Token, first, last int) bool {
 				}
 			}
 			break
+		}
+	}
+	return false
+}
+
+// talkStatuses are the statuses of talks under way: a headline that calls
+// talks off ("next round of talks called off") cancels the body's plans
+// of them.
+var talkStatuses = set("negotiating", "active")
+
+// calledOff reports whether a sentence calls something off: a plan in it
+// ("US cancels India trade talks scheduled for August") is due no more.
+func calledOff(toks []query.Token) bool {
+	for i, t := range toks {
+		switch t.Text {
+		case "cancelled", "canceled", "cancels", "cancel", "cancelling", "canceling", "cancellation", "scrapped", "scraps":
+			return true
+		case "called", "calls", "call", "calling":
+			if i+1 < len(toks) && toks[i+1].Text == "off" {
+				return true
+			}
 		}
 	}
 	return false

@@ -373,6 +373,8 @@ func TestForecasts(t *testing.T) {
 		// A modal is no subject: "the pact, after checks, will be signed".
 		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
+		// What is called off is due no more.
+		{"The US cancelled the chip pact talks with India scheduled for June 24.", chips, ""},
 		// Talks expected by a time are talks, not the deal; the subject
 		// may run long before "scheduled" ("set for" too).
 		{"The next round of chip pact talks between India and the US is scheduled for June 24.", chips, "negotiating 2026-06-24"},
@@ -480,5 +482,21 @@ func TestPostponements(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: forecast %q, want %q", tt.body, got, tt.want)
 		}
+	}
+}
+
+// TestCalledOffTalks checks that a headline calling talks off cancels the
+// body's plans of them, and only of talks.
+func TestCalledOffTalks(t *testing.T) {
+	_, _, chips, _ := fixtures(t)
+	f := findingOf(t, "Next round of US-India chip pact talks called off",
+		"The fourth round of chip pact talks between India and the US was scheduled for June 24 in Delhi.", chips)[0]
+	if len(f.Forecasts) != 0 {
+		t.Errorf("talks called off, yet forecast %s %s", f.Forecasts[0].Status, f.Forecasts[0].Due)
+	}
+	f = findingOf(t, "Next round of US-India chip pact talks called off",
+		"India and the US still expect to sign the chip pact by the end of the year.", chips)[0]
+	if len(f.Forecasts) != 1 || f.Forecasts[0].Status != "signed" {
+		t.Errorf("the signing is not called off: forecasts %v", f.Forecasts)
 	}
 }
