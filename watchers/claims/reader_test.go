@@ -500,3 +500,18 @@ func TestCalledOffTalks(t *testing.T) {
 		t.Errorf("the signing is not called off: forecasts %v", f.Forecasts)
 	}
 }
+
+// TestDoneIsNotExpected checks that an item reporting a status done
+// proposes no forecast of that status, and keeps those of later ones.
+func TestDoneIsNotExpected(t *testing.T) {
+	_, _, chips, _ := fixtures(t)
+	f := findingOf(t, "US, India sign chip pact",
+		"The United States and India signed the chip pact in Delhi on Monday. A formal ceremony for the pact is expected in July. It is expected to take effect in September.", chips)[0]
+	var got []string
+	for _, fc := range f.Forecasts {
+		got = append(got, fc.Status+" "+fc.Due)
+	}
+	if len(got) != 1 || got[0] != "in_force 2026-09" {
+		t.Errorf("forecasts %v, want only in_force 2026-09", got)
+	}
+}

@@ -133,6 +133,17 @@ func Weigh(cs []Claim) Finding {
 	if f.Reported != nil || f.Denied != nil && f.Possible != nil && f.Possible.Status == Rumored {
 		f.Possible = nil // a report denied is no rumour of it either
 	}
+	if r := f.Reported; r != nil {
+		// "Leaders sign the deal": what the item reports done is no
+		// longer expected ("the deal will be signed in Washington").
+		kept := f.Forecasts[:0]
+		for _, fc := range f.Forecasts {
+			if fc.Status != r.Status || fc.Party != r.Party {
+				kept = append(kept, fc)
+			}
+		}
+		f.Forecasts = kept
+	}
 	return f
 }
 
