@@ -241,6 +241,9 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 var aimWords = set("eye", "eyes", "eyeing", "eyed", "aim", "aims", "aiming", "target", "targets", "targeting", "targeted",
 	"seek", "seeks", "seeking", "want", "wants", "push", "pushes", "pushing")
 
+// stateEnds open the time a state lasts until.
+var stateEnds = set("until", "till", "through", "untill")
+
 // deadlineWords open a time that something is due by.
 var deadlineWords = set("by", "before", "within")
 
@@ -287,6 +290,11 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && rd.cue == "would") {
 		var at int
 		c.Due, c.DueWords, at = periodIndex(s.text, s.toks, first, published)
+		if c.Due != "" && at > 0 && stateEnds[s.toks[at-1].Text] {
+			// "will continue to be in effect until February 18": how long
+			// a state lasts, not when it comes.
+			c.Due, c.DueWords = "", ""
+		}
 		if c.Status == "negotiating" && c.Due != "" && at > 0 && deadlineWords[s.toks[at-1].Text] && strings.HasPrefix(s.toks[first].Text, "negotiat") {
 			// "agreed to negotiate a trade deal by October": what is due
 			// then is the deal, negotiated: reached, not talks.
