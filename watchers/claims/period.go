@@ -38,7 +38,7 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 		}
 	}
 	for i := from; i < len(toks) && i-hit <= 14; i++ {
-		if i > hit && clauseBreak(text[toks[i-1].End:toks[i].Start]) {
+		if i > hit && clauseBreak(text[toks[i-1].End:toks[i].Start]) && !clockTime(text, toks, i) {
 			break
 		}
 		if i > hit+1 && finitePast(toks, i-1) {
@@ -211,6 +211,8 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		return day(friday(pub)), 2
 	case w(0) == "tomorrow":
 		return day(pub.AddDate(0, 0, 1)), 1
+	case w(0) == "immediately" && afterEvent[w(1)]:
+		return "", 0 // "immediately after the signing": when that is
 	case todayWords[w(0)] && !(i > 0 && pastForm(toks[i-1].Text)):
 		return day(pub), 1 // "will today sign", "to sign the pact today"; not "said today"
 	case w(0) == "end" && w(1) == "of" && months[w(2)] != 0 && w(2) != "may":
@@ -404,9 +406,20 @@ func dueEnd(d string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("bad period %q", d)
 }
 
-var todayWords = set("today", "tonight")
+var todayWords = set("today", "tonight", "immediately")
 
 // eventPlaceNouns are gatherings a plan may be set at, besides an
 // agreement's own nouns (nounWords: "talks", "meeting"): "at the summit
 // Thursday".
 var eventPlaceNouns = set("summit", "ceremony", "conference", "session", "visit")
+
+// clockTime reports whether tokens i-1 and i are the hours and minutes of
+// a clock time ("7:00"), whose colon breaks no clause.
+func clockTime(text string, toks []query.Token, i int) bool {
+	return text[toks[i-1].End:toks[i].Start] == ":" && number(toks[i-1].Text) != 0 && len(toks[i].Text) == 2 &&
+		toks[i].Text[0] >= '0' && toks[i].Text[0] <= '9'
+}
+
+// afterEvent words tie a time to another event: "immediately after the
+// signing", "upon ratification".
+var afterEvent = set("after", "upon", "on", "once", "when", "following")

@@ -32,6 +32,10 @@ func TestPeriodPhrases(t *testing.T) {
 		{"The leaders will sign the accord in Washington this Friday.", "sign", "2025-08-07", "2025-08-08"},
 		{"The treaty will come into force at the end of December.", "force", "2018-10-31", "2018-12"},
 		{"Working-level talks will resume within two to three weeks.", "resume", "2019-06-30", "2019-07-21"},
+		// "Immediately" is the item's day, unless it counts from another
+		// event; a clock time's colon breaks no clause.
+		{"The pact will go into effect immediately, officials said.", "go", "2016-11-23", "2016-11-23"},
+		{"The ceasefire will come into force at 7:00 tomorrow morning.", "force", "2023-11-23", "2023-11-24"},
 		// A range of months, to its later one.
 		{"The two sides aim to sign the deal by September-October this year.", "sign", "2025-02-14", "2025-10"},
 		// A name in capitals is no past verb: "the United Kingdom".

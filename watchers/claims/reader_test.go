@@ -373,6 +373,7 @@ func TestForecasts(t *testing.T) {
 		// A modal is no subject: "the pact, after checks, will be signed".
 		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
+		{"The chip pact will go into effect immediately after the signing, India said.", chips, ""},
 		// How long a state lasts is not when it comes.
 		{"The chip pact between India and the US will continue to be in effect until February 18.", chips, ""},
 		// What is called off is due no more.
