@@ -110,6 +110,7 @@ var groupKind = kind{
 		{"active", `resum* OR reconven* OR reviv* OR restart* OR convened OR convenes OR launched OR launches OR launch
 			OR "kicked off" OR "kicks off" OR "kick off"
 			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR discussions OR round)) OR underway OR "under way"
+			OR ((talks OR negotiations OR dialogue OR consultations OR round) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens))
 			OR "back on track"
 			OR ((reached OR reach OR reaches OR struck OR strike OR achieved OR achieve OR achieves) NEAR/3 (deal OR accord OR agreement))`},
 		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"

@@ -138,6 +138,8 @@ func TestReported(t *testing.T) {
 		// A party's name is not the agreement's: "suspended U.S.
 		// inspections" acts on inspections.
 		{"", "India suspended U.S. inspections of chip plants under the chip pact on Monday.", chips, ""},
+		// Talks of a working group that begin are under way.
+		{"", "U.S.-China cyber group talks began in Beijing on Monday.", group, "active"},
 		// A headline that ends on whose word it is reports only that.
 		{"US-India chip pact talks called off: reports", "", chips, ""},
 		{"US and India sign chip pact - sources", "", chips, "rumored?"},
@@ -376,6 +378,7 @@ func TestForecasts(t *testing.T) {
 		{"The chip pact will go into effect immediately after the signing, India said.", chips, ""},
 		// How long a state lasts is not when it comes.
 		{"The chip pact between India and the US will continue to be in effect until February 18.", chips, ""},
+		{"US-China cyber group talks are to begin on June 24 in Geneva.", group, "active 2026-06-24"},
 		// What is called off is due no more.
 		{"The US cancelled the chip pact talks with India scheduled for June 24.", chips, ""},
 		// Talks expected by a time are talks, not the deal; the subject
@@ -516,5 +519,15 @@ func TestDoneIsNotExpected(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != "in_force 2026-09" {
 		t.Errorf("forecasts %v, want only in_force 2026-09", got)
+	}
+}
+
+// TestNameIsNoVerb checks that a word of the agreement's own name is not
+// read as a status word: "START" in "New START" starts nothing.
+func TestNameIsNoVerb(t *testing.T) {
+	g := target(t, "us-ru-start", "US-Russia New START talks", "working_group", `"New START"`, "United States", "Russia")
+	f := findingOf(t, "", "Russia and the US traded accusations over talks on New START.", g)[0]
+	if got := reported(f); got != "" {
+		t.Errorf("reported %q from a word of the name", got)
 	}
 }
