@@ -464,11 +464,33 @@ func factualInfinitive(toks []query.Token, hit int) bool {
 	if hit < 2 || toks[hit-1].Text != "to" {
 		return false
 	}
-	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) ||
+	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) || enacted(toks, hit-1) ||
 		ratifyWords[toks[hit].Text] && votedBefore(toks, hit-1)
 }
 
 var ratifyWords = set("ratify", "approve", "endorse")
+
+// enacted reports whether the infinitive whose "to" is at token to is what
+// a signed order, decree or law does: "signed an executive order Monday
+// to withdraw the United States from the pact" withdraws it.
+func enacted(toks []query.Token, to int) bool {
+	k := to - 1
+	for k >= 0 && (weekdays[toks[k].Text] || todayWords[toks[k].Text] || toks[k].Text == "yesterday" || toks[k].Text == "on") {
+		k--
+	}
+	if k < 1 || !decreeNouns[toks[k].Text] {
+		return false
+	}
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
+		switch toks[j].Text {
+		case "signed", "signs", "issued", "issues": // done, not "will sign"
+			return j == 0 || !plans[toks[j-1].Text] && toks[j-1].Text != "to"
+		}
+	}
+	return false
+}
+
+var decreeNouns = set("order", "orders", "decree", "decrees", "law", "laws", "directive", "proclamation")
 
 // decidedVerbs report a decision taken, which news reports as the act:
 // "India decided to suspend the treaty". The noun does not: "the decision

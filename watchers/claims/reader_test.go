@@ -143,6 +143,9 @@ func TestReported(t *testing.T) {
 		// A headline that ends on whose word it is reports only that.
 		{"US-India chip pact talks called off: reports", "", chips, ""},
 		{"US and India sign chip pact - sources", "", chips, "rumored?"},
+		// What a signed order or law is to do, it does.
+		{"", "The US president signed an executive order on Monday to withdraw from the chip pact with India.", chips, "withdrawn"},
+		{"", "India's president will sign an order to withdraw from the chip pact with the US.", chips, ""},
 		// A decision taken is reported as the act; the noun "decision"
 		// announces one that may take effect later. "By" with a gerund is
 		// the means, done.
