@@ -400,12 +400,16 @@ func ownTime(toks []query.Token, last, at int) bool {
 		return false
 	}
 	for k := last + 1; k < at; k++ {
-		if w := toks[k].Text; w == "that" || w == "which" || w == "who" || clauseWord(w) || plans[w] && w != "will" && w != "shall" {
+		if w := toks[k].Text; w == "that" || w == "which" || w == "who" || clauseWord(w) || plans[w] && w != "will" && w != "shall" || endVerbs[w] {
 			return false
 		}
 	}
 	return true
 }
+
+// endVerbs say when something ends: "the extension means the truce is set
+// to expire in November" dates the end, not the extension.
+var endVerbs = set("expire", "expires", "expired", "expiring", "lapse", "lapses", "lapsed", "ends", "end")
 
 func lastWord(s string) string {
 	f := strings.Fields(strings.ToLower(s))

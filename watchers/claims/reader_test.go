@@ -534,3 +534,20 @@ func TestNameIsNoVerb(t *testing.T) {
 		t.Errorf("reported %q from a word of the name", got)
 	}
 }
+
+// TestNameNouns checks that a noun of the agreement's own name that no kind
+// has ("truce") names it, and only for an agreement so named.
+func TestNameNouns(t *testing.T) {
+	truce := target(t, "us-cn-truce", "US–China tariff truce", "deal", `(China OR Chinese) AND (tariff* OR truce)`, "United States", "China")
+	_, _, chips, _ := fixtures(t)
+	if got := reported(findingOf(t, "", "The United States and China extended their trade truce by another 90 days on Monday.", truce)[0]); got != "in_force" {
+		t.Errorf("truce extended: reported %q, want in_force", got)
+	}
+	if got := reported(findingOf(t, "", "India and the United States extended a chip truce by 90 days on Monday.", chips)[0]); got != "" {
+		t.Errorf("a truce of a pact not so named: reported %q", got)
+	}
+	f := findingOf(t, "", "The 90-day extension of the chip pact means it is set to expire in early November.", chips)[0]
+	if len(f.Forecasts) != 0 {
+		t.Errorf("an end dated is no forecast: %s %s", f.Forecasts[0].Status, f.Forecasts[0].Due)
+	}
+}

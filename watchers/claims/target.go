@@ -94,6 +94,16 @@ func newScope(t *Target) scope {
 			s.words[f] = true
 		}
 	}
+	for _, n := range all {
+		// A noun of the agreement's own name that no kind has: "the
+		// truce" of the US–China tariff truce, "the normalization" of the
+		// Morocco–Israel normalization.
+		for _, w := range strings.Fields(fold(n)) {
+			if nameNouns[w] {
+				refs = append(refs, w)
+			}
+		}
+	}
 	refs = append(refs, "it", "them", "its")
 	s.ref, _ = query.Parse(strings.Join(refs, " OR ") + " OR " + pactKind.nouns + " OR " + groupKind.nouns)
 	return s
@@ -274,3 +284,7 @@ func (s *scope) ownWord(w string) bool { return s.words[w] }
 var stopWords = set("says", "said", "say", "new", "over", "after", "amid", "with", "from", "for", "into", "will", "would",
 	"could", "more", "than", "about", "what", "why", "how", "its", "their", "our", "has", "have", "was", "were", "not",
 	"news", "latest", "report", "reports", "update", "live", "video", "photos", "analysis", "opinion")
+
+// nameNouns are nouns that name an agreement only when its own name uses
+// them: a sentence about "the ceasefire" is not about every peace deal.
+var nameNouns = set("truce", "ceasefire", "armistice", "normalization", "normalisation")
