@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -549,5 +550,23 @@ func TestNameNouns(t *testing.T) {
 	f := findingOf(t, "", "The 90-day extension of the chip pact means it is set to expire in early November.", chips)[0]
 	if len(f.Forecasts) != 0 {
 		t.Errorf("an end dated is no forecast: %s %s", f.Forecasts[0].Status, f.Forecasts[0].Due)
+	}
+}
+
+// TestNameInParentheses checks that the names inside and outside a
+// configured name's parenthesis name the agreement too.
+func TestNameInParentheses(t *testing.T) {
+	g := target(t, "gsomia", "Japan-South Korea military intelligence pact (GSOMIA)", "pact", `GSOMIA OR (Japan AND intelligence)`, "Japan", "South Korea")
+	if got := reported(findingOf(t, "Seoul extends GSOMIA", "", g)[0]); got != "in_force" {
+		t.Errorf("reported %q, want in_force", got)
+	}
+	for name, want := range map[string][]string{
+		"Sweden's accession to NATO (accession protocol)": {"Sweden's accession to NATO (accession protocol)", "Sweden's accession to NATO", "accession protocol"},
+		"US–Iran prisoner exchange deal (2023)":           {"US–Iran prisoner exchange deal (2023)", "US–Iran prisoner exchange deal"},
+		"Black Sea Grain Initiative":                      {"Black Sea Grain Initiative"},
+	} {
+		if got := nameParts(name); !slices.Equal(got, want) {
+			t.Errorf("nameParts(%q) = %q, want %q", name, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
@@ -56,7 +57,7 @@ type scope struct {
 
 func newScope(t *Target) scope {
 	var s scope
-	all := append([]string{t.Name}, t.Aliases...)
+	all := append(nameParts(t.Name), t.Aliases...)
 	var refs []string
 	for _, n := range all {
 		if q, err := query.Parse(phrase(n)); err == nil {
@@ -288,3 +289,30 @@ var stopWords = set("says", "said", "say", "new", "over", "after", "amid", "with
 // nameNouns are nouns that name an agreement only when its own name uses
 // them: a sentence about "the ceasefire" is not about every peace deal.
 var nameNouns = set("truce", "ceasefire", "armistice", "normalization", "normalisation")
+
+// nameParts returns a configured name and, when it holds a parenthesis,
+// the name outside it and each name inside: "Sweden's accession to NATO
+// (accession protocol)" is also "Sweden's accession to NATO" and
+// "accession protocol"; "Japan-South Korea military intelligence pact
+// (GSOMIA)" is also "GSOMIA". A part inside counts when it is two words or
+// more, or an acronym; a year alone does not.
+func nameParts(name string) []string {
+	out := []string{name}
+	open := strings.IndexByte(name, '(')
+	end := strings.LastIndexByte(name, ')')
+	if open < 0 || end < open {
+		return out
+	}
+	if outside := strings.TrimSpace(name[:open] + " " + name[end+1:]); outside != "" {
+		out = append(out, outside)
+	}
+	for _, part := range strings.FieldsFunc(name[open+1:end], func(r rune) bool { return r == '/' || r == ',' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		words := strings.Fields(part)
+		acronym := len(words) == 1 && len(part) >= 3 && strings.ToUpper(part) == part && strings.IndexFunc(part, unicode.IsLetter) >= 0
+		if len(words) >= 2 || acronym {
+			out = append(out, part)
+		}
+	}
+	return out
+}
