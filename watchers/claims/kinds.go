@@ -68,7 +68,8 @@ var pactKind = kind{
 		// approves the trade pact"); approving alone is not (see
 		// legislates).
 		{"ratified", `approved OR approves OR approve OR approving OR approval OR passed OR passes OR pass
-			OR backed OR backs OR endorsed OR endorses OR cleared OR clears OR "voted for" OR "votes for" OR "vote for"`},
+			OR backed OR backs OR endorsed OR endorses OR cleared OR clears OR "voted for" OR "votes for" OR "vote for"
+			OR "voted through" OR "votes through"`},
 		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR pullout OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
 			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
 			OR "left the" OR "leaves the" OR "leave the" OR "no longer a party" OR "no longer party"

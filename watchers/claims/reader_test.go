@@ -98,6 +98,7 @@ func TestReported(t *testing.T) {
 		{"India's parliament overwhelmingly approves chip pact with US", "", chips, "ratified"},
 		{"", "The chip pact with the United States was approved by India's lower house on Monday.", chips, "ratified"},
 		{"India's cabinet approves chip pact with US", "", chips, ""},
+		{"Indian parliament votes through chip pact with US", "", chips, "ratified"},
 		{"", "India's parliament is expected to approve the chip pact with the United States next month.", chips, ""},
 		{"", "The Indian parliament approved the country's exit from the chip pact with the United States on Monday.", chips, ""},
 		// A time after another verb is that verb's; a present perfect has
