@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/pactwatch/pactwatch/watchers/query"
@@ -38,7 +39,7 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 		}
 	}
 	for i := from; i < len(toks) && i-hit <= 14; i++ {
-		if i > hit && clauseBreak(text[toks[i-1].End:toks[i].Start]) && !clockTime(text, toks, i) {
+		if i > hit && clauseBreak(text[toks[i-1].End:toks[i].Start]) && !clockTime(text, toks, i) && !acronymAside(text, toks, i) {
 			break
 		}
 		if i > hit+1 && finitePast(toks, i-1) {
@@ -183,6 +184,15 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		return fmt.Sprint(y), 4
 	case w(0) == "end" && w(1) == "of" && (w(2) == "the" || w(2) == "this") && w(3) == "month":
 		return month(pub), 4
+	case w(0) == "end" && w(1) == "of" && months[w(2)] != 0 && (w(2) != "may" || i > 0 && toks[i-1].Text == "the"):
+		// "at the end of May": that month, this year's unless gone by.
+		yr := y
+		if year(w(3)) != 0 {
+			yr = year(w(3))
+		} else if time.Month(months[w(2)]) < pub.Month() {
+			yr = y + 1
+		}
+		return fmt.Sprintf("%d-%02d", yr, months[w(2)]), 3
 	case w(0) == "first" && w(1) == "week" && w(2) == "of" && year(w(3)) >= y:
 		return day(friday(time.Date(year(w(3)), 1, 1, 0, 0, 0, 0, time.UTC))), 4
 	case w(0) == "first" && w(1) == "week" && w(2) == "of" && months[w(3)] != 0:
@@ -423,3 +433,19 @@ func clockTime(text string, toks []query.Token, i int) bool {
 // afterEvent words tie a time to another event: "immediately after the
 // signing", "upon ratification".
 var afterEvent = set("after", "upon", "on", "once", "when", "following")
+
+// acronymAside reports whether a parenthesis around token i, or closing
+// after it, only gives an acronym ("the Reciprocal Access Agreement (RAA)
+// on 11 September"): no clause ends there.
+func acronymAside(text string, toks []query.Token, i int) bool {
+	between := strings.TrimSpace(text[toks[i-1].End:toks[i].Start])
+	if between == "(" {
+		raw := text[toks[i].Start:toks[i].End]
+		return strings.ToUpper(raw) == raw && i+1 < len(toks) && strings.TrimSpace(text[toks[i].End:toks[i+1].Start]) == ")"
+	}
+	if between == ")" {
+		raw := text[toks[i-1].Start:toks[i-1].End]
+		return strings.ToUpper(raw) == raw && i > 1 && strings.TrimSpace(text[toks[i-2].End:toks[i-1].Start]) == "("
+	}
+	return false
+}

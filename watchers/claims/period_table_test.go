@@ -36,6 +36,10 @@ func TestPeriodPhrases(t *testing.T) {
 		// event; a clock time's colon breaks no clause.
 		{"The pact will go into effect immediately, officials said.", "go", "2016-11-23", "2016-11-23"},
 		{"The ceasefire will come into force at 7:00 tomorrow morning.", "force", "2023-11-23", "2023-11-24"},
+		// The end of a month is that month; an acronym in brackets ends
+		// no clause.
+		{"The free trade agreement will come into force at the end of May.", "force", "2023-05-02", "2023-05"},
+		{"The two sides will bring the Reciprocal Access Agreement (RAA) into force on 11 September.", "bring", "2025-08-12", "2025-09-11"},
 		// A range of months, to its later one.
 		{"The two sides aim to sign the deal by September-October this year.", "sign", "2025-02-14", "2025-10"},
 		// A name in capitals is no past verb: "the United Kingdom".
