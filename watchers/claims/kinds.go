@@ -61,6 +61,8 @@ var pactKind = kind{
 			OR "took effect" OR "takes effect" OR "came into effect" OR "comes into effect" OR "went into effect" OR "goes into effect" OR "in force"
 			OR "come into force" OR "come into effect" OR "take effect" OR "go into effect" OR "enter into effect"
 			OR "in effect" OR intact
+			OR "become effective" OR "becomes effective" OR "became effective" OR "be effective" OR "legally effective" OR "fully effective"
+			OR "provisionally applied" OR "applied provisionally" OR "apply provisionally" OR "provisionally apply" OR "provisional application"
 			OR extended OR extends OR extending OR extension OR renewed OR renews OR renewal OR prolonged OR prolongs
 			OR rejoined OR rejoins OR rejoin OR "returned to" OR "returns to" OR "return to"`},
 		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification`},

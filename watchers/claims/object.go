@@ -567,7 +567,7 @@ func clauseSubject(toks []query.Token, k int) bool {
 // is one of the measures that news says take effect
 // (tariffs, sanctions, laws). "" otherwise.
 func effectSubject(sc *scope, text string, toks []query.Token, first, last int) string {
-	if w := toks[last].Text; last == first || w != "effect" && w != "force" {
+	if w := toks[last].Text; last == first || w != "effect" && w != "force" && w != "effective" {
 		return ""
 	}
 	for k := first - 1; k >= 0 && first-k <= 8; k-- {
@@ -578,11 +578,27 @@ func effectSubject(sc *scope, text string, toks []query.Token, first, last int) 
 		if effectLead[w] || auxiliaries[w] || strings.HasSuffix(w, "ly") {
 			continue
 		}
-		if sc.ref.Match(query.NewDocument("", w)) || nounWords[w] || pastForm(w) && !isCapital(text, toks[k]) {
-			return "" // the agreement, or a verb of another clause
+		if sc.ref.Match(query.NewDocument("", w)) || nounWords[w] {
+			// The agreement, unless an event's: "its withdrawal from the
+			// pact will become effective".
+			for p := k - 1; p > 0 && k-p <= 5; p-- {
+				if clauseBreak(text[toks[p].End:toks[p+1].Start]) {
+					break
+				}
+				if v := toks[p].Text; v == "from" || v == "of" || v == "under" {
+					if e := toks[p-1].Text; (eventNoun(e) || eventWords[e]) && !effectOwn[e] && !isCapital(text, toks[p-1]) {
+						return e
+					}
+					break
+				}
+			}
+			return ""
 		}
-		if effectOthers[w] {
-			return w // "tariffs on Indian chips that were set to take effect"
+		if pastForm(w) && !isCapital(text, toks[k]) {
+			return "" // a verb of another clause
+		}
+		if effectOthers[w] || (eventNoun(w) || eventWords[w]) && !effectOwn[w] && !isCapital(text, toks[k]) && !sc.ref.Match(query.NewDocument("", w)) {
+			return w // "tariffs on Indian chips that were set to take effect", "the withdrawal will become effective"
 		}
 	}
 	return ""
@@ -598,6 +614,10 @@ var instrumentNouns = set("law", "bill", "decree", "order", "resolution", "legis
 var effectOthers = set("tariff", "tariffs", "duty", "duties", "sanctions", "tax", "taxes", "levy", "levies", "fees",
 	"ban", "bans", "curbs", "restrictions", "controls", "quotas", "law", "laws", "rule", "rules", "regulation",
 	"regulations", "decree", "order", "orders")
+
+// effectOwn are the events whose taking effect is the agreement's: "the
+// extension took effect".
+var effectOwn = set("extension", "renewal", "agreement", "arrangement", "implementation")
 
 // effectLead are the words between a subject and "take effect": "that
 // were set to", "which are scheduled to", "due to".

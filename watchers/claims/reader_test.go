@@ -381,6 +381,10 @@ func TestForecasts(t *testing.T) {
 		{"The US-India chip pact, after legal checks, will be signed in the first week of 2027.", chips, "signed 2027-01-01"},
 		{"India and the US are expected to sign the chip pact on Wednesday.", chips, "signed 2026-06-10"},
 		{"The chip pact will go into effect immediately after the signing, India said.", chips, ""},
+		// Becoming effective and provisional application are taking
+		// effect; a withdrawal that becomes effective is the withdrawal's.
+		{"The chip pact between India and the US will become legally effective on 17 January.", chips, "in_force 2027-01-17"},
+		{"India and the US will provisionally apply the chip pact from September 21.", chips, "in_force 2026-09-21"},
 		// How long a state lasts is not when it comes.
 		{"The chip pact between India and the US will continue to be in effect until February 18.", chips, ""},
 		{"US-China cyber group talks are to begin on June 24 in Geneva.", group, "active 2026-06-24"},
@@ -569,5 +573,19 @@ func TestNameInParentheses(t *testing.T) {
 		if got := nameParts(name); !slices.Equal(got, want) {
 			t.Errorf("nameParts(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+// TestWithdrawalTakesEffect checks that a withdrawal that becomes effective
+// is forecast as the withdrawal, not as the pact coming into force.
+func TestWithdrawalTakesEffect(t *testing.T) {
+	_, _, chips, _ := fixtures(t)
+	f := findingOf(t, "", "India said its withdrawal from the chip pact with the US will become effective in six months.", chips)[0]
+	var got []string
+	for _, fc := range f.Forecasts {
+		got = append(got, fc.Status+" "+fc.Due)
+	}
+	if len(got) != 1 || got[0] != "withdrawn 2026-12-10" {
+		t.Errorf("forecasts %v, want only withdrawn 2026-12-10", got)
 	}
 }
