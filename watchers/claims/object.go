@@ -581,18 +581,7 @@ func effectSubject(sc *scope, text string, toks []query.Token, first, last int) 
 		if sc.ref.Match(query.NewDocument("", w)) || nounWords[w] {
 			// The agreement, unless an event's: "its withdrawal from the
 			// pact will become effective".
-			for p := k - 1; p > 0 && k-p <= 5; p-- {
-				if clauseBreak(text[toks[p].End:toks[p+1].Start]) {
-					break
-				}
-				if v := toks[p].Text; v == "from" || v == "of" || v == "under" {
-					if e := toks[p-1].Text; (eventNoun(e) || eventWords[e]) && !effectOwn[e] && !isCapital(text, toks[p-1]) {
-						return e
-					}
-					break
-				}
-			}
-			return ""
+			return eventOf(text, toks, k)
 		}
 		if pastForm(w) && !isCapital(text, toks[k]) {
 			return "" // a verb of another clause
@@ -720,4 +709,22 @@ func nounAhead(sc *scope, text string, toks []query.Token, from int) bool {
 func modifierName(text string, toks []query.Token, i int, name string) bool {
 	j := i + len(strings.Fields(name))
 	return j < len(toks) && text[toks[j-1].End:toks[j].Start] == "-" && !isCapital(text, toks[j])
+}
+
+// eventOf returns the event whose phrase holds the agreement's noun at
+// token k ("its withdrawal from the pact", "the pullout of the US from
+// the deal"), or "".
+func eventOf(text string, toks []query.Token, k int) string {
+	for p := k - 1; p > 0 && k-p <= 5; p-- {
+		if clauseBreak(text[toks[p].End:toks[p+1].Start]) {
+			break
+		}
+		if v := toks[p].Text; v == "from" || v == "of" || v == "under" {
+			if e := toks[p-1].Text; (eventNoun(e) || eventWords[e]) && !effectOwn[e] && !isCapital(text, toks[p-1]) {
+				return e
+			}
+			break
+		}
+	}
+	return ""
 }

@@ -6,6 +6,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -179,7 +180,7 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 		return Claim{}, false
 	}
 	for i, tok := range s.toks {
-		if !(expectWords[tok.Text] || tok.Text == "set" && i+1 < len(s.toks) && s.toks[i+1].Text == "for") || i == 0 {
+		if !(expectWords[tok.Text] || tok.Text == "set" && i+1 < len(s.toks) && s.toks[i+1].Text == "for" || takesPlace(s.toks, i)) || i == 0 {
 			continue
 		}
 		if i+1 < len(s.toks) && s.toks[i+1].Text == "to" {
@@ -188,25 +189,41 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 		// The agreement is what is expected: a noun of it before, in the
 		// subject ("the next round of talks between the two is
 		// scheduled for June 24"); talks expected are talks, not a deal.
-		noun, status := false, k.done
-		for b := i - 1; b >= 0 && i-b <= 10; b-- {
+		// Of the subject's nouns, a vote ratifies, talks are talks, an
+		// event ("the pullout from the pact", "the signing of the pact")
+		// is its own status; else the agreement is expected done.
+		noun, vote, talks, event := false, false, false, ""
+		for b := i - 1; b >= 0 && i-b <= 14; b-- {
 			if clauseBreak(s.text[s.toks[b].End:s.toks[b+1].Start]) {
 				break
 			}
 			w := s.toks[b].Text
-			if i-b > 4 && (verbForm(w) || pastForm(w)) {
+			if i-b > 4 && (verbForm(w) || pastForm(w)) || clauseWord(w) {
 				break
 			}
-			if nounWords[w] || w != "it" && t.scope().ref.Match(query.NewDocument("", w)) {
+			if nounWords[w] || voteNouns[w] || w != "it" && t.scope().ref.Match(query.NewDocument("", w)) {
 				noun = true
-				if talkNouns[w] {
-					status = k.talks
+				if e := eventOf(s.text, s.toks, b); e != "" && event == "" {
+					event = e
 				}
-				break
 			}
+			vote = vote || voteNouns[w]
+			talks = talks || talkNouns[w]
 		}
-		if !noun {
+		status := k.done
+		switch {
+		case !noun:
 			continue
+		case vote && slices.Contains(k.lifecycle, "ratified"):
+			status = "ratified" // "a vote on the treaty is to be held on Thursday"
+		case vote:
+			continue
+		case talks:
+			status = k.talks
+		case event != "":
+			if status = t.statusOf(event); status == "" {
+				continue
+			}
 		}
 		due, words := period(s.text, s.toks, i, published)
 		if due == "" {
@@ -238,6 +255,38 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 	}
 	return Claim{}, false
 }
+
+// statusOf returns the status a built-in rule reads in one word ("pullout":
+// withdrawn, "signing": signed), or "".
+func (t *Compiled) statusOf(word string) string {
+	doc := query.NewDocument("", word)
+	for _, r := range t.Rules {
+		if r.Builtin && r.Query.Match(doc) {
+			return r.Status
+		}
+	}
+	return ""
+}
+
+// takesPlace reports whether token i ends "take place" or "be held": what
+// takes place is expected then ("the first meeting will take place on
+// January 14", "a vote to be held on Thursday").
+func takesPlace(toks []query.Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch p := toks[i-1].Text; toks[i].Text {
+	case "place":
+		return p == "take" || p == "takes"
+	case "held":
+		return p == "be"
+	}
+	return false
+}
+
+// voteNouns are the votes that ratify: "a plenum vote to be held on
+// Thursday".
+var voteNouns = set("vote", "votes", "referendum", "plebiscite", "ballot")
 
 // aimWords set an agreement as a goal: "eye a trade deal by October",
 // "aim for a deal by the end of the year".

@@ -388,6 +388,10 @@ func TestForecasts(t *testing.T) {
 		// How long a state lasts is not when it comes.
 		{"The chip pact between India and the US will continue to be in effect until February 18.", chips, ""},
 		{"US-China cyber group talks are to begin on June 24 in Geneva.", group, "active 2026-06-24"},
+		// What will take place or be held: talks are talks, a vote
+		// ratifies.
+		{"The first meeting of the US-China cyber working group will take place on January 14.", group, "active 2027-01-14"},
+		{"A vote on the US-India chip pact in parliament is to be held on Thursday.", chips, "ratified 2026-06-11"},
 		// What is called off is due no more.
 		{"The US cancelled the chip pact talks with India scheduled for June 24.", chips, ""},
 		// Talks expected by a time are talks, not the deal; the subject
