@@ -91,7 +91,8 @@ var pactKind = kind{
 		{"announced", `"agreed in principle" OR "agreement in principle" OR clinched OR clinches OR clinch OR unveiled OR unveils OR announced OR announces
 			OR initialled OR initialed OR initials OR initialling OR initialing
 			OR ((reached OR reach OR reaches OR struck OR strike OR strikes OR secured OR secures OR sealed OR closed
-				OR concluded OR concludes OR finalised OR finalized OR finalises OR finalizes) NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
+				OR concluded OR concludes OR conclude OR finalised OR finalized OR finalises OR finalizes OR finalise OR finalize)
+				NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
 			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
 		{"negotiating", `negotiat* OR "final deal" OR drafting OR convene OR convenes OR convened OR reconvene OR reconvenes OR reconvened OR "finalise the text" OR "finalize the text"
 			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway

@@ -142,6 +142,8 @@ func TestReported(t *testing.T) {
 		{"", "India suspended U.S. inspections of chip plants under the chip pact on Monday.", chips, ""},
 		// Talks of a working group that begin are under way.
 		{"", "U.S.-China cyber group talks began in Beijing on Monday.", group, "active"},
+		// Present tenses of concluding a deal report it too.
+		{"India and US finalize chip pact after two years of talks", "", chips, "announced"},
 		// A headline that ends on whose word it is reports only that.
 		{"US-India chip pact talks called off: reports", "", chips, ""},
 		{"US and India sign chip pact - sources", "", chips, "rumored?"},
