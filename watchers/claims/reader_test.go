@@ -156,6 +156,8 @@ func TestReported(t *testing.T) {
 		{"", "India decided to suspend the chip pact with the United States on Monday.", chips, "stalled"},
 		{"", "Washington regretted India's decision to withdraw from the chip pact with the United States.", chips, ""},
 		{"", "India's upper house took the lead on Wednesday by ratifying the chip pact with the United States.", chips, "ratified"},
+		// "Last month" is gone by, however near its end.
+		{"", "India and the US signed the chip pact last month.", chips, ""},
 		// A participle after its noun describes it, an adverb between or not.
 		{"", "Indian lawmakers debated the chip pact recently signed with the United States.", chips, ""},
 		{"", "The US-India chip pact officially entered into force on Monday.", chips, "in_force"},

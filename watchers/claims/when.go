@@ -18,6 +18,7 @@ type timex struct {
 	pos        int
 	start, end time.Time
 	recent     bool // "on Monday", "this week", "today": the item's own news
+	gone       bool // "last month": gone by, however near its end
 }
 
 // anchor places the event at token hit in time, from the time expression
@@ -45,7 +46,7 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 		// state that still holds, not a recalled event.
 		return time.Time{}, false, cue
 	}
-	if found && !best.recent && !published.IsZero() && best.end.Before(published.AddDate(0, 0, -recentDays)) && !sinceThen(toks, hit, best.pos) {
+	if found && !best.recent && !published.IsZero() && (best.gone || best.end.Before(published.AddDate(0, 0, -recentDays))) && !sinceThen(toks, hit, best.pos) {
 		return best.start, true, text[toks[best.pos].Start:toks[best.pos].End]
 	}
 	for i := hit - 1; i >= 0 && hit-i <= 6 && !clauseBreak(text[toks[i].End:toks[i+1].Start]); i-- {
@@ -294,7 +295,7 @@ func timexes(text string, toks []query.Token, published time.Time) []timex {
 			case "decade":
 				s, e = ref.AddDate(-10, 0, 0), ref.AddDate(-1, 0, 0)
 			}
-			out = append(out, timex{pos: i, start: s, end: e})
+			out = append(out, timex{pos: i, start: s, end: e, gone: true})
 		case w == "ago" && i > 1:
 			n, unit := number(toks[i-2].Text), toks[i-1].Text
 			if n == 0 && (toks[i-2].Text == "a" || toks[i-2].Text == "an") || unit == "decades" || unit == "years" && n == 0 {
