@@ -597,3 +597,20 @@ func TestWithdrawalTakesEffect(t *testing.T) {
 		t.Errorf("forecasts %v, want only withdrawn 2026-12-10", got)
 	}
 }
+
+// TestPossiblyDoneIsNotExpected checks that a status the item reports as
+// possible is not proposed as expected too, and that one party's status
+// leaves the others' expected.
+func TestPossiblyDoneIsNotExpected(t *testing.T) {
+	_, _, _, treaty := fixtures(t)
+	f := findingOf(t, "", "Three parties ratified the Open Skies Treaty on Monday. "+
+		"It is expected to be ratified by the other parties by March.", treaty)[0]
+	if f.Possible == nil || f.Possible.Status != "ratified" || len(f.Forecasts) != 0 {
+		t.Errorf("possible %v, forecasts %v: want ratified possible and no forecast of it", f.Possible, f.Forecasts)
+	}
+	f = findingOf(t, "", "France ratified the Open Skies Treaty on Monday. "+
+		"The treaty is expected to be ratified by the other parties by March.", treaty)[0]
+	if len(f.Forecasts) != 1 {
+		t.Errorf("France's ratification reported: forecasts %v, want the others' ratification still expected", f.Forecasts)
+	}
+}

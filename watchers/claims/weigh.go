@@ -133,17 +133,21 @@ func Weigh(cs []Claim) Finding {
 	if f.Reported != nil || f.Denied != nil && f.Possible != nil && f.Possible.Status == Rumored {
 		f.Possible = nil // a report denied is no rumour of it either
 	}
-	if r := f.Reported; r != nil {
-		// "Leaders sign the deal": what the item reports done is no
-		// longer expected ("the deal will be signed in Washington").
-		kept := f.Forecasts[:0]
-		for _, fc := range f.Forecasts {
-			if fc.Status != r.Status || fc.Party != r.Party {
-				kept = append(kept, fc)
-			}
+	// "Leaders sign the deal": what the item reports done, strongly or as
+	// possible, is no longer expected ("the deal will be signed in
+	// Washington").
+	// One party's ratification leaves the others' expected.
+	kept := f.Forecasts[:0]
+	for _, fc := range f.Forecasts {
+		reported := false
+		for _, c := range []*Claim{f.Reported, f.Possible} {
+			reported = reported || c != nil && c.Status == fc.Status && (c.Party == "" || c.Party == fc.Party)
 		}
-		f.Forecasts = kept
+		if !reported {
+			kept = append(kept, fc)
+		}
 	}
+	f.Forecasts = kept
 	return f
 }
 
