@@ -614,3 +614,19 @@ func TestPossiblyDoneIsNotExpected(t *testing.T) {
 		t.Errorf("France's ratification reported: forecasts %v, want the others' ratification still expected", f.Forecasts)
 	}
 }
+
+// TestRecalledOnlyInTheLead checks that only the lead's recollection of an
+// earlier event can confirm the status held: further down, articles recall
+// the agreement's past as context.
+func TestRecalledOnlyInTheLead(t *testing.T) {
+	_, _, chips, _ := fixtures(t)
+	lead := findingOf(t, "", "The chip pact between India and the US, signed in Delhi in 2019, is back in the news.", chips)[0]
+	if lead.Recalled == nil || lead.Recalled.Status != "signed" {
+		t.Errorf("recalled %v in the lead, want signed", lead.Recalled)
+	}
+	later := findingOf(t, "", "India and the US met on Monday about the chip pact. Officials spoke of chips. "+
+		"The talks took two hours. Markets rose on the chip pact news. The chip pact was signed in Delhi in 2019.", chips)[0]
+	if later.Recalled != nil {
+		t.Errorf("recalled %q from the fifth sentence", later.Recalled.Sentence)
+	}
+}

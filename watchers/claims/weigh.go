@@ -31,10 +31,11 @@ type Finding struct {
 	// Background are earlier events it recalls with their time ("was
 	// frozen in 2014"): history, not news.
 	Background []Claim
-	// Recalled is the first earlier event it recalls as fact, with or
-	// without a time ("which China suspended last year"): it moves
+	// Recalled is the first earlier event its lead recalls as fact, with
+	// or without a time ("which China suspended last year"): it moves
 	// nothing, but where it agrees with the status held, the item
-	// confirms that status.
+	// confirms that status. Further down, articles recall the
+	// agreement's past as context, which confirms nothing.
 	Recalled *Claim
 	// Forecasts are the plans and expectations it states with a time: one
 	// per status and period.
@@ -76,7 +77,7 @@ func Weigh(cs []Claim) Finding {
 			if !c.When.IsZero() {
 				f.Background = append(f.Background, *c)
 			}
-			if f.Recalled == nil && c.Party == "" {
+			if f.Recalled == nil && c.Party == "" && c.Lead {
 				f.Recalled = c
 			}
 		}
