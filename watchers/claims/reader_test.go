@@ -8,7 +8,7 @@ import (
 	"github.com/pactwatch/pactwatch/watchers/query"
 )
 
-func target(t *testing.T, id, name, kind, match string, parties ...string) *Compiled {
+func target(t testing.TB, id, name, kind, match string, parties ...string) *Compiled {
 	t.Helper()
 	q, err := query.Parse(match)
 	if err != nil {
@@ -18,7 +18,7 @@ func target(t *testing.T, id, name, kind, match string, parties ...string) *Comp
 }
 
 // fixtures are agreements of the kinds the tests read about.
-func fixtures(t *testing.T) (group, pact, chips, treaty *Compiled) {
+func fixtures(t testing.TB) (group, pact, chips, treaty *Compiled) {
 	t.Helper()
 	group = target(t, "us-cn-wg", "US-China cyber working group", "working_group",
 		`(China OR Chinese) AND cyber* AND ("working group" OR talks)`, "United States", "China")
