@@ -56,7 +56,11 @@ func (w *Watcher) Explain(agreementID string, items []feed.Item) ([]Explanation,
 					matched = append(matched, t)
 				}
 			}
-			fd := readClaims(it, doc, matched)[target.ID]
+			found, err := readClaims(it, doc, matched)
+			if err != nil {
+				return nil, err
+			}
+			fd := found[target.ID]
 			c := fd.Reported
 			if c == nil {
 				c = fd.Possible

@@ -78,7 +78,11 @@ func TestRealNewsForecasts(t *testing.T) {
 			doc := newDocument(it)
 			got := map[string]string{} // agreement + status → due
 			if m := matchAll(p.all, doc); len(m) > 0 {
-				for id, f := range readClaims(it, doc, m) {
+				found, err := readClaims(it, doc, m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for id, f := range found {
 					for _, c := range f.Forecasts {
 						got[id+" "+c.Status] = c.Due
 					}

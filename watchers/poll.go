@@ -223,7 +223,9 @@ func (w *Watcher) prepare(ctx context.Context, p *plan, fe *fetched, items []fee
 			f.matched = matchAll(readers, doc)
 		}
 		if len(f.matched) > 0 {
-			f.found = readClaims(it, doc, f.matched)
+			if f.found, err = readClaims(it, doc, f.matched); err != nil {
+				w.opts.Log.Error("claims not read; the item is kept as a mention", "feed", fe.feed.ID, "err", err)
+			}
 			kept := *it                // kept to the end of the round, apart from the feed's other items
 			kept.Summary = summary(it) // all an alert shows of the text
 			kept.Content, kept.Categories = "", nil

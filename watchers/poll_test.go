@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pactwatch/pactwatch/storage"
+	"github.com/pactwatch/pactwatch/watchers/claims"
 	"github.com/pactwatch/pactwatch/watchers/feed"
 )
 
@@ -137,5 +138,31 @@ func TestItemRecordedMeanwhileIsNotNew(t *testing.T) {
 	fe = &fetched{feed: &p.cfg.Feeds[0]}
 	if err := r.w.prepare(ctx, p, fe, []feed.Item{it}); err != nil || len(fe.fresh) != 0 {
 		t.Errorf("prepared a seen item: %+v, %v", fe.fresh, err)
+	}
+}
+
+// TestItemThatCannotBeReadIsStillAMention checks that a panic while
+// reading one item's claims loses its claims only: the item is alerted as
+// a mention, its feed's other items are read, nothing fails.
+func TestItemThatCannotBeReadIsStillAMention(t *testing.T) {
+	r := newRig(t, "all",
+		item("a1", marchDate, "BOOM Russian and Chinese officials negotiate cyber pact", talksBody)+
+			item("a2", aprilDate, "Russia and China sign cyber pact", signedItem))
+	read := readItem
+	t.Cleanup(func() { readItem = read })
+	readItem = func(it claims.Item, targets []*claims.Compiled) [][]claims.Claim {
+		if strings.Contains(it.Title, "BOOM") {
+			panic("a sentence no rule foresaw")
+		}
+		return read(it, targets)
+	}
+	rep := r.poll()
+	if err := rep.Feeds[0].Err; err != nil || rep.Feeds[0].New != 2 {
+		t.Fatalf("feed: err %v, %d new, want no error and 2 new", err, rep.Feeds[0].New)
+	}
+	got := r.alerts()
+	want := []string{"mention ru-cn rumored", "status_change ru-cn signed (signed)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("alerts = %q, want %q", got, want)
 	}
 }

@@ -1,6 +1,8 @@
 package watchers
 
 import (
+	"fmt"
+
 	"github.com/pactwatch/pactwatch/watchers/claims"
 	"github.com/pactwatch/pactwatch/watchers/feed"
 	"github.com/pactwatch/pactwatch/watchers/query"
@@ -12,18 +14,31 @@ import (
 // The agreements are read together: a sentence about one is not about
 // another.
 // doc is the item's text as matched, or nil.
-func readClaims(it *feed.Item, doc *query.Document, matched []*tracked) map[string]claims.Finding {
+//
+// A panic while reading (a sentence no rule foresaw) loses the item's
+// claims, not the item or its feed: the item is still a mention, and the
+// error says which item it was.
+func readClaims(it *feed.Item, doc *query.Document, matched []*tracked) (found map[string]claims.Finding, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			found, err = map[string]claims.Finding{}, fmt.Errorf("reading %q (%s): %v", it.Title, it.Link, r)
+		}
+	}()
 	readers := make([]*claims.Compiled, len(matched))
 	for i, t := range matched {
 		readers[i] = t.reader
 	}
 	if doc != nil && !claims.MayClaim(doc, readers) {
-		return map[string]claims.Finding{} // no status word: nothing to read
+		return map[string]claims.Finding{}, nil // no status word: nothing to read
 	}
-	all := claims.Read(claims.Item{Title: it.Title, Summary: it.Summary, Content: it.Content, Published: it.Published}, readers)
+	all := readItem(claims.Item{Title: it.Title, Summary: it.Summary, Content: it.Content, Published: it.Published}, readers)
 	out := make(map[string]claims.Finding, len(matched))
 	for i, t := range matched {
 		out[t.ID] = claims.Weigh(all[i])
 	}
-	return out
+	return out, nil
 }
+
+// readItem reads an item's claims; a variable so that a test can make it
+// fail as no real sentence does yet.
+var readItem = claims.Read

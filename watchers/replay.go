@@ -211,7 +211,11 @@ func (w *Watcher) replay(ctx context.Context, p *plan, targets []*tracked, isNew
 		if len(mine) == 0 {
 			return nil
 		}
-		ri := replayItem{row: si.Item, it: it, hasText: si.HasText, found: readClaims(&it, doc, matched), agreements: mine}
+		found, err := readClaims(&it, doc, matched)
+		if err != nil {
+			w.opts.Log.Error("claims not read in replay; the item counts as a mention", "err", err)
+		}
+		ri := replayItem{row: si.Item, it: it, hasText: si.HasText, found: found, agreements: mine}
 		ri.row.Body = nil
 		pending = append(pending, ri)
 		if len(pending) >= replayBatch {
