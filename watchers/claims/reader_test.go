@@ -530,10 +530,7 @@ func TestDoneIsNotExpected(t *testing.T) {
 	_, _, chips, _ := fixtures(t)
 	f := findingOf(t, "US, India sign chip pact",
 		"The United States and India signed the chip pact in Delhi on Monday. A formal ceremony for the pact is expected in July. It is expected to take effect in September.", chips)[0]
-	var got []string
-	for _, fc := range f.Forecasts {
-		got = append(got, fc.Status+" "+fc.Due)
-	}
+	got := forecasts(f)
 	if len(got) != 1 || got[0] != "in_force 2026-09" {
 		t.Errorf("forecasts %v, want only in_force 2026-09", got)
 	}
@@ -589,10 +586,7 @@ func TestNameInParentheses(t *testing.T) {
 func TestWithdrawalTakesEffect(t *testing.T) {
 	_, _, chips, _ := fixtures(t)
 	f := findingOf(t, "", "India said its withdrawal from the chip pact with the US will become effective in six months.", chips)[0]
-	var got []string
-	for _, fc := range f.Forecasts {
-		got = append(got, fc.Status+" "+fc.Due)
-	}
+	got := forecasts(f)
 	if len(got) != 1 || got[0] != "withdrawn 2026-12-10" {
 		t.Errorf("forecasts %v, want only withdrawn 2026-12-10", got)
 	}
@@ -629,4 +623,13 @@ func TestRecalledOnlyInTheLead(t *testing.T) {
 	if later.Recalled != nil {
 		t.Errorf("recalled %q from the fifth sentence", later.Recalled.Sentence)
 	}
+}
+
+// forecasts names a finding's forecasts: "status due" each.
+func forecasts(f Finding) []string {
+	var out []string
+	for _, fc := range f.Forecasts {
+		out = append(out, fc.Status+" "+fc.Due)
+	}
+	return out
 }
