@@ -407,8 +407,11 @@ var (
 	// "the talks mark a resumption of the dialogue".
 	markVerbs = set("mark", "marks", "marked", "marking", "constitute", "constitutes", "constituted")
 	decided   = set("decided", "decides", "decision", "moved", "moves", "chose", "chooses")
-	// implicative verbs say their infinitive happened: "managed to ratify".
-	implicative = set("managed", "manages")
+	// implicative verbs say their infinitive happened: "managed to
+	// ratify"; so do verbs of going on or starting: "continue to
+	// negotiate", "began to withdraw".
+	implicative = set("managed", "manages", "continue", "continues", "continued", "continuing",
+		"began", "begins", "started", "starts")
 	// agentNouns are who can be the first to do something: "the first
 	// country to ratify".
 	agentNouns = set("country", "countries", "nation", "nations", "state", "states", "member", "members", "party", "parties",

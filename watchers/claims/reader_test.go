@@ -150,6 +150,8 @@ func TestReported(t *testing.T) {
 		// What a signed order or law is to do, it does.
 		{"", "The US president signed an executive order on Monday to withdraw from the chip pact with India.", chips, "withdrawn"},
 		{"", "India's president will sign an order to withdraw from the chip pact with the US.", chips, ""},
+		// Going on with talks is talks: "continue to negotiate".
+		{"", "India and the United States continue to negotiate the chip pact in Delhi.", chips, "negotiating"},
 		// A decision taken is reported as the act; the noun "decision"
 		// announces one that may take effect later. "By" with a gerund is
 		// the means, done.
