@@ -478,7 +478,7 @@ var ratifyWords = set("ratify", "approve", "endorse")
 // to withdraw the United States from the pact" withdraws it.
 func enacted(toks []query.Token, to int) bool {
 	k := to - 1
-	for k >= 0 && (weekdays[toks[k].Text] || todayWords[toks[k].Text] || toks[k].Text == "yesterday" || toks[k].Text == "on") {
+	for k >= 0 && (dayBetween(toks[k].Text) || todayWords[toks[k].Text]) {
 		k--
 	}
 	if k < 1 || !decreeNouns[toks[k].Text] {
@@ -509,12 +509,19 @@ func votedBefore(toks []query.Token, to int) bool {
 		switch {
 		case w == "voted" || w == "votes" || w == "vote":
 			return true
-		case strings.HasSuffix(w, "ly") || weekdays[w] || w == "on" || w == "today" || w == "yesterday" || w == "unanimously":
+		case strings.HasSuffix(w, "ly") || dayBetween(w): // "unanimously", "on Wednesday"
 		default:
 			return false
 		}
 	}
 	return false
+}
+
+// dayBetween reports whether w may stand between a verb and the
+// infinitive it governs as the day it was done: "voted on Wednesday to
+// ratify", "signed an order yesterday to withdraw".
+func dayBetween(w string) bool {
+	return weekdays[w] || w == "on" || w == "today" || w == "yesterday"
 }
 
 // ordinalAgent reports whether the infinitive at "to" describes who did it
