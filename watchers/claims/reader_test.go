@@ -346,6 +346,11 @@ func TestReported(t *testing.T) {
 		{"US-India chip pact enters into force July 1", "", chips, ""},
 		// A source after a dash is no object.
 		{"", "China says the cyber working group with the U.S. is formally 'frozen' - Xinhua", group, "suspended"},
+		// A year before the agreement's noun dates its making: old news.
+		{"", "The 2014 Russia-China cyber pact was signed by the foreign ministers in Moscow.", pact, ""},
+		{"", "The 2014 cyber pact between Russia and China, which Beijing hailed at the time, was signed by the foreign ministers.", pact, ""},
+		{"", "Russia praised a 2014 cyber pact with China, struck by the two foreign ministers.", pact, ""},
+		{"", "After the 2014 accords on trade, Russia and China signed the cyber pact in Moscow.", pact, "signed"},
 	}
 	for _, tt := range tests {
 		got := reported(findingOf(t, tt.title, tt.body, tt.target)[0])

@@ -41,6 +41,11 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 			best, found = x, true
 		}
 	}
+	if !found {
+		// "the 2018 deal was signed by the previous government": a year
+		// that names the agreement dates its making.
+		best, found = datedNoun(text, toks, hit)
+	}
 	if found && best.pos > 0 && toks[best.pos-1].Text == "since" && presentState(toks, hit) {
 		// "has been on ice since May", "remains suspended since 2014": a
 		// state that still holds, not a recalled event.
@@ -94,6 +99,46 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 	}
 	return time.Time{}, false, cue
 }
+
+// datedNoun finds a year that stands before an agreement's noun as its
+// adjective ("the 2018 deal", "a 2015 agreement") in the sentence of a
+// verb of its making ("signed", "struck"): that year is when it was made.
+// The noun must be the verb's own: no clause but a relative one between
+// them ("the 2018 deal, which …, was signed"; "a 2015 accord, struck …").
+func datedNoun(text string, toks []query.Token, hit int) (timex, bool) {
+	if !makingVerbs[toks[hit].Text] {
+		return timex{}, false
+	}
+	relative := false // inside a relative clause set off by commas
+	for p := hit - 1; p >= 1 && hit-p <= 20; p-- {
+		if clauseBreak(text[toks[p].End:toks[p+1].Start]) && p+1 < hit { // ", struck under Park": its participle
+			if !relative && !relativeWords[toks[p+1].Text] {
+				relative = true // its closing comma; the clause must open with "which"
+			} else if relativeWords[toks[p+1].Text] && relative {
+				relative = false
+			} else {
+				return timex{}, false
+			}
+		}
+		y := year(toks[p].Text)
+		if y == 0 || !determiners[toks[p-1].Text] || relative {
+			continue
+		}
+		for k := p + 1; k < hit && k-p <= 4; k++ {
+			if nounWords[toks[k].Text] && !talkNouns[toks[k].Text] {
+				s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+				return timex{pos: p, start: s, end: s.AddDate(1, 0, 0)}, true
+			}
+		}
+	}
+	return timex{}, false
+}
+
+var relativeWords = set("which", "who", "whose", "that")
+
+// makingVerbs are the verbs that make an agreement: its year is theirs.
+var makingVerbs = set("signed", "inked", "sealed", "struck", "reached", "agreed", "concluded", "clinched",
+	"brokered", "negotiated", "adopted", "initialled", "initialed", "finalized", "finalised")
 
 // verbBetween reports whether another verb stands between the status word
 // at hit and a time after it, which then is that verb's: "the resumption
