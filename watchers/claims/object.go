@@ -60,6 +60,12 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		// nothing said is a source, not a status.
 		return actor{other: "a statement"}
 	}
+	if sayingVerbs[toks[first].Text] && first == last && passive(toks, first) && expletiveIt(text, toks, first) && saysNothing(text, toks, last) {
+		// "the two sides will meet again, it was announced on Monday": an
+		// "it" set off by a comma stands for what was said, not for the
+		// agreement.
+		return actor{other: "a statement"}
+	}
 	if last+1 < len(toks) && gerund(toks[last+1].Text) && !talkGerunds[toks[last+1].Text] &&
 		!clauseBreak(text[toks[last].End:toks[last+1].Start]) && !passive(toks, first) {
 		// "proposed postponing the talks", "suspended funding the group":
@@ -300,6 +306,19 @@ func passive(toks []query.Token, first int) bool {
 		return true
 	}
 	return false
+}
+
+// expletiveIt reports whether the passive participle at first has for its
+// subject an "it" that opens a clause after a comma: ", it was announced".
+func expletiveIt(text string, toks []query.Token, first int) bool {
+	k := first - 1
+	for k > 0 && strings.HasSuffix(toks[k].Text, "ly") {
+		k--
+	}
+	if k > 0 && toks[k].Text == "been" {
+		k--
+	}
+	return k >= 2 && toks[k-1].Text == "it" && strings.Contains(text[toks[k-2].End:toks[k-1].Start], ",")
 }
 
 // startsWithOurName reports whether the tokens from i on begin with one of
