@@ -260,6 +260,12 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 			}
 			return Asserted, Plan, "to " + w
 		}
+		if v == "and" && adjacent && bareVerb(w) {
+			// "will travel to Geneva and begin talks": a bare verb after
+			// "and" shares the modal or infinitive of the verb before.
+			adjacent = false
+			continue
+		}
 		if v == "and" && adjacent && i > 0 && !pastForm(toks[i-1].Text) && !verbForm(toks[i-1].Text) && !negators[toks[i-1].Text] {
 			// "have not fulfilled our expectation and finally broke off": a
 			// new verb after an object; but "was not signed and ratified"
@@ -337,6 +343,12 @@ func unreported(toks []query.Token, hit int) string {
 // pastForm reports whether w is a past tense or participle.
 func pastForm(w string) bool {
 	return strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+// bareVerb reports whether w is a verb of the triggers in its bare form
+// ("begin", "sign"), which after "and" takes the tense of the verb before.
+func bareVerb(w string) bool {
+	return baseVerbs[w] || w == "begin" || w == "start" || w == "open"
 }
 
 func gerund(w string) bool { return strings.HasSuffix(w, "ing") && len(w) > 5 }

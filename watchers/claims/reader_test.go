@@ -353,6 +353,8 @@ func TestReported(t *testing.T) {
 		{"", "After the 2014 accords on trade, Russia and China signed the cyber pact in Moscow.", pact, "signed"},
 		// ", it was announced" reports what comes before it, whatever that is.
 		{"", "Russia will host China for cyber talks on the pact, it was announced on Monday.", pact, ""},
+		// A bare verb after "and" shares the modal before it.
+		{"", "Chinese officials said their delegation will travel to Geneva and begin cyber talks with the United States.", group, ""},
 	}
 	for _, tt := range tests {
 		got := reported(findingOf(t, tt.title, tt.body, tt.target)[0])
@@ -401,6 +403,7 @@ func TestForecasts(t *testing.T) {
 		// How long a state lasts is not when it comes.
 		{"The chip pact between India and the US will continue to be in effect until February 18.", chips, ""},
 		{"US-China cyber group talks are to begin on June 24 in Geneva.", group, "active 2026-06-24"},
+		{"China's delegation will travel to Geneva and begin cyber talks with the US on June 24.", group, "active 2026-06-24"},
 		// What will take place or be held: talks are talks, a vote
 		// ratifies.
 		{"The first meeting of the US-China cyber working group will take place on January 14.", group, "active 2027-01-14"},
