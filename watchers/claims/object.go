@@ -659,8 +659,12 @@ var talkGerunds = set("negotiating", "talking", "meeting", "discussing")
 // agreement or its talks ("the stalled working group", "in suspended
 // talks").
 func modifies(sc *scope, text string, toks []query.Token, first, last int) string {
-	if first != last || first == 0 || last+1 >= len(toks) || !pastForm(toks[first].Text) ||
-		!beforeAdjective[toks[first-1].Text] || clauseBreak(text[toks[first-1].End:toks[first].Start]) {
+	if first != last || first == 0 || last+1 >= len(toks) || !pastForm(toks[first].Text) {
+		return ""
+	}
+	prev := toks[first-1].Text
+	if !(beforeAdjective[prev] && !clauseBreak(text[toks[first-1].End:toks[first].Start]) ||
+		participleOnly[toks[first].Text] && !auxiliaries[prev] && !strings.HasSuffix(prev, "ly") && !stayVerbs[prev]) {
 		return ""
 	}
 	var np []string
@@ -682,6 +686,13 @@ func modifies(sc *scope, text string, toks []query.Token, first, last int) strin
 // and prepositions.
 var beforeAdjective = set("a", "an", "the", "its", "their", "his", "her", "our", "these", "those", "some", "any", "no",
 	"in", "of", "on", "for", "with", "into", "about", "over", "under", "without")
+
+// participleOnly are participles that cannot be a past tense: without "be"
+// or "have" before them they are adjectives ("and frozen funds").
+var participleOnly = set("frozen", "withdrawn", "broken", "begun", "taken", "undertaken", "forsaken")
+
+// stayVerbs take an adjective as their complement: "remains frozen".
+var stayVerbs = set("remain", "remains", "remained", "stay", "stays", "stayed", "seem", "seems", "become", "becomes", "became", "appear", "appears", "left", "keep", "keeps", "kept")
 
 // mannerAdverbs may stand between a noun and the participle that describes
 // it: "the pact recently signed", "the accord already ratified".

@@ -91,6 +91,10 @@ func TestReported(t *testing.T) {
 		// A participle before another noun is that noun's state: "frozen
 		// funds" stall nothing; "the stalled working group" is the group.
 		{"", "Chip pact talks between India and the United States unlocked $2 billion in frozen funds on Monday.", chips, ""},
+		// A participle that cannot be a past tense is an adjective unless
+		// "be" or "have" comes before it.
+		{"", "Russia released prisoners and (some $2 billion) frozen Chinese funds under the cyber pact with China.", pact, ""},
+		{"", "The cyber pact between Russia and China remains frozen after the row.", pact, "stalled"},
 		{"US and India release the frozen subsidies of the chip pact", "", chips, ""},
 		{"", "The U.S. and China will discuss the suspended cybersecurity working group next week.", group, "suspended?"},
 		// A legislature approving the agreement ratifies it; a cabinet
