@@ -345,10 +345,14 @@ func startsWithOurName(sc *scope, toks []query.Token, i int) bool {
 // on ("reached a deal", "talks ended", "final deal", "on hold").
 func phraseHasObject(toks []query.Token, first, last int) bool {
 	if last > first {
-		return !determiners[toks[last].Text] // "left the": its object follows ("left the island")
+		// "left the", "returned to": its object follows ("left the island",
+		// "return to economic nationalism").
+		return !determiners[toks[last].Text] && !objectPreps[toks[last].Text]
 	}
 	return stateWords[toks[first].Text]
 }
+
+var objectPreps = set("to", "from")
 
 // contentWords drops determiners and possessives from a window.
 func contentWords(window []string) []string {

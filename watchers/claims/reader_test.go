@@ -355,6 +355,8 @@ func TestReported(t *testing.T) {
 		{"", "The 2014 cyber pact between Russia and China, which Beijing hailed at the time, was signed by the foreign ministers.", pact, ""},
 		{"", "Russia praised a 2014 cyber pact with China, struck by the two foreign ministers.", pact, ""},
 		{"", "After the 2014 accords on trade, Russia and China signed the cyber pact in Moscow.", pact, "signed"},
+		// A phrase that ends in a preposition has its object after it.
+		{"", "Russia and China unveiled plans, driven by Moscow's return to economic nationalism, for the cyber pact.", pact, ""},
 		// ", it was announced" reports what comes before it, whatever that is.
 		{"", "Russia will host China for cyber talks on the pact, it was announced on Monday.", pact, ""},
 		// A bare verb after "and" shares the modal before it.
