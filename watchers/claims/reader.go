@@ -246,7 +246,9 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		// "South Korea terminates the pact": one party ends it for itself.
 		c.Status = "withdrawn"
 	}
-	if t.multi() && isPartyStatus(c.Status) {
+	if t.multi() && kinds[t.Kind] == &pactKind && isPartyStatus(c.Status) {
+		// A working group has no party statuses: "Ethiopia dam talks
+		// have failed" are the whole group's.
 		c.Party = a.party
 		if m := partyMeaning[c.Status]; m != "" && c.Party != "" {
 			c.Status = m

@@ -651,3 +651,18 @@ func forecasts(f Finding) []string {
 	}
 	return out
 }
+
+// TestGroupOfManyHasNoPartyStatus checks that talks among three parties
+// stall as a whole when one party's name qualifies them: a working group
+// has no party statuses.
+func TestGroupOfManyHasNoPartyStatus(t *testing.T) {
+	dam := target(t, "river-talks", "Nile river talks", "working_group", `(river OR dam) AND talks`, "Egypt", "Ethiopia", "Sudan")
+	for _, tt := range []struct{ title, want string }{
+		{"Ethiopia dam talks have failed, says Egypt", "stalled"},
+		{"Sudan suspends the dam talks with Egypt and Ethiopia", "suspended"},
+	} {
+		if got := reported(findingOf(t, tt.title, "", dam)[0]); got != tt.want {
+			t.Errorf("%q: reported %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
