@@ -33,6 +33,12 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	if name, ok := sc.otherInstrument(text, toks, first, last); ok {
 		return actor{other: name}
 	}
+	if first == last && agreeWords[toks[first].Text] && first+2 < len(toks) && toks[first+1].Text == "to" &&
+		talkOnBases[toks[first+2].Text] && !clauseBreak(text[toks[first].End:toks[first+2].Start]) {
+		// "have agreed to engage in negotiations": they agreed to go on
+		// talking, not on a deal; "agreed to export grain" is one.
+		return actor{other: "to " + toks[first+2].Text}
+	}
 	if head := infinitiveOf(sc, text, toks, first, last); head != "" {
 		return actor{other: head}
 	}
@@ -353,6 +359,14 @@ func phraseHasObject(toks []query.Token, first, last int) bool {
 }
 
 var objectPreps = set("to", "from")
+
+// agreeWords agree on something; talkOnBases are what one agrees to do
+// when the deal is still to come: talk on.
+var (
+	agreeWords  = set("agreed", "agree", "agrees")
+	talkOnBases = set("engage", "negotiate", "meet", "talk", "hold", "continue", "discuss", "explore", "consider", "study",
+		"work", "pursue", "keep", "seek", "launch", "start", "begin", "open", "resume", "reconvene", "convene", "step")
+)
 
 // contentWords drops determiners and possessives from a window.
 func contentWords(window []string) []string {

@@ -357,6 +357,9 @@ func TestReported(t *testing.T) {
 		{"", "After the 2014 accords on trade, Russia and China signed the cyber pact in Moscow.", pact, "signed"},
 		// A phrase that ends in a preposition has its object after it.
 		{"", "Russia and China unveiled plans, driven by Moscow's return to economic nationalism, for the cyber pact.", pact, ""},
+		// Agreeing to talk on is no deal; agreeing on what to do is one.
+		{"", "Russian and Chinese envoys have agreed to engage in negotiations on the cyber pact, Moscow announced.", pact, ""},
+		{"", "Russian and Chinese envoys have agreed to share threat data under the cyber pact, Moscow announced.", pact, "announced"},
 		// ", it was announced" reports what comes before it, whatever that is.
 		{"", "Russia will host China for cyber talks on the pact, it was announced on Monday.", pact, ""},
 		// A bare verb after "and" shares the modal before it.
