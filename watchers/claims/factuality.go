@@ -191,6 +191,9 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 				v == "by" && p == hit-1 {
 				break // "took the lead by ratifying the deal": the means, done
 			}
+			if topicPreps[v] && (weekdays[toks[p+1].Text] || months[toks[p+1].Text] != 0) {
+				break // "signed a decree on Monday extending the pact": a time, no topic
+			}
 			if topicPreps[v] {
 				if gerund(w) || v != "of" {
 					return Asserted, Unrealised, v + " " + w
@@ -324,6 +327,8 @@ func unreported(toks []query.Token, hit int) string {
 		return "" // "came to a halt": a noun
 	case gerund(w) && hit > 0 && toks[hit-1].Text == "by":
 		return "" // "took the lead by ratifying the deal": the means, done
+	case gerund(w) && enacted(toks, hit):
+		return "" // "signed an executive order extending the truce": what the order does
 	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat") && w != "negotiating":
 		return ""
 	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):

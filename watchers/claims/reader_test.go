@@ -357,6 +357,9 @@ func TestReported(t *testing.T) {
 		{"", "After the 2014 accords on trade, Russia and China signed the cyber pact in Moscow.", pact, "signed"},
 		// A phrase that ends in a preposition has its object after it.
 		{"", "Russia and China unveiled plans, driven by Moscow's return to economic nationalism, for the cyber pact.", pact, ""},
+		// What a signed order does is done, told with a gerund too.
+		{"", "Putin signed a decree on Monday extending the cyber pact with China by a year.", pact, "in_force"},
+		{"", "Putin will sign a decree extending the cyber pact with China by a year.", pact, ""},
 		// Agreeing to talk on is no deal; agreeing on what to do is one.
 		{"", "Russian and Chinese envoys have agreed to engage in negotiations on the cyber pact, Moscow announced.", pact, ""},
 		{"", "Russian and Chinese envoys have agreed to share threat data under the cyber pact, Moscow announced.", pact, "announced"},
