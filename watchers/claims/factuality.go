@@ -174,8 +174,8 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		// "revoking the ratification", "withdrawal of Russia's
 		// ratification": an event undone did not happen.
 		for p := hit - 1; p >= 0 && hit-p <= 5; p-- {
-			if clauseBreak(text[toks[p].End:toks[p+1].Start]) {
-				break
+			if clauseBreak(text[toks[p].End:toks[p+1].Start]) || coordinators[toks[p].Text] {
+				break // "cancelling meetings and suspending talks": two acts
 			}
 			if undoing[toks[p].Text] {
 				return Negated, Fact, toks[p].Text + " " + w

@@ -357,6 +357,8 @@ func TestReported(t *testing.T) {
 		{"", "After the 2014 accords on trade, Russia and China signed the cyber pact in Moscow.", pact, "signed"},
 		// A phrase that ends in a preposition has its object after it.
 		{"", "Russia and China unveiled plans, driven by Moscow's return to economic nationalism, for the cyber pact.", pact, ""},
+		// An undoing word undoes only its own object, not the act after "and".
+		{"", "Putin on Friday ordered the cancellation of talks and suspension of the cyber pact with China.", pact, "stalled?"},
 		// What a signed order does is done, told with a gerund too.
 		{"", "Putin signed a decree on Monday extending the cyber pact with China by a year.", pact, "in_force"},
 		{"", "Putin will sign a decree extending the cyber pact with China by a year.", pact, ""},
