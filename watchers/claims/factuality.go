@@ -485,6 +485,7 @@ func factualInfinitive(toks []query.Token, hit int) bool {
 		return false
 	}
 	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) || enacted(toks, hit-1) ||
+		agreedPast[toks[hit-2].Text] && resumeWords[toks[hit].Text] ||
 		ratifyWords[toks[hit].Text] && votedBefore(toks, hit-1)
 }
 
@@ -516,6 +517,13 @@ var decreeNouns = set("order", "orders", "decree", "decrees", "law", "laws", "di
 // "India decided to suspend the treaty". The noun does not: "the decision
 // to withdraw", announced, often takes effect later.
 var decidedVerbs = set("decided", "decides")
+
+// agreedPast and resumeWords: what the sides have agreed to take up again
+// is taken up ("agreed to resume talks"); agreeing to sign is not signing.
+var (
+	agreedPast  = set("agreed")
+	resumeWords = set("resume", "restart", "reconvene", "revive")
+)
 
 // votedBefore reports whether a vote governs the infinitive whose "to" is
 // at token to, adverbs and times between: "voted overwhelmingly on

@@ -357,6 +357,11 @@ func TestReported(t *testing.T) {
 		{"", "After the 2014 accords on trade, Russia and China signed the cyber pact in Moscow.", pact, "signed"},
 		// A phrase that ends in a preposition has its object after it.
 		{"", "Russia and China unveiled plans, driven by Moscow's return to economic nationalism, for the cyber pact.", pact, ""},
+		// What both sides have agreed to take up again is taken up; a time
+		// ahead keeps it a plan, and agreeing to sign is not signing.
+		{"", "The US and China have agreed to resume cyber talks to ease rising tensions, Biden said.", group, "active"},
+		{"", "US and Chinese officials agreed to resume the cyber talks in Geneva next month.", group, ""},
+		{"", "Russia and China agreed to sign the cyber pact.", pact, "announced"},
 		// An undoing word undoes only its own object, not the act after "and".
 		{"", "Putin on Friday ordered the cancellation of talks and suspension of the cyber pact with China.", pact, "stalled?"},
 		// What a signed order does is done, told with a gerund too.
