@@ -260,6 +260,9 @@ func infinitiveOf(sc *scope, text string, toks []query.Token, first, last int) s
 			}
 		}
 		for k := j - 1; k >= 1 && j-k <= 7; k-- {
+			if clauseBreak(text[toks[k].End:toks[k+1].Start]) {
+				break // "According to officials, the pact was reached": another clause
+			}
 			if toks[k].Text != "to" || !verbAt(k+1) || k+1 == j {
 				continue
 			}

@@ -362,6 +362,9 @@ func TestReported(t *testing.T) {
 		{"", "The US and China have agreed to resume cyber talks to ease rising tensions, Biden said.", group, "active"},
 		{"", "US and Chinese officials agreed to resume the cyber talks in Geneva next month.", group, ""},
 		{"", "Russia and China agreed to sign the cyber pact.", pact, "announced"},
+		// An infinitive in another clause does not take the agreement as
+		// its object: "According to X," is a source.
+		{"", "According to Moscow TV, the Russia-China cyber pact was reached after five rounds of talks.", pact, "announced"},
 		// An undoing word undoes only its own object, not the act after "and".
 		{"", "Putin on Friday ordered the cancellation of talks and suspension of the cyber pact with China.", pact, "stalled?"},
 		// What a signed order does is done, told with a gerund too.
