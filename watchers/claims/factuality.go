@@ -234,7 +234,9 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 		if conditions[v] {
 			return Asserted, Hypothetical, v
 		}
-		if plans[v] || advocacy[v] {
+		if (plans[v] || advocacy[v]) && !(pastForm(v) && timeAfter(toks, i)) {
+			// Not "the deal, which was agreed last October, was signed":
+			// a participle with its own time is a verb of its own.
 			return Asserted, Plan, v
 		}
 		if possibility[v] && hit-i <= 3 {
@@ -538,6 +540,26 @@ func votedBefore(toks []query.Token, to int) bool {
 		default:
 			return false
 		}
+	}
+	return false
+}
+
+// timeAfter reports whether a time expression starts right after token i:
+// "agreed last October", "planned in 2019", "expected on Monday".
+func timeAfter(toks []query.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	w := toks[i+1].Text
+	next := ""
+	if i+2 < len(toks) {
+		next = toks[i+2].Text
+	}
+	switch {
+	case w == "last" || w == "earlier" || w == "yesterday" || weekdays[w] || months[w] != 0 && w != "may":
+		return true
+	case w == "in" || w == "on" || w == "since":
+		return year(next) != 0 || months[next] != 0 && next != "may" || weekdays[next]
 	}
 	return false
 }

@@ -365,6 +365,10 @@ func TestReported(t *testing.T) {
 		// An infinitive in another clause does not take the agreement as
 		// its object: "According to X," is a source.
 		{"", "According to Moscow TV, the Russia-China cyber pact was reached after five rounds of talks.", pact, "announced"},
+		// A plan's participle with a time of its own is a verb of its own
+		// clause: it governs nothing after it.
+		{"", "The cyber pact between Russia and China which was agreed last October was formally signed this week.", pact, "signed"},
+		{"", "Russia and China are expected on Monday to sign the cyber pact.", pact, ""},
 		// An undoing word undoes only its own object, not the act after "and".
 		{"", "Putin on Friday ordered the cancellation of talks and suspension of the cyber pact with China.", pact, "stalled?"},
 		// What a signed order does is done, told with a gerund too.
