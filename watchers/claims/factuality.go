@@ -64,6 +64,13 @@ func read(text string, toks []query.Token, first, last int, title bool, publishe
 	if cue := doubtAfter(text, toks, last); cue != "" {
 		return reading{mode: Hypothetical, cue: cue}
 	}
+	if nominal(toks[first].Text) || gerund(toks[first].Text) {
+		if cue := modalAfter(text, toks, last); cue != "" {
+			// "ratification of the pact would breach the constitution": an
+			// event that is the subject of a modal has not happened.
+			return reading{mode: Hypothetical, cue: cue}
+		}
+	}
 	if !title {
 		if cue := unreported(toks, first); cue != "" {
 			return reading{mode: Hypothetical, cue: cue}
@@ -209,7 +216,7 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 			if clauseBreak(text[toks[i-1].End:toks[i].Start]) {
 				break
 			}
-			if p := toks[i-1].Text; p == "to" || plans[p] || conditions[p] {
+			if p := toks[i-1].Text; p == "to" || plans[p] || conditions[p] || needVerbs[p] {
 				if !determiners[toks[i].Text] && !auxiliaries[toks[i].Text] {
 					return Asserted, Plan, p + " " + toks[i].Text
 				}
@@ -315,6 +322,34 @@ func doubtAfter(text string, toks []query.Token, last int) string {
 	}
 	return ""
 }
+
+// modalAfter finds the modal verb whose subject is the event noun ending at
+// last: the noun, its "of" phrase, then "would", "could", "will".
+func modalAfter(text string, toks []query.Token, last int) string {
+	for i := last + 1; i < len(toks) && i-last <= 10; i++ {
+		if clauseBreak(text[toks[i-1].End:toks[i].Start]) {
+			return ""
+		}
+		w := toks[i].Text
+		if modals[w] {
+			if i+1 < len(toks) && effectVerbs[toks[i+1].Text] {
+				return "" // "the withdrawal will take effect in six months": when, not whether
+			}
+			return w
+		}
+		if pastForm(w) || verbForm(w) || auxiliaries[w] && !determiners[w] {
+			return "" // the noun's own verb comes first: "the ratification was completed"
+		}
+	}
+	return ""
+}
+
+var (
+	modals      = set("would", "could", "might", "may", "should", "will", "must", "can")
+	effectVerbs = set("take", "come", "enter", "begin", "start", "go", "become", "happen", "occur")
+	// needVerbs want what they take: "requires parliamentary ratification".
+	needVerbs = set("requires", "require", "required", "needs", "need", "needed", "awaits", "await", "awaiting", "pending")
+)
 
 // unreported says why a verb form in running text does not report: in a
 // body, only the past tense, a participle, a state ("on hold") or an event

@@ -369,6 +369,11 @@ func TestReported(t *testing.T) {
 		// clause: it governs nothing after it.
 		{"", "The cyber pact between Russia and China which was agreed last October was formally signed this week.", pact, "signed"},
 		{"", "Russia and China are expected on Monday to sign the cyber pact.", pact, ""},
+		// An event noun that a modal says something of, or that something
+		// needs, has not happened; one with a verb of its own may have.
+		{"", "Germany's top court ruled that ratification of the Open Skies Treaty would breach the constitution.", treaty, ""},
+		{"", "He stressed that the Open Skies Treaty requires parliamentary ratification in Germany.", treaty, ""},
+		{"", "The ratification of the Open Skies Treaty by Germany was completed on Monday.", treaty, "ratified?"},
 		// An undoing word undoes only its own object, not the act after "and".
 		{"", "Putin on Friday ordered the cancellation of talks and suspension of the cyber pact with China.", pact, "stalled?"},
 		// What a signed order does is done, told with a gerund too.
