@@ -374,6 +374,9 @@ func TestReported(t *testing.T) {
 		{"", "Germany's top court ruled that ratification of the Open Skies Treaty would breach the constitution.", treaty, ""},
 		{"", "He stressed that the Open Skies Treaty requires parliamentary ratification in Germany.", treaty, ""},
 		{"", "The ratification of the Open Skies Treaty by Germany was completed on Monday.", treaty, "ratified?"},
+		// An order implementing an agreement puts it into force.
+		{"Biden signs executive order implementing chip pact with India", "", chips, "in_force"},
+		{"", "Delhi urged Washington to start implementing the chip pact.", chips, ""},
 		// An undoing word undoes only its own object, not the act after "and".
 		{"", "Putin on Friday ordered the cancellation of talks and suspension of the cyber pact with China.", pact, "stalled?"},
 		// What a signed order does is done, told with a gerund too.
