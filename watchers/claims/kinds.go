@@ -76,6 +76,7 @@ var pactKind = kind{
 		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR pullout OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
 			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
 			OR "left the" OR "leaves the" OR "leave the" OR "no longer a party" OR "no longer party"
+			OR "opted out" OR "opts out" OR "opt out"
 			OR "not to extend" OR "not to renew" OR "will not renew" OR "would not renew"`},
 		{"collapsed", `collapsed OR collapses OR collapse OR "fell apart" OR "falls apart" OR "broke down" OR "breaks down"
 			OR scrapped OR scraps OR scrap OR scrapping OR abandoned OR abandons OR abandon OR abandoning

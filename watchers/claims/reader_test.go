@@ -374,6 +374,8 @@ func TestReported(t *testing.T) {
 		{"", "Germany's top court ruled that ratification of the Open Skies Treaty would breach the constitution.", treaty, ""},
 		{"", "He stressed that the Open Skies Treaty requires parliamentary ratification in Germany.", treaty, ""},
 		{"", "The ratification of the Open Skies Treaty by Germany was completed on Monday.", treaty, "ratified?"},
+		// Opting out of an agreement of many is leaving it.
+		{"Russia opts out of Open Skies Treaty, citing US exit", "", treaty, "withdrawn/Russia"},
 		// An order implementing an agreement puts it into force.
 		{"Biden signs executive order implementing chip pact with India", "", chips, "in_force"},
 		{"", "Delhi urged Washington to start implementing the chip pact.", chips, ""},
