@@ -88,7 +88,7 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 				continue
 			}
 			due, words, at := periodIndex(s.text, s.toks, j+1, published)
-			if due == "" || at <= j+1 || !deadlineWords[s.toks[at-1].Text] || s.toks[j+1].Text == "to" {
+			if due == "" || at <= j+1 || !deadlineBefore(s.toks, at) || s.toks[j+1].Text == "to" {
 				break
 			}
 			return Claim{Status: k.done, Mode: Plan, Title: s.title, Sentence: s.text, Cue: tok.Text, Explicit: explicit,
@@ -137,6 +137,15 @@ var aimWords = set("eye", "eyes", "eyeing", "eyed", "aim", "aims", "aiming", "ta
 
 // stateEnds open the time a state lasts until.
 var stateEnds = set("until", "till", "through", "untill")
+
+// deadlineBefore reports whether a deadline word opens the time at token
+// at: "by October", "by the fall of 2025", "before the end of the year".
+func deadlineBefore(toks []query.Token, at int) bool {
+	if at > 0 && deadlineWords[toks[at-1].Text] {
+		return true
+	}
+	return at > 1 && (toks[at-1].Text == "the" || toks[at-1].Text == "this") && deadlineWords[toks[at-2].Text]
+}
 
 // deadlineWords open a time that something is due by.
 var deadlineWords = set("by", "before", "within")

@@ -321,8 +321,9 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		return fmt.Sprintf("%d-%02d", yr, m), 1
 	case year(w(0)) >= y && i > 0 && (toks[i-1].Text == "in" || toks[i-1].Text == "by" || toks[i-1].Text == "until"):
 		return w(0), 1
-	case seasonEnds[w(0)] != 0 && i > 0 && (toks[i-1].Text == "the" || toks[i-1].Text == "this" || toks[i-1].Text == "next") &&
-		!(w(1) == "of" && year(w(2)) == 0): // "the fall of the government"
+	case seasonEnds[w(0)] != 0 && i > 0 && (toks[i-1].Text == "the" || toks[i-1].Text == "this" || toks[i-1].Text == "next" ||
+		yearPreps[toks[i-1].Text] && (w(1) == "of" && year(w(2)) != 0 || year(w(1)) != 0)) &&
+		!(w(1) == "of" && year(w(2)) == 0): // "the fall of the government"; "by fall of 2025", "in spring 2026"
 		// "by the summer", "this autumn", "in the spring of 2016": to the
 		// season's last month, as the northern hemisphere counts it (news
 		// of the southern one says the month). "Winter" straddles two
@@ -333,6 +334,8 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		switch {
 		case w(1) == "of" && year(w(2)) != 0:
 			yr, n = year(w(2)), 3
+		case year(w(1)) != 0:
+			yr, n = year(w(1)), 2
 		case toks[i-1].Text == "next" || m < int(pub.Month()):
 			yr = y + 1
 		}

@@ -47,6 +47,9 @@ func TestPeriodPhrases(t *testing.T) {
 		// Seasons, to their last month; next year's once this one's is past.
 		{"The accord is expected to be ready for signing by the summer.", "signing", "2015-01-15", "2015-08"},
 		{"Talks are due to resume in the autumn.", "resume", "2026-12-01", "2027-11"},
+		{"The pact is to be signed by fall of 2026.", "signed", "2026-03-01", "2026-11"},
+		{"The pact is to be signed in spring 2027.", "signed", "2026-03-01", "2027-05"},
+		{"Talks are to resume in fall.", "resume", "2026-03-01", ""},
 		{"The deal should be ratified in the spring of 2028.", "ratified", "2026-06-10", "2028-05"},
 		{"The group will meet again next spring.", "meet", "2026-02-01", "2027-05"},
 		{"Talks are to resume after the fall of the government.", "resume", "2026-06-10", ""},

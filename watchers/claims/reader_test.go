@@ -454,6 +454,7 @@ func TestForecasts(t *testing.T) {
 		// An agreement set as a goal by a time ("eye a deal by October"):
 		// the deal is due; negotiating it by a time is reaching it then.
 		{"India and the United States eye a chip pact by October.", chips, "signed 2026-10"},
+		{"India and the United States eye a chip pact by the end of the year.", chips, "signed 2026"},
 		{"India and the US agreed to negotiate the chip pact by September-October this year.", chips, "announced 2026-10"},
 		{"India and the US want a chip pact to ease tariffs.", chips, ""},
 		// A present tense with a time ahead tells what is scheduled.
