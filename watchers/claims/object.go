@@ -39,6 +39,18 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		// talking, not on a deal; "agreed to export grain" is one.
 		return actor{other: "to " + toks[first+2].Text}
 	}
+	if endWords[toks[first].Text] {
+		// "concluded a round of talks", "closed the meeting": the round
+		// ends, no deal is reached.
+		k := first + 1
+		for k < len(toks) && k-first <= 3 && (determiners[toks[k].Text] || ordinals[toks[k].Text] || numberWords[toks[k].Text] != 0 ||
+			toks[k].Text[0] >= '0' && toks[k].Text[0] <= '9') { // "the 12th round", "its fourth round"
+			k++
+		}
+		if k < len(toks) && roundNouns[toks[k].Text] {
+			return actor{other: toks[k].Text}
+		}
+	}
 	if head := infinitiveOf(sc, text, toks, first, last); head != "" {
 		return actor{other: head}
 	}
@@ -362,6 +374,13 @@ func phraseHasObject(toks []query.Token, first, last int) bool {
 }
 
 var objectPreps = set("to", "from")
+
+// endWords end what they act on; roundNouns are the parts of talks that
+// end without the agreement being reached.
+var (
+	endWords   = set("concluded", "concludes", "conclude", "closed", "closes", "close", "wrapped", "wraps", "finalised", "finalized")
+	roundNouns = set("round", "rounds", "session", "sessions", "meeting", "meetings", "visit", "visits", "summit", "trip", "tour")
+)
 
 // agreeWords agree on something; talkOnBases are what one agrees to do
 // when the deal is still to come: talk on.

@@ -374,6 +374,9 @@ func TestReported(t *testing.T) {
 		{"", "Germany's top court ruled that ratification of the Open Skies Treaty would breach the constitution.", treaty, ""},
 		{"", "He stressed that the Open Skies Treaty requires parliamentary ratification in Germany.", treaty, ""},
 		{"", "The ratification of the Open Skies Treaty by Germany was completed on Monday.", treaty, "ratified?"},
+		// Concluding a round of talks reaches no deal.
+		{"", "India and the US concluded a round of chip pact talks in Delhi on Monday.", chips, ""},
+		{"", "India and the US concluded the chip pact in Delhi on Monday.", chips, "announced"},
 		// Opting out of an agreement of many is leaving it.
 		{"Russia opts out of Open Skies Treaty, citing US exit", "", treaty, "withdrawn/Russia"},
 		// An order implementing an agreement puts it into force.
