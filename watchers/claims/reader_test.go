@@ -220,6 +220,9 @@ func TestReported(t *testing.T) {
 		{"US formally quits Open Skies treaty", "", treaty, "withdrawn/United States"},
 		// A party that suspends its part in a pact of many has left it.
 		{"Germany suspends its participation in the Open Skies Treaty", "", treaty, "withdrawn/Germany"},
+		// A state's adjective before a group within it does not name the
+		// state: rebels are no party of the treaty.
+		{"German armed groups suspend participation in the Open Skies Treaty", "", treaty, "stalled"},
 		// Coming back to a pact in force.
 		{"France rejoins the Open Skies Treaty", "", treaty, "in_force/France"},
 		// Several parties together: the whole agreement's.

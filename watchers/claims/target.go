@@ -185,7 +185,7 @@ func (c *Compiled) named(words string) []int {
 	best := make([]string, len(sc.forms))
 	for i, forms := range sc.forms {
 		for _, f := range forms {
-			if f != "" && !strings.HasSuffix(f, "*") && strings.Contains(w, " "+f+" ") && len(f) > len(best[i]) {
+			if f != "" && !strings.HasSuffix(f, "*") && namesState(w, f) && len(f) > len(best[i]) {
 				best[i] = f
 			}
 		}
@@ -207,6 +207,29 @@ func (c *Compiled) named(words string) []int {
 	}
 	return out
 }
+
+// namesState reports whether the form f stands in the padded words w for
+// its state, not as the adjective of a group within it ("Malian rebels",
+// "Mali armed groups", "the Syrian opposition").
+func namesState(w, f string) bool {
+	for rest := w; ; {
+		i := strings.Index(rest, " "+f+" ")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(f)+1:]
+		next := strings.Fields(rest)
+		if len(next) == 0 || !nonStateNouns[next[0]] && !(next[0] == "armed" && len(next) > 1 && nonStateNouns[next[1]]) {
+			return true
+		}
+	}
+}
+
+// nonStateNouns are groups inside a state that its adjective may qualify
+// without naming the state: rebels, separatists, the opposition.
+var nonStateNouns = set("rebels", "rebel", "separatists", "separatist", "militants", "militant", "insurgents", "insurgent",
+	"opposition", "groups", "group", "guerrillas", "guerrilla", "fighters", "factions", "faction", "militias", "militia",
+	"movements", "movement", "tribes", "clans", "jihadists")
 
 // ours reports whether a proper name holds one of the agreement's names,
 // aliases or party forms.
