@@ -32,6 +32,7 @@ type Claim struct {
 	Sentence   string
 	Rule       string // the rule's query
 	Cue        string // the words that decided how it commits
+	Word       string // the status word, folded ("signed", "withdrawal")
 	Other      string // what else the status word acts on, when not the agreement
 	Explicit   bool   // the sentence names the agreement, not only refers back to it
 	// Lead says the sentence is in the headline or the lead of what the
@@ -198,7 +199,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		rd.mode, rd.cue = Fact, "attributive"
 	}
 	c := Claim{Status: r.Status, Polarity: rd.pol, Mode: rd.mode, Hedged: rd.hedged, Background: rd.background,
-		When: rd.when, Title: s.title, Sentence: s.text, Rule: r.Source, Cue: rd.cue, Explicit: explicit}
+		When: rd.when, Title: s.title, Sentence: s.text, Rule: r.Source, Cue: rd.cue, Explicit: explicit, Word: s.toks[first].Text}
 	if c.Mode == Plan && isPlanStatus(c.Status) && c.Polarity == Asserted {
 		c.Mode = Fact // "agreed to set up a working group": proposed
 	}

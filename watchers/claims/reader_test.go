@@ -329,6 +329,8 @@ func TestReported(t *testing.T) {
 		{"US, India sign chip pact", "The US and India reached a deal on the chip pact in Delhi on Monday.", chips, "announced"},
 		{"US, India reach chip pact", "The US and India signed the semiconductor pact in Delhi on Monday.", chips, "signed"},
 		{"US, India sign chip pact", "The US and India signed the semiconductor pact in Delhi on Monday.", chips, "signed"},
+		// ... but a headline's past tense is chosen with care.
+		{"US-India chip pact: Commerce Secretary signed the deal for Washington", "The US and India officially announced the chip pact in Delhi on Monday.", chips, "signed"},
 		// A present tense in a clause of time ("when", "until") speaks
 		// of what is to come.
 		{"", "When the US-India chip pact takes effect, chip prices should fall.", chips, ""},

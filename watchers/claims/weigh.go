@@ -107,12 +107,13 @@ func Weigh(cs []Claim) Finding {
 	} else if p := f.Possible; r == nil && p != nil && p.Title && bodyQualifies(cs, p) == planned {
 		f.Possible = nil // "Russia follows US in withdrawal from treaty" over "it will withdraw"
 	}
-	if r := f.Reported; r != nil && r.Title && dealStages[r.Status] {
+	if r := f.Reported; r != nil && r.Title && dealStages[r.Status] && !pastForm(r.Word) {
 		// A headline says "reach" or "sign" loosely ("Koreas reach
 		// agreement" over a body that has the ministers sign it; "US,
 		// Canada sign deal" over one that has them reach it): the body's
 		// own word for the stage, where it gives only another one, is
-		// the precise one.
+		// the precise one. Not a headline's past tense, chosen with care
+		// ("Patel signed the deal").
 		var body *Claim
 		for i := range cs {
 			c := &cs[i]
