@@ -167,13 +167,18 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 			return d, err
 		}
 		d.moved, d.previous, d.note = true, state.Status, c.Note
-	case fd.Recalled != nil && fd.Recalled.Status == state.Status:
+	case fd.Recalled != nil && fd.Recalled.Status == state.Status && (state.EvidenceAt.IsZero() || at.Sub(state.EvidenceAt) <= confirmWindow):
 		// An earlier event that agrees with the status held: the item
-		// confirms it, and moves nothing.
+		// confirms it, and moves nothing. Long after the evidence, the
+		// recollection is the story's background.
 		d.claim, d.confidence = fd.Recalled, ConfidenceReported
 	}
 	return d, nil
 }
+
+// confirmWindow is how long after the evidence of the status held an
+// item's recollection of it confirms it.
+const confirmWindow = 365 * 24 * time.Hour
 
 // deniable returns the status to go back to when the current one is
 // denied: the one before it, when the current one was detected on a single

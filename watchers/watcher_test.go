@@ -394,3 +394,21 @@ func TestNextDaysReportsOfOneEventShareItsWords(t *testing.T) {
 		t.Errorf("alerts = %q, want %q", got, want)
 	}
 }
+
+// TestRecollectionConfirmsOnlyWithinAYear checks that an item whose lead
+// recalls the event behind the status held confirms that status when it
+// follows the event within a year, and is plain background later.
+func TestRecollectionConfirmsOnlyWithinAYear(t *testing.T) {
+	recall := "Russia and China signed the cyber pact in Moscow in May 2015. Analysts met in Geneva to weigh its reach."
+	r := newRig(t, "all",
+		item("a1", mayDate, "Russia and China sign cyber pact", signedItem)+
+			item("a2", "Mon, 05 Oct 2015 10:00:00 +0000", "What the Russia-China cyber pact changed", recall)+
+			item("a3", "Tue, 04 Oct 2016 10:00:00 +0000", "Cyber norms, a year on: Russia and China", recall))
+	r.now = time.Date(2016, 10, 5, 0, 0, 0, 0, time.UTC)
+	r.poll()
+	got := r.alerts()
+	want := []string{"status_change ru-cn signed (signed)", "mention ru-cn signed (signed)", "mention ru-cn signed"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("alerts = %q, want %q", got, want)
+	}
+}
