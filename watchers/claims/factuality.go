@@ -168,6 +168,11 @@ const lookBack = 6
 // infinitive, or a preposition that makes it a topic rather than a report
 // ("progress on restarting", "calls for the resumption").
 func governed(text string, toks []query.Token, hit int, title bool) (Polarity, Mode, string) {
+	if v := setterBefore(text, toks, hit); v >= 0 {
+		// "to put the talks on ice": the verb that sets the state is
+		// what a plan or a negation governs.
+		hit = v
+	}
 	w := toks[hit].Text
 	if hit > 0 && (nominal(w) || eventWords[w]) && !(hit > 1 && markVerbs[toks[hit-2].Text]) {
 		switch toks[hit-1].Text {
@@ -304,6 +309,25 @@ func governed(text string, toks []query.Token, hit int, title bool) (Polarity, M
 	}
 	return Asserted, Fact, ""
 }
+
+// setterBefore returns the verb that puts the agreement into the state
+// phrase at hit ("put the talks on ice", "placed the deal on hold"), or -1.
+func setterBefore(text string, toks []query.Token, hit int) int {
+	if w := toks[hit].Text; w != "on" && w != "in" {
+		return -1
+	}
+	for i := hit - 1; i >= 0 && hit-i <= 8; i-- {
+		if clauseBreak(text[toks[i].End:toks[i+1].Start]) {
+			return -1
+		}
+		if stateSetters[toks[i].Text] {
+			return i
+		}
+	}
+	return -1
+}
+
+var stateSetters = set("put", "puts", "putting", "place", "placed", "places", "placing", "keep", "keeps", "kept", "keeping", "left", "leave", "leaves")
 
 // doubtAfter finds a verdict of doubt soon after the status word ("a revival
 // is unlikely").

@@ -379,6 +379,10 @@ func TestReported(t *testing.T) {
 		{"", "Germany's top court ruled that ratification of the Open Skies Treaty would breach the constitution.", treaty, ""},
 		{"", "He stressed that the Open Skies Treaty requires parliamentary ratification in Germany.", treaty, ""},
 		{"", "The ratification of the Open Skies Treaty by Germany was completed on Monday.", treaty, "ratified?"},
+		// The verb that puts an agreement on ice is what a plan governs.
+		{"Russia to put cyber pact talks with China on ice amid row", "", pact, ""},
+		{"", "Russia decided to put the cyber pact talks with China on ice.", pact, "stalled"},
+		{"", "Russia has not put the cyber pact with China on hold.", pact, ""},
 		// Concluding a round of talks reaches no deal.
 		{"", "India and the US concluded a round of chip pact talks in Delhi on Monday.", chips, ""},
 		{"", "India and the US concluded the chip pact in Delhi on Monday.", chips, "announced"},
