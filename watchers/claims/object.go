@@ -310,7 +310,7 @@ func transitiveOnly(w string) bool {
 }
 
 var transitiveVerbs = set("sign", "ink", "seal", "ratify", "ratifie", "conclude", "initial", "initiall", "announce", "unveil",
-	"abandon", "scrap", "scrapp", "terminate", "renounce", "clinch", "strike", "struck", "reach", "secure", "broker")
+	"abandon", "scrap", "scrapp", "terminate", "renounce", "clinch", "strike", "struck", "reach", "secure", "broker", "negotiate")
 
 // passive reports whether the status word at first is a participle after a
 // form of "be": its subject is what it acts on.

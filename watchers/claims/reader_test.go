@@ -379,6 +379,8 @@ func TestReported(t *testing.T) {
 		{"", "Germany's top court ruled that ratification of the Open Skies Treaty would breach the constitution.", treaty, ""},
 		{"", "He stressed that the Open Skies Treaty requires parliamentary ratification in Germany.", treaty, ""},
 		{"", "The ratification of the Open Skies Treaty by Germany was completed on Monday.", treaty, "ratified?"},
+		// A participle after the agreement's noun describes it.
+		{"", "The Kremlin rejected the cyber pact negotiated in Beijing with China last winter.", pact, ""},
 		// The verb that puts an agreement on ice is what a plan governs.
 		{"Russia to put cyber pact talks with China on ice amid row", "", pact, ""},
 		{"", "Russia decided to put the cyber pact talks with China on ice.", pact, "stalled"},
