@@ -545,7 +545,7 @@ func factualInfinitive(toks []query.Token, hit int) bool {
 	if hit < 2 || toks[hit-1].Text != "to" {
 		return false
 	}
-	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) || enacted(toks, hit-1) ||
+	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) && !plannedBefore(toks, hit) || enacted(toks, hit-1) ||
 		agreedPast[toks[hit-2].Text] && resumeWords[toks[hit].Text] ||
 		ratifyWords[toks[hit].Text] && votedBefore(toks, hit-1)
 }
@@ -629,6 +629,28 @@ func timeAfter(toks []query.Token, i int) bool {
 func dayBetween(w string) bool {
 	return weekdays[w] || w == "on" || w == "today" || w == "yesterday"
 }
+
+// plannedBefore reports whether the ordinal agent before the infinitive at
+// hit hangs on a plan: "Canada will withdraw, making it the first nation
+// to pull out" is still one; "became the sixth country to ratify" is done,
+// whatever else the sentence plans.
+func plannedBefore(toks []query.Token, hit int) bool {
+	k := hit - 4 // before "the first nation to"
+	for k > 0 && (determiners[toks[k].Text] || toks[k].Text == "it" || toks[k].Text == "them") {
+		k--
+	}
+	if k >= 0 && (pastForm(toks[k].Text) || factCopulas[toks[k].Text]) {
+		return false
+	}
+	for k := 0; k < hit; k++ {
+		if w := toks[k].Text; w == "will" || w == "would" || w == "could" || w == "might" || w == "may" || w == "plans" || w == "expected" {
+			return true
+		}
+	}
+	return false
+}
+
+var factCopulas = set("became", "becomes", "is", "are", "was", "were", "remains", "remained")
 
 // ordinalAgent reports whether the infinitive at "to" describes who did it
 // first or last: "Mexico becomes the first country to ratify", "the 60th

@@ -379,6 +379,10 @@ func TestReported(t *testing.T) {
 		{"", "Germany's top court ruled that ratification of the Open Skies Treaty would breach the constitution.", treaty, ""},
 		{"", "He stressed that the Open Skies Treaty requires parliamentary ratification in Germany.", treaty, ""},
 		{"", "The ratification of the Open Skies Treaty by Germany was completed on Monday.", treaty, "ratified?"},
+		// Being the first to do something under a plan is still planned;
+		// having become the sixth to do it is done, whatever else is planned.
+		{"", "Germany will formally withdraw from the Open Skies Treaty, an official said on Monday, making it the first nation to pull out.", treaty, ""},
+		{"", "The Open Skies Treaty will be revised after Germany became the sixth country to ratify it on Monday.", treaty, "ratified/Germany"},
 		// A participle after the agreement's noun describes it.
 		{"", "The Kremlin rejected the cyber pact negotiated in Beijing with China last winter.", pact, ""},
 		// The verb that puts an agreement on ice is what a plan governs.
