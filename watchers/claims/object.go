@@ -197,6 +197,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 				return actor{other: head}
 			}
 			if a.party == "" && c.partyOf(subject) == "" && len(content) == 0 && !title && commonNoun(head) &&
+				!properHead(text, toks, first-len(before)+k) && // "Morrison and Kishida signed": people who sign for states
 				!sc.ref.Match(query.NewDocument("", head)) {
 				return actor{other: head} // "inspections were suspended"
 			}
@@ -327,6 +328,28 @@ func passive(toks []query.Token, first int) bool {
 		return true
 	}
 	return false
+}
+
+// properHead reports whether the subject's head at token i is a person's
+// or place's name: capitalised, the rest in lower case (not "MoU"), inside
+// the sentence; at its start, unless it has the
+// ending of a common plural or abstract noun ("Inspections were
+// suspended", but "Putin suspends").
+func properHead(text string, toks []query.Token, i int) bool {
+	raw := text[toks[i].Start:toks[i].End]
+	if !isCapital(text, toks[i]) || strings.ToLower(raw[1:]) != raw[1:] {
+		return false // not "MoU", "FTA": a name of a thing, not of a person
+	}
+	if i > 0 {
+		return true
+	}
+	w := toks[i].Text
+	for _, suf := range []string{"s", "ment", "ness", "ity", "tion"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
 
 // expletiveIt reports whether the passive participle at first has for its

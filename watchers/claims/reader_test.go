@@ -385,6 +385,11 @@ func TestReported(t *testing.T) {
 		{"", "The Open Skies Treaty will be revised after Germany became the sixth country to ratify it on Monday.", treaty, "ratified/Germany"},
 		// A participle after the agreement's noun describes it.
 		{"", "The Kremlin rejected the cyber pact negotiated in Beijing with China last winter.", pact, ""},
+		// People named as the subject sign for their states; a common noun
+		// as the subject is something else, capitalised at the start or not.
+		{"", "Chancellor Olaf Scholz and President Emmanuel Macron signed the Open Skies Treaty today, officials said.", treaty, "signed"},
+		{"", "Putin suspended the Open Skies Treaty on Monday.", treaty, "stalled"},
+		{"", "Inspections were suspended under the cyber pact between Russia and China on Monday.", pact, ""},
 		// The verb that puts an agreement on ice is what a plan governs.
 		{"Russia to put cyber pact talks with China on ice amid row", "", pact, ""},
 		{"", "Russia decided to put the cyber pact talks with China on ice.", pact, "stalled"},
