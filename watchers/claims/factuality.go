@@ -392,6 +392,8 @@ func unreported(toks []query.Token, hit int) string {
 		return "" // "signed an executive order extending the truce": what the order does
 	case pastForm(w) || nominal(w) || stateWords[w] || strings.HasPrefix(w, "negotiat") && w != "negotiating":
 		return ""
+	case perfectBefore(toks, hit):
+		return "" // "has come into force": a participle like its base
 	case !baseVerbs[strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "s")] && !baseVerbs[strings.TrimSuffix(w, "es")] && !gerund(w):
 		return "" // not a verb of the triggers: "media reports", an admin's own words
 	case gerund(w):
@@ -404,6 +406,22 @@ func unreported(toks []query.Token, hit int) string {
 		return "" // "Russia suspends its participation": a present report, not "signs of"
 	}
 	return w
+}
+
+// perfectBefore reports whether "have", "has" or "had" stands just before
+// the word at hit, adverbs between: its participle then looks like its base
+// ("has come into force", "had now become effective").
+func perfectBefore(toks []query.Token, hit int) bool {
+	for k := hit - 1; k >= 0 && hit-k <= 3; k-- {
+		switch w := toks[k].Text; {
+		case w == "have" || w == "has" || w == "had":
+			return true
+		case strings.HasSuffix(w, "ly") || stillWords[w]:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // pastForm reports whether w is a past tense or participle.

@@ -390,6 +390,8 @@ func TestReported(t *testing.T) {
 		{"", "Chancellor Olaf Scholz and President Emmanuel Macron signed the Open Skies Treaty today, officials said.", treaty, "signed"},
 		{"", "Putin suspended the Open Skies Treaty on Monday.", treaty, "stalled"},
 		{"", "Inspections were suspended under the cyber pact between Russia and China on Monday.", pact, ""},
+		// A perfect's participle that looks like its base reports.
+		{"", "The cyber pact between Russia and China has come into force, with joint drills expected within days.", pact, "in_force"},
 		// The verb that puts an agreement on ice is what a plan governs.
 		{"Russia to put cyber pact talks with China on ice amid row", "", pact, ""},
 		{"", "Russia decided to put the cyber pact talks with China on ice.", pact, "stalled"},
