@@ -37,6 +37,11 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 			// that began in April", "negotiations interrupted in 2018".
 			continue
 		}
+		if x.pos < hit && asideTime(text, toks, x.pos, hit) {
+			// "The protocol, adopted in December 1997, enters into force on
+			// Wednesday": the time of the aside's participle.
+			continue
+		}
 		if !found || abs(x.pos-hit) < abs(best.pos-hit) {
 			best, found = x, true
 		}
@@ -139,6 +144,31 @@ var relativeWords = set("which", "who", "whose", "that")
 // makingVerbs are the verbs that make an agreement: its year is theirs.
 var makingVerbs = set("signed", "inked", "sealed", "struck", "reached", "agreed", "concluded", "clinched",
 	"brokered", "negotiated", "adopted", "initialled", "initialed", "finalized", "finalised")
+
+// asideTime reports whether the time at pos, before the status word at hit,
+// belongs to a participle just before it in a clause set off by a comma
+// from the status word: "an agreement adopted in December 1997, enters".
+func asideTime(text string, toks []query.Token, pos, hit int) bool {
+	verb := false
+	for k := pos - 1; k >= 0 && pos-k <= 8; k-- {
+		if k < pos-1 && strings.Contains(text[toks[k].End:toks[k+1].Start], ",") {
+			break
+		}
+		if pastForm(toks[k].Text) && !isCapital(text, toks[k]) && pos-k <= 3 || relativeWords[toks[k].Text] && toks[k].Text != "that" {
+			verb = true // "adopted in 1997", "which ratified it in 1993"
+			break
+		}
+	}
+	if !verb {
+		return false
+	}
+	for k := pos + 1; k <= hit; k++ {
+		if strings.Contains(text[toks[k-1].End:toks[k].Start], ",") {
+			return true
+		}
+	}
+	return false
+}
 
 // verbBetween reports whether another verb stands between the status word
 // at hit and a time after it, which then is that verb's: "the resumption
