@@ -161,7 +161,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	a.postNominal = postNominal && !title
 	if len(content) > 0 && !phraseHasObject(toks, first, last) && !postNominal {
 		doc := query.NewDocument("", strings.Join(window, " "))
-		if !sc.ref.Match(doc) && !talkNouns[content[len(content)-1]] { // "will hold its first meeting": its talks
+		if !sc.ref.Match(doc) && !talkNouns[content[len(content)-1]] && !appositiveName(sc, text, toks, i) { // "will hold its first meeting": its talks
 			return actor{other: strings.Join(window, " ")}
 		}
 		// "announces withdrawal from the pact": the word acts on an event
@@ -328,6 +328,19 @@ func passive(toks []query.Token, first int) bool {
 		return true
 	}
 	return false
+}
+
+// appositiveName reports whether the object that ended before token i is
+// named by an appositive after a comma: "signed two documents, the AlUla
+// Declaration and a final communique".
+func appositiveName(sc *scope, text string, toks []query.Token, i int) bool {
+	if i <= 0 || i >= len(toks) || strings.TrimSpace(text[toks[i-1].End:toks[i].Start]) != "," {
+		return false
+	}
+	if determiners[toks[i].Text] {
+		i++
+	}
+	return startsWithOurName(sc, toks, i)
 }
 
 // properHead reports whether the subject's head at token i is a person's

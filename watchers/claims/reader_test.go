@@ -390,6 +390,8 @@ func TestReported(t *testing.T) {
 		{"", "Chancellor Olaf Scholz and President Emmanuel Macron signed the Open Skies Treaty today, officials said.", treaty, "signed"},
 		{"", "Putin suspended the Open Skies Treaty on Monday.", treaty, "stalled"},
 		{"", "Inspections were suspended under the cyber pact between Russia and China on Monday.", pact, ""},
+		// An object named by an appositive after a comma is that name.
+		{"", "Ministers of the four states signed two documents, the Open Skies Treaty and a final communique.", treaty, "signed"},
 		// A time in an aside set off by a comma is the aside's.
 		{"", "The Open Skies Treaty, an agreement adopted in December 1992 in Helsinki, enters into force on Saturday.", treaty, "in_force"},
 		{"", "Germany, which ratified the Open Skies Treaty in 1993, withdrew from it on Monday.", treaty, "withdrawn?"},
