@@ -127,7 +127,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		if w == "of" && !title && len(window) > 0 && i+1 < len(toks) && isCapital(text, toks[i-1]) && isCapital(text, toks[i+1]) {
 			continue // a name: "ratifies the Council of Europe Istanbul Convention"
 		}
-		if boundaries[w] && !(len(window) > 0 && stakeNouns[window[len(window)-1]]) {
+		if boundaries[w] && !(len(window) > 0 && (stakeNouns[window[len(window)-1]] || w == "of" && contentNouns[window[len(window)-1]])) {
 			if (w == "from" || w == "out") && len(window) > 0 {
 				// "withdrew the United States from the deal": the party it moves.
 				a.party = c.partyOf(strings.Join(window, " "))
@@ -329,6 +329,10 @@ func passive(toks []query.Token, first int) bool {
 	}
 	return false
 }
+
+// contentNouns stand for the agreement they are "of": "unveiled the details
+// of the deal", "implementing the terms of the agreement".
+var contentNouns = set("details", "terms", "text", "contents", "elements", "outline", "outlines")
 
 // appositiveName reports whether the object that ended before token i is
 // named by an appositive after a comma: "signed two documents, the AlUla

@@ -390,6 +390,9 @@ func TestReported(t *testing.T) {
 		{"", "Chancellor Olaf Scholz and President Emmanuel Macron signed the Open Skies Treaty today, officials said.", treaty, "signed"},
 		{"", "Putin suspended the Open Skies Treaty on Monday.", treaty, "stalled"},
 		{"", "Inspections were suspended under the cyber pact between Russia and China on Monday.", pact, ""},
+		// The details, terms or text of an agreement stand for it.
+		{"", "Putin unveiled the much talked-about details of the cyber pact with China on Monday.", pact, "announced"},
+		{"Biden issues executive order implementing terms of US-India chip pact", "", chips, "in_force"},
 		// An object named by an appositive after a comma is that name.
 		{"", "Ministers of the four states signed two documents, the Open Skies Treaty and a final communique.", treaty, "signed"},
 		// A time in an aside set off by a comma is the aside's.
