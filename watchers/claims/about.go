@@ -8,7 +8,11 @@ import (
 )
 
 // countrySet is a set of the gazetteer's countries, by index.
-type countrySet uint64
+type countrySet [2]uint64
+
+func (s *countrySet) add(i int)               { s[i/64] |= 1 << (i % 64) }
+func (s countrySet) has(i int) bool           { return s[i/64]&(1<<(i%64)) != 0 }
+func (s countrySet) beyond(o countrySet) bool { return s[0]&^o[0] != 0 || s[1]&^o[1] != 0 }
 
 // partyCountries are the countries of the gazetteer that are parties:
 // naming any other (and not all the parties) in a sentence puts it about
@@ -18,7 +22,7 @@ func partyCountries(parties []string) countrySet {
 	for i, c := range countries {
 		for _, p := range parties {
 			if contains(c, p) {
-				set |= 1 << i
+				set.add(i)
 			}
 		}
 	}
@@ -28,8 +32,8 @@ func partyCountries(parties []string) countrySet {
 // countryQueries are the gazetteer's countries compiled once, shared by
 // every agreement (a Query is safe for concurrent use).
 var countryQueries = func() []*query.Query {
-	if len(countries) > 64 {
-		panic("claims: a countrySet holds at most 64 countries")
+	if len(countries) > 128 {
+		panic("claims: a countrySet holds at most 128 countries")
 	}
 	out := make([]*query.Query, len(countries))
 	for i, c := range countries {
@@ -64,8 +68,8 @@ func countriesIn(d *query.Document) countrySet {
 	var set countrySet
 	for w := range d.Words() {
 		for _, i := range countriesByWord[w] {
-			if set&(1<<i) == 0 && countryQueries[i] != nil && countryQueries[i].Match(d) {
-				set |= 1 << i
+			if !set.has(i) && countryQueries[i] != nil && countryQueries[i].Match(d) {
+				set.add(i)
 			}
 		}
 	}
@@ -182,7 +186,7 @@ func (s *scope) about(d *query.Document, named countrySet) (explicit, party, sub
 			mine++
 		}
 	}
-	foreign := named&^s.mine != 0
+	foreign := named.beyond(s.mine)
 	party = mine > 0 || foreign
 	all := mine == len(s.parties)
 	noun := s.nouns != nil && s.nouns.Match(d)
