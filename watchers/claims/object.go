@@ -182,6 +182,14 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		}
 		before = append([]string{toks[k].Text}, before...)
 	}
+	if onlyAuxiliaries(before) && len(content) == 0 && !title {
+		// The subject stands before an aside set off by commas: "A peace
+		// summit between the two, scheduled for Sunday in Luanda,
+		// collapsed" is the summit's. The sentence's first noun is it.
+		if head := sentenceHead(toks); gatheringNouns[head] {
+			return actor{other: head}
+		}
+	}
 	subject := strings.Join(before, " ")
 	ourSubject := sc.ref.Match(query.NewDocument("", subject)) // "a dialogue between the two former foes"
 	if len(before) > 0 && !ourSubject {
@@ -333,6 +341,36 @@ func passive(toks []query.Token, first int) bool {
 // contentNouns stand for the agreement they are "of": "unveiled the details
 // of the deal", "implementing the terms of the agreement".
 var contentNouns = set("details", "terms", "text", "contents", "elements", "outline", "outlines")
+
+// gatheringNouns are gatherings that are no talks of the agreement's own:
+// a summit called off calls off no deal.
+var gatheringNouns = set("summit", "summits", "visit", "visits", "trip", "tour", "conference", "ceremony")
+
+// onlyAuxiliaries reports whether ws holds nothing but auxiliaries and
+// adverbs ("was", "has been formally"): no subject of its own.
+func onlyAuxiliaries(ws []string) bool {
+	for _, w := range ws {
+		if !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceHead returns the sentence's first noun, past its determiners and
+// up to two modifiers: "A peace summit between ..." gives "summit".
+func sentenceHead(toks []query.Token) string {
+	k := 0
+	for k < len(toks) && determiners[toks[k].Text] {
+		k++
+	}
+	for j := k; j < len(toks) && j-k <= 2; j++ {
+		if w := toks[j].Text; roundNouns[w] || nounWords[w] || talkNouns[w] || boundaries[w] {
+			return w
+		}
+	}
+	return ""
+}
 
 // appositiveName reports whether the object that ended before token i is
 // named by an appositive after a comma: "signed two documents, the AlUla

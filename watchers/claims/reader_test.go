@@ -390,6 +390,9 @@ func TestReported(t *testing.T) {
 		{"", "Chancellor Olaf Scholz and President Emmanuel Macron signed the Open Skies Treaty today, officials said.", treaty, "signed"},
 		{"", "Putin suspended the Open Skies Treaty on Monday.", treaty, "stalled"},
 		{"", "Inspections were suspended under the cyber pact between Russia and China on Monday.", pact, ""},
+		// A summit whose subject stands before an aside is the summit's.
+		{"", "A cyber summit between Russia and China, scheduled for Sunday in Moscow, collapsed before it began.", pact, ""},
+		{"", "The cyber pact between Russia and China, signed in 2015 in Moscow, collapsed on Monday.", pact, "collapsed"},
 		// The details, terms or text of an agreement stand for it.
 		{"", "Putin unveiled the much talked-about details of the cyber pact with China on Monday.", pact, "announced"},
 		{"Biden issues executive order implementing terms of US-India chip pact", "", chips, "in_force"},
