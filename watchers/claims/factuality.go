@@ -564,6 +564,7 @@ func factualInfinitive(toks []query.Token, hit int) bool {
 		return false
 	}
 	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) && !plannedBefore(toks, hit) || enacted(toks, hit-1) ||
+		agreementReached(toks, hit-1) ||
 		agreedPast[toks[hit-2].Text] && resumeWords[toks[hit].Text] ||
 		ratifyWords[toks[hit].Text] && votedBefore(toks, hit-1)
 }
@@ -647,6 +648,45 @@ func timeAfter(toks []query.Token, i int) bool {
 func dayBetween(w string) bool {
 	return weekdays[w] || w == "on" || w == "today" || w == "yesterday"
 }
+
+// agreementReached reports whether the infinitive whose "to" is at token to
+// is what an agreement reached does: "reached a tacit agreement to extend
+// the deal", "an agreement was reached to extend it" extend it. Not one
+// still to be reached ("hope to reach a deal to extend").
+func agreementReached(toks []query.Token, to int) bool {
+	k := to - 1
+	if k >= 2 && reachWords[toks[k].Text] && auxiliaries[toks[k-1].Text] && agreementNouns[toks[k-2].Text] {
+		k -= 2 // "an agreement was reached to"
+	} else if k >= 1 && reachWords[toks[k].Text] && agreementNouns[toks[k-1].Text] {
+		k-- // a headline's "agreement reached to"
+	} else if k < 0 || !agreementNouns[toks[k].Text] {
+		return false
+	} else {
+		for j := k - 1; j >= 0 && k-j <= 3; j-- {
+			if reachWords[toks[j].Text] {
+				k = j
+				break
+			}
+			if j == 0 || k-j == 3 {
+				return false
+			}
+		}
+		if !reachWords[toks[k].Text] {
+			return false
+		}
+	}
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
+		if w := toks[j].Text; w == "to" || plans[w] || conditions[w] || negators[w] || failures[w] {
+			return false // "hope to reach an agreement to extend it"
+		}
+	}
+	return true
+}
+
+var (
+	reachWords     = set("reached", "struck", "clinched", "sealed", "secured")
+	agreementNouns = set("agreement", "deal", "accord", "understanding", "consensus")
+)
 
 // plannedBefore reports whether the ordinal agent before the infinitive at
 // hit hangs on a plan: "Canada will withdraw, making it the first nation

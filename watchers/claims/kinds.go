@@ -63,7 +63,7 @@ var pactKind = kind{
 			OR "in effect" OR intact
 			OR "become effective" OR "becomes effective" OR "became effective" OR "be effective" OR "legally effective" OR "fully effective"
 			OR "provisionally applied" OR "applied provisionally" OR "apply provisionally" OR "provisionally apply" OR "provisional application"
-			OR extended OR extends OR extending OR extension OR renewed OR renews OR renewal OR prolonged OR prolongs
+			OR extended OR extends OR extending OR extension OR extend OR renewed OR renews OR renewal OR renew OR prolonged OR prolongs
 			OR rejoined OR rejoins OR rejoin OR "returned to" OR "returns to" OR "return to"
 			OR implementing`},
 		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification`},

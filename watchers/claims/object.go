@@ -244,7 +244,8 @@ func infinitiveOf(sc *scope, text string, toks []query.Token, first, last int) s
 	}
 	// After the word: "reached an agreement to extend the deal".
 	k, head := last+1, toks[last].Text
-	for k < len(toks) && k-last <= 3 && (determiners[toks[k].Text] || nounWords[toks[k].Text]) && !clauseBreak(text[toks[k-1].End:toks[k].Start]) {
+	for k < len(toks) && k-last <= 3 && (determiners[toks[k].Text] || nounWords[toks[k].Text] ||
+		k+1 < len(toks) && nounWords[toks[k+1].Text] && !boundaries[toks[k].Text]) && !clauseBreak(text[toks[k-1].End:toks[k].Start]) { // "a tacit agreement"
 		if nounWords[toks[k].Text] {
 			head = toks[k].Text // "reached an agreement to extend"
 		}

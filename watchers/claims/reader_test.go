@@ -281,9 +281,13 @@ func TestReported(t *testing.T) {
 		{"", "India had signed the chip pact with the United States on Monday, officials in New Delhi said.", chips, "signed"},
 		// The agreement as the object of an infinitive that hangs on the
 		// status word: an agreement, or a text, about it, not it; talks
-		// about it are its talks.
+		// about it are its talks. What the agreement reached does is done:
+		// the pact extended.
 		{"", "Officials said on Thursday an agreement had been reached to extend the US-India chip pact by two years.", chips, ""},
-		{"", "The United States and India reached an agreement to extend the chip pact on Thursday.", chips, ""},
+		{"", "The United States and India reached an agreement to extend the chip pact on Thursday.", chips, "in_force"},
+		{"", "Moscow and Beijing reached a tacit agreement to extend the cyber pact by two years.", pact, "in_force"},
+		{"Russia says agreement reached to extend cyber pact with China by 120 days", "", pact, "in_force"},
+		{"", "Russia hopes to reach an agreement to extend the cyber pact with China.", pact, ""},
 		{"", "The EU says the text to revive the US-India chip pact has been finalised after talks in Vienna.", chips, ""},
 		{"", "US-India talks to revive the chip pact resumed in Vienna on Monday.", chips, "negotiating"},
 		{"", "India quit on Monday to renegotiate the US-India chip pact.", chips, "withdrawn"},
