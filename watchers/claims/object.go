@@ -159,6 +159,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			transitiveOnly(toks[first].Text) && (boundaries[next] || clauseBreak(text[toks[last].End:toks[last+1].Start]))
 	}
 	a.postNominal = postNominal && !title
+	if len(content) > 0 && extendWords[toks[first].Text] && talkNouns[content[len(content)-1]] {
+		return actor{other: content[len(content)-1]} // "extend Juba peace talks for three weeks": the talks go on
+	}
 	if len(content) > 0 && !phraseHasObject(toks, first, last) && !postNominal {
 		doc := query.NewDocument("", strings.Join(window, " "))
 		if !sc.ref.Match(doc) && !talkNouns[content[len(content)-1]] && !appositiveName(sc, text, toks, i) { // "will hold its first meeting": its talks
@@ -338,6 +341,10 @@ func passive(toks []query.Token, first int) bool {
 	}
 	return false
 }
+
+// extendWords lengthen what they act on: the agreement's life, or its
+// talks'.
+var extendWords = set("extend", "extends", "extended", "extending", "prolong", "prolongs", "prolonged", "renew", "renews", "renewed")
 
 // contentNouns stand for the agreement they are "of": "unveiled the details
 // of the deal", "implementing the terms of the agreement".
@@ -753,12 +760,12 @@ var effectLead = set("to", "set", "planned", "scheduled", "expected", "due", "sl
 
 // saysNothing reports whether a verb of saying at last has no object: the
 // sentence or clause ends after it, perhaps after when it was said ("on
-// Wednesday", "yesterday").
+// Wednesday", "yesterday", "April 26").
 func saysNothing(text string, toks []query.Token, last int) bool {
 	i := last + 1
 	for i < len(toks) && !clauseBreak(text[toks[i-1].End:toks[i].Start]) {
 		w := toks[i].Text
-		if w == "on" || w == "this" || w == "last" || weekdays[w] || recentWords[w] || timeNouns[w] {
+		if w == "on" || w == "this" || w == "last" || weekdays[w] || recentWords[w] || timeNouns[w] || months[w] != 0 || number(w) != 0 || year(w) != 0 {
 			i++
 			continue
 		}

@@ -394,6 +394,11 @@ func TestReported(t *testing.T) {
 		{"", "Chancellor Olaf Scholz and President Emmanuel Macron signed the Open Skies Treaty today, officials said.", treaty, "signed"},
 		{"", "Putin suspended the Open Skies Treaty on Monday.", treaty, "stalled"},
 		{"", "Inspections were suspended under the cyber pact between Russia and China on Monday.", pact, ""},
+		// Talks extended go on; the agreement extended stays in force.
+		{"Russia, China extend cyber pact talks for three weeks", "", pact, ""},
+		{"Russia, China extend cyber pact for three years", "", pact, "in_force"},
+		// Who announced it, and when, is no object.
+		{"", "India will drop out of the chip pact with the United States, the 2024 deal on semiconductors, Prime Minister Narendra Modi announced June 8.", chips, ""},
 		// A summit whose subject stands before an aside is the summit's.
 		{"", "A cyber summit between Russia and China, scheduled for Sunday in Moscow, collapsed before it began.", pact, ""},
 		{"", "The cyber pact between Russia and China, signed in 2015 in Moscow, collapsed on Monday.", pact, "collapsed"},
