@@ -48,6 +48,7 @@ func TestPeriodPhrases(t *testing.T) {
 		{"The accord is expected to be ready for signing by the summer.", "signing", "2015-01-15", "2015-08"},
 		{"Talks are due to resume in the autumn.", "resume", "2026-12-01", "2027-11"},
 		{"The pact is to be signed by fall of 2026.", "signed", "2026-03-01", "2026-11"},
+		{"The deadline for implementing the March 10 agreement ends this year.", "implementing", "2026-03-20", "2026"},
 		{"The pact is to be signed in spring 2027.", "signed", "2026-03-01", "2027-05"},
 		{"Talks are to resume in fall.", "resume", "2026-03-01", ""},
 		{"The deal should be ratified in the spring of 2028.", "ratified", "2026-06-10", "2028-05"},

@@ -394,6 +394,10 @@ func TestReported(t *testing.T) {
 		{"", "Chancellor Olaf Scholz and President Emmanuel Macron signed the Open Skies Treaty today, officials said.", treaty, "signed"},
 		{"", "Putin suspended the Open Skies Treaty on Monday.", treaty, "stalled"},
 		{"", "Inspections were suspended under the cyber pact between Russia and China on Monday.", pact, ""},
+		// A date before the agreement's noun names it: it dates the making,
+		// not a state, and sets nothing due.
+		{"", "Talks on implementing the March 10 pact between Russia and China remain stalled.", pact, "stalled"},
+		{"", "The March 10 pact between Russia and China was signed in Moscow.", pact, ""},
 		// Talks extended go on; the agreement extended stays in force.
 		{"Russia, China extend cyber pact talks for three weeks", "", pact, ""},
 		{"Russia, China extend cyber pact for three years", "", pact, "in_force"},

@@ -37,6 +37,11 @@ func anchor(text string, toks []query.Token, hit int, published time.Time, cue s
 			// that began in April", "negotiations interrupted in 2018".
 			continue
 		}
+		if namesAgreement(toks, x.pos) && !makingVerbs[toks[hit].Text] {
+			// "the March 10 pact remains stalled": the date names the
+			// pact; it dates its making, not the state.
+			continue
+		}
 		if x.pos < hit && asideTime(text, toks, x.pos, hit) {
 			// "The protocol, adopted in December 1997, enters into force on
 			// Wednesday": the time of the aside's participle.
@@ -144,6 +149,22 @@ var relativeWords = set("which", "who", "whose", "that")
 // makingVerbs are the verbs that make an agreement: its year is theirs.
 var makingVerbs = set("signed", "inked", "sealed", "struck", "reached", "agreed", "concluded", "clinched",
 	"brokered", "negotiated", "adopted", "initialled", "initialed", "finalized", "finalised")
+
+// namesAgreement reports whether the time expression at pos is an
+// adjective of an agreement's noun: "the March 10 agreement", "the 2018
+// deal".
+func namesAgreement(toks []query.Token, pos int) bool {
+	for k := pos + 1; k < len(toks) && k-pos <= 3; k++ {
+		w := toks[k].Text
+		if nounWords[w] && !talkNouns[w] {
+			return true
+		}
+		if number(w) == 0 && year(w) == 0 {
+			return false
+		}
+	}
+	return false
+}
 
 // asideTime reports whether the time at pos, before the status word at hit,
 // belongs to a participle just before it in a clause set off by a comma
