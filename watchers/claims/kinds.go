@@ -66,7 +66,7 @@ var pactKind = kind{
 			OR extended OR extends OR extending OR extension OR extend OR renewed OR renews OR renewal OR renew OR prolonged OR prolongs
 			OR rejoined OR rejoins OR rejoin OR "returned to" OR "returns to" OR "return to"
 			OR implementing`},
-		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification`},
+		{"ratified", `ratified OR ratifies OR ratify OR ratifying OR ratification OR joined OR joins OR acceded OR accedes`},
 		// A legislature's approval is its ratification ("the Senate
 		// approves the trade pact"); approving alone is not (see
 		// legislates).
@@ -84,8 +84,7 @@ var pactKind = kind{
 			OR "called off" OR "calls off" OR "is dead" OR "are dead" OR "was dead" OR "were dead" OR "declared dead"
 			OR "no longer exist" OR "no longer exists" OR "does not exist" OR "do not exist" OR "is no more" OR "are no more"
 			OR "came to an end" OR "comes to an end" OR "came to an abrupt end" OR "come to an end"`},
-		{"signed", `signed OR signs OR sign OR signing OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"
-			OR joined OR joins OR acceded OR accedes`},
+		{"signed", `signed OR signs OR sign OR signing OR inked OR inks OR ink OR sealed OR seals OR seal OR "concluded an agreement"`},
 		{"stalled", `stalled OR stalls OR shelved OR shelves OR deadlocked OR "on hold" OR "on ice" OR "in limbo" OR paused OR pauses
 			OR frozen OR freezes OR froze OR freezing OR suspended OR suspends OR suspend OR suspending OR suspension
 			OR halted OR halts OR halt OR halting

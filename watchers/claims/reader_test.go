@@ -218,6 +218,9 @@ func TestReported(t *testing.T) {
 		{"", "Germany ratified the Open Skies Treaty on Tuesday.", treaty, "ratified/Germany"},
 		{"", "Russia formally withdrew from the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
 		{"US formally quits Open Skies treaty", "", treaty, "withdrawn/United States"},
+		// Joining or acceding binds a party as ratifying does.
+		{"Finland joins the Open Skies Treaty", "", treaty, "ratified?"},
+		{"", "Germany acceded to the Open Skies Treaty on Monday.", treaty, "ratified/Germany"},
 		// A party that suspends its part in a pact of many has left it.
 		{"Germany suspends its participation in the Open Skies Treaty", "", treaty, "withdrawn/Germany"},
 		// A state's adjective before a group within it does not name the
