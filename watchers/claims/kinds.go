@@ -72,7 +72,8 @@ var pactKind = kind{
 		// legislates).
 		{"ratified", `approved OR approves OR approve OR approving OR approval OR passed OR passes OR pass
 			OR backed OR backs OR endorsed OR endorses OR cleared OR clears OR "voted for" OR "votes for" OR "vote for"
-			OR "voted through" OR "votes through"`},
+			OR "voted through" OR "votes through" OR "gave its consent" OR "gives its consent" OR "gave consent" OR consented OR consents
+			OR "gave the green light" OR "gives the green light" OR "green-lighted" OR "greenlighted" OR "rubber-stamped"`},
 		{"withdrawn", `withdrew OR withdrawn OR withdraws OR withdraw OR withdrawing OR withdrawal OR pullout OR "pulled out" OR "pulls out" OR "pull out" OR "pulling out"
 			OR "walked away from" OR "walks away from" OR "walk away from" OR renounced OR renounces OR exited OR exits OR exit OR quit OR quits
 			OR "left the" OR "leaves the" OR "leave the" OR "no longer a party" OR "no longer party"

@@ -8,6 +8,7 @@ import "github.com/pactwatch/pactwatch/watchers/query"
 // approvalWords are the words of approving, which report a ratification
 // only when a legislature approves.
 var approvalWords = set("approved", "approves", "approve", "approving", "approval", "passed", "passes", "pass",
+	"gave", "gives", "consented", "consents", "green-lighted", "greenlighted", "rubber-stamped",
 	"backed", "backs", "endorsed", "endorses", "cleared", "clears", "voted", "votes", "vote")
 
 // approvedNouns are the acts a legislature approves that make the

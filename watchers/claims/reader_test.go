@@ -218,6 +218,11 @@ func TestReported(t *testing.T) {
 		{"", "Germany ratified the Open Skies Treaty on Tuesday.", treaty, "ratified/Germany"},
 		{"", "Russia formally withdrew from the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
 		{"US formally quits Open Skies treaty", "", treaty, "withdrawn/United States"},
+		// A legislature's consent or green light is its approval; a
+		// government's is not.
+		{"", "The Duma gave the green light to the Russia-China cyber pact on Wednesday.", pact, "ratified"},
+		{"", "The European Parliament gave its consent to the cyber pact between Russia and China on Wednesday.", pact, "ratified"},
+		{"", "The Kremlin gave its consent on Wednesday to the cyber pact with China.", pact, ""},
 		// Joining or acceding binds a party as ratifying does.
 		{"Finland joins the Open Skies Treaty", "", treaty, "ratified?"},
 		{"", "Germany acceded to the Open Skies Treaty on Monday.", treaty, "ratified/Germany"},
