@@ -218,6 +218,10 @@ func TestReported(t *testing.T) {
 		{"", "Germany ratified the Open Skies Treaty on Tuesday.", treaty, "ratified/Germany"},
 		{"", "Russia formally withdrew from the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
 		{"US formally quits Open Skies treaty", "", treaty, "withdrawn/United States"},
+		// An -ing word before the agreement's noun is its adjective; before
+		// talks, a verb acting on them.
+		{"Russia and China sign groundbreaking cyber pact", "", pact, "signed"},
+		{"China says Russia proposed postponing cyber talks with US", "", group, ""},
 		// A legislature's consent or green light is its approval; a
 		// government's is not.
 		{"", "The Duma gave the green light to the Russia-China cyber pact on Wednesday.", pact, "ratified"},
