@@ -599,10 +599,11 @@ var decreeNouns = set("order", "orders", "decree", "decrees", "law", "laws", "di
 var decidedVerbs = set("decided", "decides")
 
 // agreedPast and resumeWords: what the sides have agreed to take up again
-// is taken up ("agreed to resume talks"); agreeing to sign is not signing.
+// or to keep going is so ("agreed to resume talks", "have agreed to extend
+// the agreement for two years"); agreeing to sign is not signing.
 var (
 	agreedPast  = set("agreed")
-	resumeWords = set("resume", "restart", "reconvene", "revive")
+	resumeWords = set("resume", "restart", "reconvene", "revive", "extend", "renew", "prolong")
 )
 
 // votedBefore reports whether a vote governs the infinitive whose "to" is

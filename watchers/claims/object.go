@@ -349,7 +349,7 @@ var extendWords = set("extend", "extends", "extended", "extending", "prolong", "
 
 // contentNouns stand for the agreement they are "of": "unveiled the details
 // of the deal", "implementing the terms of the agreement".
-var contentNouns = set("details", "terms", "text", "contents", "elements", "outline", "outlines")
+var contentNouns = set("details", "terms", "text", "contents", "elements", "outline", "outlines", "validity", "term", "life", "duration")
 
 // gatheringNouns are gatherings that are no talks of the agreement's own:
 // a summit called off calls off no deal.

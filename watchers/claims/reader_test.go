@@ -218,6 +218,8 @@ func TestReported(t *testing.T) {
 		{"", "Germany ratified the Open Skies Treaty on Tuesday.", treaty, "ratified/Germany"},
 		{"", "Russia formally withdrew from the Open Skies Treaty on Friday.", treaty, "withdrawn/Russia"},
 		{"US formally quits Open Skies treaty", "", treaty, "withdrawn/United States"},
+		// Having agreed to extend an agreement's validity is extending it.
+		{"", "Russia and China have agreed to extend the validity of the cyber pact for another two years.", pact, "in_force"},
 		// An -ing word before the agreement's noun is its adjective; before
 		// talks, a verb acting on them.
 		{"Russia and China sign groundbreaking cyber pact", "", pact, "signed"},
