@@ -204,7 +204,10 @@ func (s *scope) about(d *query.Document, named countrySet) (explicit, party, sub
 		// A topic word is weaker than a noun of the kind: it needs every
 		// party ("EU and U.S. negotiators ... a successor to Privacy Shield").
 		return true, party, subject
-	case topical && mine > 0 && !foreign && len(s.parties) > 2:
+	case topical && mine > 0 && !foreign && (len(s.parties) > 2 || s.unnamed):
+		// ... and where a party is no state the gazetteer knows (rebels,
+		// a front, a bloc), whose name the press seldom spells out: "Sudan
+		// peace talks resume".
 		// In a pact of many parties one party and its topic is enough.
 		return true, party, subject
 	}

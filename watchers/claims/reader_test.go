@@ -760,3 +760,18 @@ func TestGroupOfManyHasNoPartyStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestOneStateAndTheTopicOfAnAgreementWithAFront checks that a sentence
+// naming the state and a word of the topic is about an agreement whose other
+// party is no state the press names by a fixed form (a rebel front), and
+// not about one between two states.
+func TestOneStateAndTheTopicOfAnAgreementWithAFront(t *testing.T) {
+	front := target(t, "sudan-front", "Sudan peace agreement", "deal", `"peace talks" AND (Sudan OR Sudanese)`, "Sudan", "Revolutionary Front")
+	if got := reported(findingOf(t, "Sudan Peace Talks Resume With High Hopes", "", front)[0]); got != "negotiating" {
+		t.Errorf("front: reported %q, want negotiating", got)
+	}
+	states := target(t, "sudan-egypt", "Sudan-Egypt peace agreement", "deal", `"peace talks" AND (Sudan OR Sudanese)`, "Sudan", "Egypt")
+	if got := reported(findingOf(t, "Sudan Peace Talks Resume With High Hopes", "", states)[0]); got != "" {
+		t.Errorf("states: reported %q, want none", got)
+	}
+}

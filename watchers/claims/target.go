@@ -48,6 +48,7 @@ type scope struct {
 	parties []*query.Query  // one per party: any of its forms
 	forms   [][]string      // each party's forms, folded
 	mine    countrySet      // the gazetteer's countries that are its parties
+	unnamed bool            // a party is no country of the gazetteer
 	match   *query.Query    // the match query: its other terms name the topic
 	own     map[string]bool // folded names, aliases and party forms
 	titles  []string        // folded name and aliases only
@@ -89,6 +90,11 @@ func newScope(t *Target) scope {
 		}
 	}
 	s.mine = partyCountries(t.Parties)
+	for _, p := range t.Parties {
+		if len(gazetteerForms(p)) == 1 {
+			s.unnamed = true
+		}
+	}
 	s.words = map[string]bool{}
 	for form := range s.own {
 		for _, f := range strings.Fields(form) {
