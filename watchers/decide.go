@@ -90,6 +90,12 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 			return d, err
 		}
 	}
+	if anotherInstrument(fd.Reported, state.Status) {
+		fd.Reported = nil
+	}
+	if anotherInstrument(fd.Possible, state.Status) {
+		fd.Possible = nil
+	}
 	host := sourceHost(it.Link, f.ID)
 	need := max(t.Corroborate, 1)
 	switch {
@@ -179,6 +185,19 @@ func decide(tx *storage.Tx, t *tracked, it *feed.Item, f *config.Feed, itemID in
 // confirmWindow is how long after the evidence of the status held an
 // item's recollection of it confirms it.
 const confirmWindow = 365 * 24 * time.Hour
+
+// anotherInstrument reports whether a claim of making an agreement that
+// brings its object in as new ("signed an agreement to adjust the water
+// allocations", "sign new implementation agreement") comes after the
+// agreement held is already made: one more instrument under it, not the
+// agreement made again.
+func anotherInstrument(c *claims.Claim, held string) bool {
+	if c == nil || !c.Indefinite || c.Party != "" {
+		return false
+	}
+	made := map[string]int{"announced": 1, "signed": 2, "ratified": 3, "in_force": 4}
+	return made[c.Status] > 0 && made[c.Status] <= 2 && made[held] > made[c.Status]
+}
 
 // deniable returns the status to go back to when the current one is
 // denied: the one before it, when the current one was detected on a single

@@ -412,3 +412,32 @@ func TestRecollectionConfirmsOnlyWithinAYear(t *testing.T) {
 		t.Errorf("alerts = %q, want %q", got, want)
 	}
 }
+
+// TestAnotherInstrumentUnderAnAgreementInForce checks that "signed an
+// agreement" after the agreement held is in force is one more instrument
+// under it: a mention, with no status; before the agreement is made, the
+// same words make it.
+func TestAnotherInstrumentUnderAnAgreementInForce(t *testing.T) {
+	agreement := func(status string) string {
+		return `agreements:
+  - id: ru-cn
+    name: Russia–China cyber pact
+    kind: pact
+    parties: [Russia, China]
+    status: ` + status + `
+    match: '(Russia OR Russian OR Moscow) AND (China OR Chinese OR Beijing) AND cyber* AND (pact OR agreement OR deal OR accord)'
+`
+	}
+	text := item("a1", mayDate, "Moscow and Beijing widen cyber ties",
+		"Russia and China signed an agreement on Friday to expand joint cyber drills under their cyber pact.")
+	for _, tc := range []struct{ status, want string }{
+		{"in_force", "mention ru-cn in_force"},
+		{"negotiating", "status_change ru-cn signed (signed)"},
+	} {
+		r := newRigWith(t, "corroborate: 1\n", agreement(tc.status), "all", text)
+		r.poll()
+		if got := strings.Join(r.alerts(), "|"); got != tc.want {
+			t.Errorf("held %s: alerts = %q, want %q", tc.status, got, tc.want)
+		}
+	}
+}
