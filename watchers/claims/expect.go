@@ -95,8 +95,45 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 				Due: due, DueWords: words}, true
 		}
 	}
+	for i, tok := range s.toks {
+		if !finishWords[tok.Text] || !slices.Contains(k.lifecycle, "announced") {
+			continue
+		}
+		// What is to be finished by a time: the talks ("wrap up the
+		// negotiations by the end of the year": the deal reached) or the
+		// agreement ("finalise the first phase of the deal by the fall":
+		// the deal done). The first noun of ours after the verb says which.
+		for j := i + 1; j < len(s.toks) && j-i <= 7; j++ {
+			w := s.toks[j].Text
+			if clauseBreak(s.text[s.toks[j-1].End:s.toks[j].Start]) || deadlineWords[w] {
+				break
+			}
+			if !talkNouns[w] && !nounWords[w] {
+				continue
+			}
+			for j+1 < len(s.toks) && (talkNouns[s.toks[j+1].Text] || nounWords[s.toks[j+1].Text]) {
+				j++ // the compound's head: "the chip pact negotiations"
+				w = s.toks[j].Text
+			}
+			due, words, at := periodIndex(s.text, s.toks, j+1, published)
+			if due == "" || at <= j+1 || !deadlineBefore(s.toks, at) {
+				break
+			}
+			status := k.done
+			if talkNouns[w] {
+				status = "announced"
+			}
+			return Claim{Status: status, Mode: Plan, Title: s.title, Sentence: s.text, Cue: tok.Text, Explicit: explicit,
+				Due: due, DueWords: words}, true
+		}
+	}
 	return Claim{}, false
 }
+
+// finishWords finish what they act on: "conclude the negotiations by
+// December", "finalise the deal by the fall", "wrap up the talks".
+var finishWords = set("conclude", "concluding", "finalise", "finalize", "finalising", "finalizing", "wrap", "wrapping",
+	"complete", "completing")
 
 // statusOf returns the status a built-in rule reads in one word ("pullout":
 // withdrawn, "signing": signed), or "".

@@ -518,6 +518,10 @@ func TestForecasts(t *testing.T) {
 		// the deal is due; negotiating it by a time is reaching it then.
 		{"India and the United States eye a chip pact by October.", chips, "signed 2026-10"},
 		{"India and the United States eye a chip pact by the end of the year.", chips, "signed 2026"},
+		// Finishing the talks by a time is reaching the deal then;
+		// finishing the deal is making it.
+		{"India aims to wrap up the chip pact negotiations with the US by the end of this year.", chips, "announced 2026"},
+		{"India wants to finalise the first phase of the chip pact with the US by the fall of 2026.", chips, "signed 2026-11"},
 		{"India and the US agreed to negotiate the chip pact by September-October this year.", chips, "announced 2026-10"},
 		{"India and the US want a chip pact to ease tariffs.", chips, ""},
 		// A present tense with a time ahead tells what is scheduled.
