@@ -56,7 +56,7 @@ type Claim struct {
 // the first half of 2015", "would be signed on Jan. 15"), on the agreement.
 func (c Claim) Forecast() bool {
 	return c.Due != "" && c.Polarity == Asserted && c.Other == "" && !c.Background &&
-		(c.Mode == Plan || c.Mode == Hypothetical && c.Cue == "would")
+		(c.Mode == Plan || c.Mode == Hypothetical && (c.Cue == "would" || c.Cue == "should"))
 }
 
 // News reports whether the claim reports a status holding now as fact:
@@ -207,7 +207,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	if c.Mode == Plan && isPlanStatus(c.Status) && c.Polarity == Asserted {
 		c.Mode = Fact // "agreed to set up a working group": proposed
 	}
-	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && rd.cue == "would") {
+	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && (rd.cue == "would" || rd.cue == "should")) {
 		var at int
 		c.Due, c.DueWords, at = periodIndex(s.text, s.toks, first, published)
 		if c.Due != "" && at > 0 && stateEnds[s.toks[at-1].Text] {

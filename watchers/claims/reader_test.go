@@ -471,7 +471,7 @@ func TestReported(t *testing.T) {
 // TestForecasts checks the period a plan or expectation is set for, read
 // against the item's date (10 June 2026, a Wednesday).
 func TestForecasts(t *testing.T) {
-	group, pact, chips, _ := fixtures(t)
+	group, pact, chips, treaty := fixtures(t)
 	tests := []struct {
 		body   string
 		target *Compiled
@@ -518,6 +518,9 @@ func TestForecasts(t *testing.T) {
 		// the deal is due; negotiating it by a time is reaching it then.
 		{"India and the United States eye a chip pact by October.", chips, "signed 2026-10"},
 		{"India and the United States eye a chip pact by the end of the year.", chips, "signed 2026"},
+		// "Should" with a date ahead is a schedule; without one, a call.
+		{"The Open Skies Treaty should be signed on October 27 during an official ceremony.", treaty, "signed 2026-10-27"},
+		{"Germany should ratify the Open Skies Treaty, the minister said.", treaty, ""},
 		// Finishing the talks by a time is reaching the deal then;
 		// finishing the deal is making it.
 		{"India aims to wrap up the chip pact negotiations with the US by the end of this year.", chips, "announced 2026"},
