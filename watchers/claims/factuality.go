@@ -655,28 +655,24 @@ func dayBetween(w string) bool {
 // the deal", "an agreement was reached to extend it" extend it. Not one
 // still to be reached ("hope to reach a deal to extend").
 func agreementReached(toks []query.Token, to int) bool {
-	k := to - 1
-	if k >= 2 && reachWords[toks[k].Text] && auxiliaries[toks[k-1].Text] && agreementNouns[toks[k-2].Text] {
-		k -= 2 // "an agreement was reached to"
-	} else if k >= 1 && reachWords[toks[k].Text] && agreementNouns[toks[k-1].Text] {
-		k-- // a headline's "agreement reached to"
-	} else if k < 0 || !agreementNouns[toks[k].Text] {
-		return false
-	} else {
+	from := -1 // where the phrase that reached the agreement starts
+	switch k := to - 1; {
+	case k >= 2 && reachWords[toks[k].Text] && auxiliaries[toks[k-1].Text] && agreementNouns[toks[k-2].Text]:
+		from = k - 2 // "an agreement was reached to"
+	case k >= 1 && reachWords[toks[k].Text] && agreementNouns[toks[k-1].Text]:
+		from = k - 1 // a headline's "agreement reached to"
+	case k >= 1 && agreementNouns[toks[k].Text]:
 		for j := k - 1; j >= 0 && k-j <= 3; j-- {
 			if reachWords[toks[j].Text] {
-				k = j
+				from = j // "reached a tacit agreement to"
 				break
 			}
-			if j == 0 || k-j == 3 {
-				return false
-			}
-		}
-		if !reachWords[toks[k].Text] {
-			return false
 		}
 	}
-	for j := k - 1; j >= 0 && k-j <= 3; j-- {
+	if from < 0 {
+		return false
+	}
+	for j := from - 1; j >= 0 && from-j <= 3; j-- {
 		if w := toks[j].Text; w == "to" || plans[w] || conditions[w] || negators[w] || failures[w] {
 			return false // "hope to reach an agreement to extend it"
 		}
