@@ -195,9 +195,11 @@ func anotherInstrument(c *claims.Claim, held string) bool {
 	if c == nil || !c.Indefinite || c.Party != "" {
 		return false
 	}
-	made := map[string]int{"announced": 1, "signed": 2, "ratified": 3, "in_force": 4}
-	return made[c.Status] > 0 && made[c.Status] <= 2 && made[held] > made[c.Status]
+	return madeStage[c.Status] > 0 && madeStage[c.Status] <= madeStage["signed"] && madeStage[held] > madeStage[c.Status]
 }
+
+// madeStage orders the stages of an agreement's making.
+var madeStage = map[string]int{"announced": 1, "signed": 2, "ratified": 3, "in_force": 4}
 
 // deniable returns the status to go back to when the current one is
 // denied: the one before it, when the current one was detected on a single
