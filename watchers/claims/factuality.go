@@ -564,7 +564,7 @@ func factualInfinitive(toks []query.Token, hit int) bool {
 		return false
 	}
 	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) && !plannedBefore(toks, hit) || enacted(toks, hit-1) ||
-		agreementReached(toks, hit-1) ||
+		agreementReached(toks, hit-1) && resumeWords[toks[hit].Text] ||
 		agreedPast[toks[hit-2].Text] && resumeWords[toks[hit].Text] ||
 		ratifyWords[toks[hit].Text] && votedBefore(toks, hit-1)
 }
@@ -651,9 +651,11 @@ func dayBetween(w string) bool {
 }
 
 // agreementReached reports whether the infinitive whose "to" is at token to
-// is what an agreement reached does: "reached a tacit agreement to extend
-// the deal", "an agreement was reached to extend it" extend it. Not one
-// still to be reached ("hope to reach a deal to extend").
+// hangs on an agreement reached: "reached a tacit agreement to extend the
+// deal", "an agreement was reached to extend it" extend it (Read takes it
+// as done for the verbs of going on, resumeWords; "reached an agreement to
+// reopen embassies within two months" is still to come). Not one still to
+// be reached ("hope to reach a deal to extend").
 func agreementReached(toks []query.Token, to int) bool {
 	from := -1 // where the phrase that reached the agreement starts
 	switch k := to - 1; {

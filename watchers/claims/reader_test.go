@@ -302,6 +302,8 @@ func TestReported(t *testing.T) {
 		{"", "Moscow and Beijing reached a tacit agreement to extend the cyber pact by two years.", pact, "in_force"},
 		{"Russia says agreement reached to extend cyber pact with China by 120 days", "", pact, "in_force"},
 		{"", "Russia hopes to reach an agreement to extend the cyber pact with China.", pact, ""},
+		// ... but only what goes on is done: an agreement to sign is a plan.
+		{"", "Russia and China reached an agreement to sign the cyber pact in Moscow.", pact, ""},
 		{"", "The EU says the text to revive the US-India chip pact has been finalised after talks in Vienna.", chips, ""},
 		{"", "US-India talks to revive the chip pact resumed in Vienna on Monday.", chips, "negotiating"},
 		{"", "India quit on Monday to renegotiate the US-India chip pact.", chips, "withdrawn"},
