@@ -84,7 +84,7 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 			if clauseBreak(s.text[s.toks[j-1].End:s.toks[j].Start]) || boundaries[s.toks[j].Text] && s.toks[j].Text != "for" {
 				break
 			}
-			if w := s.toks[j].Text; !(nounWords[w] && !talkNouns[w]) {
+			if !dealNoun(s.toks[j].Text) {
 				continue
 			}
 			due, words, at := periodIndex(s.text, s.toks, j+1, published)

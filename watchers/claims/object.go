@@ -90,7 +90,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	}
 	if last+1 < len(toks) && gerund(toks[last+1].Text) && !talkGerunds[toks[last+1].Text] &&
 		!clauseBreak(text[toks[last].End:toks[last+1].Start]) && !passive(toks, first) &&
-		!(last+2 < len(toks) && (dealNoun(toks[last+2].Text) || dealNoun(w0(toks, last+3)) && !determiners[toks[last+2].Text])) { // "sign groundbreaking peace deal": an adjective; "proposed postponing talks" acts on the talks
+		!(last+2 < len(toks) && (dealNoun(toks[last+2].Text) || dealNoun(next(toks, last+2)) && !determiners[toks[last+2].Text])) { // "sign groundbreaking peace deal": an adjective; "proposed postponing talks" acts on the talks
 		// "proposed postponing the talks", "suspended funding the group":
 		// the word acts on another act.
 		return actor{other: toks[last+1].Text}
@@ -271,7 +271,7 @@ func infinitiveOf(sc *scope, text string, toks []query.Token, first, last int) s
 				head = toks[b].Text // "agreement had been reached to extend"
 			}
 		}
-		if nounWords[head] && !talkNouns[head] { // not "withdrew to renegotiate the deal"
+		if dealNoun(head) { // not "withdrew to renegotiate the deal"
 			for j := k + 2; j < len(toks) && j-k <= 7; j++ {
 				if clauseBreak(text[toks[j-1].End:toks[j].Start]) {
 					break
@@ -899,11 +899,3 @@ func eventOf(text string, toks []query.Token, k int) string {
 // dealNoun reports whether w is a noun of an agreement itself, not of its
 // talks.
 func dealNoun(w string) bool { return nounWords[w] && !talkNouns[w] }
-
-// w0 returns the text of token i, or "" past the end.
-func w0(toks []query.Token, i int) string {
-	if i < len(toks) {
-		return toks[i].Text
-	}
-	return ""
-}

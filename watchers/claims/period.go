@@ -49,7 +49,7 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 		if d == "" {
 			continue
 		}
-		if i+n < len(toks) && nounWords[toks[i+n].Text] && !talkNouns[toks[i+n].Text] {
+		if i+n < len(toks) && dealNoun(toks[i+n].Text) {
 			continue // "the March 10 agreement": the date names the agreement, it sets nothing due
 		}
 		if i < hit && pastBefore(text, toks, i) {

@@ -135,7 +135,7 @@ func datedNoun(text string, toks []query.Token, hit int) (timex, bool) {
 			continue
 		}
 		for k := p + 1; k < hit && k-p <= 4; k++ {
-			if nounWords[toks[k].Text] && !talkNouns[toks[k].Text] {
+			if dealNoun(toks[k].Text) {
 				s := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 				return timex{pos: p, start: s, end: s.AddDate(1, 0, 0)}, true
 			}
@@ -156,7 +156,7 @@ var makingVerbs = set("signed", "inked", "sealed", "struck", "reached", "agreed"
 func namesAgreement(toks []query.Token, pos int) bool {
 	for k := pos + 1; k < len(toks) && k-pos <= 3; k++ {
 		w := toks[k].Text
-		if nounWords[w] && !talkNouns[w] {
+		if dealNoun(w) {
 			return true
 		}
 		if number(w) == 0 && year(w) == 0 {
