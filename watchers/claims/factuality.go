@@ -564,8 +564,7 @@ func factualInfinitive(toks []query.Token, hit int) bool {
 		return false
 	}
 	return implicative[toks[hit-2].Text] || decidedVerbs[toks[hit-2].Text] || ordinalAgent(toks, hit-1) && !plannedBefore(toks, hit) || enacted(toks, hit-1) ||
-		agreementReached(toks, hit-1) && resumeWords[toks[hit].Text] ||
-		agreedPast[toks[hit-2].Text] && resumeWords[toks[hit].Text] ||
+		resumeWords[toks[hit].Text] && (toks[hit-2].Text == "agreed" || agreementReached(toks, hit-1)) ||
 		ratifyWords[toks[hit].Text] && votedBefore(toks, hit-1)
 }
 
@@ -598,13 +597,10 @@ var decreeNouns = set("order", "orders", "decree", "decrees", "law", "laws", "di
 // to withdraw", announced, often takes effect later.
 var decidedVerbs = set("decided", "decides")
 
-// agreedPast and resumeWords: what the sides have agreed to take up again
-// or to keep going is so ("agreed to resume talks", "have agreed to extend
-// the agreement for two years"); agreeing to sign is not signing.
-var (
-	agreedPast  = set("agreed")
-	resumeWords = set("resume", "restart", "reconvene", "revive", "extend", "renew", "prolong")
-)
+// resumeWords: what the sides have agreed, or reached an agreement, to take
+// up again or to keep going is so ("agreed to resume talks", "have agreed
+// to extend the agreement for two years"); agreeing to sign is not signing.
+var resumeWords = set("resume", "restart", "reconvene", "revive", "extend", "renew", "prolong")
 
 // votedBefore reports whether a vote governs the infinitive whose "to" is
 // at token to, adverbs and times between: "voted overwhelmingly on
@@ -629,16 +625,12 @@ func timeAfter(toks []query.Token, i int) bool {
 	if i+1 >= len(toks) {
 		return false
 	}
-	w := toks[i+1].Text
-	next := ""
-	if i+2 < len(toks) {
-		next = toks[i+2].Text
-	}
+	w, after := toks[i+1].Text, next(toks, i+1)
 	switch {
 	case w == "last" || w == "earlier" || w == "yesterday" || weekdays[w] || months[w] != 0 && w != "may":
 		return true
 	case w == "in" || w == "on" || w == "since":
-		return year(next) != 0 || months[next] != 0 && next != "may" || weekdays[next]
+		return year(after) != 0 || months[after] != 0 && after != "may" || weekdays[after]
 	}
 	return false
 }
