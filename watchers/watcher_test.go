@@ -413,11 +413,12 @@ func TestRecollectionConfirmsOnlyWithinAYear(t *testing.T) {
 	}
 }
 
-// TestAnotherInstrumentUnderAnAgreementInForce checks that "signed an
-// agreement" after the agreement held is in force is one more instrument
-// under it: a mention, with no status; before the agreement is made, the
-// same words make it.
-func TestAnotherInstrumentUnderAnAgreementInForce(t *testing.T) {
+// TestStageAlreadyPassedIsNoStatus checks that a report of a stage of the
+// agreement's making it has already passed (talks after the signing, a
+// signing or a ratification after it is in force; "signed an agreement"
+// to widen it) is a mention with no status; before the agreement reaches
+// that stage, the same words move it.
+func TestStageAlreadyPassedIsNoStatus(t *testing.T) {
 	agreement := func(status string) string {
 		return `agreements:
   - id: ru-cn
@@ -428,16 +429,24 @@ func TestAnotherInstrumentUnderAnAgreementInForce(t *testing.T) {
     match: '(Russia OR Russian OR Moscow) AND (China OR Chinese OR Beijing) AND cyber* AND (pact OR agreement OR deal OR accord)'
 `
 	}
-	text := item("a1", mayDate, "Moscow and Beijing widen cyber ties",
+	widen := item("a1", mayDate, "Moscow and Beijing widen cyber ties",
 		"Russia and China signed an agreement on Friday to expand joint cyber drills under their cyber pact.")
-	for _, tc := range []struct{ status, want string }{
-		{"in_force", "mention ru-cn in_force"},
-		{"negotiating", "status_change ru-cn signed (signed)"},
+	talks := item("a2", mayDate, "Russian and Chinese officials hold talks on the cyber pact",
+		"Officials from Russia and China held talks in Moscow on Friday on the cyber pact.")
+	ratify := item("a3", mayDate, "Russia ratifies cyber pact with China",
+		"Russian lawmakers ratified the cyber pact with China on Friday.")
+	for _, tc := range []struct{ status, text, want string }{
+		{"in_force", widen, "mention ru-cn in_force"},
+		{"negotiating", widen, "status_change ru-cn signed (signed)"},
+		{"signed", talks, "mention ru-cn signed"},
+		{"rumored", talks, "status_change ru-cn negotiating (negotiating)"},
+		{"in_force", ratify, "mention ru-cn in_force"},
+		{"signed", ratify, "status_change ru-cn ratified (ratified)"},
 	} {
-		r := newRigWith(t, "corroborate: 1\n", agreement(tc.status), "all", text)
+		r := newRigWith(t, "corroborate: 1\n", agreement(tc.status), "all", tc.text)
 		r.poll()
 		if got := strings.Join(r.alerts(), "|"); got != tc.want {
-			t.Errorf("held %s: alerts = %q, want %q", tc.status, got, tc.want)
+			t.Errorf("held %s, %.40q: alerts = %q, want %q", tc.status, tc.text, got, tc.want)
 		}
 	}
 }

@@ -20,10 +20,6 @@ type actor struct {
 	// subjectParty says the word's subject is one party of the agreement
 	// ("South Korea terminates the pact"), whether or not it has more.
 	subjectParty bool
-	// indefinite says the object is an agreement brought in as new ("signed
-	// an agreement to adjust the allocations", "a new implementation
-	// deal"): one more instrument, which a standing agreement is not.
-	indefinite bool
 }
 
 // actsOn reads what the status word at tokens first..last acts on. A status
@@ -104,12 +100,6 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 	}
 	objStart := i
 	var window []string
-	for k := last + 1; k < len(toks) && k <= i; k++ {
-		if w := toks[k].Text; w == "a" || w == "an" || w == "another" || w == "new" {
-			a.indefinite = true // "signed an agreement", "reached a new deal"
-			break
-		}
-	}
 	for ; i < len(toks) && len(window) < 9; i++ {
 		if between := text[toks[i-1].End:toks[i].Start]; clauseBreak(between) &&
 			!(strings.TrimSpace(between) == "," && len(window) > 0 && allAdjectives(window) && nounAhead(sc, text, toks, i)) {

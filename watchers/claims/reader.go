@@ -33,10 +33,6 @@ type Claim struct {
 	Rule       string // the rule's query
 	Cue        string // the words that decided how it commits
 	Word       string // the status word, folded ("signed", "withdrawal")
-	// Indefinite says the status word's object is brought in as new ("signed
-	// an agreement", "reached a new deal"): an instrument that may be
-	// another than the agreement.
-	Indefinite bool
 	Other      string // what else the status word acts on, when not the agreement
 	Explicit   bool   // the sentence names the agreement, not only refers back to it
 	// Lead says the sentence is in the headline or the lead of what the
@@ -239,7 +235,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		}
 	}
 	a := t.actsOn(s.text, s.toks, first, last, s.title)
-	c.Other, c.Indefinite = a.other, a.indefinite
+	c.Other = a.other
 	describes := a.postNominal
 	if !s.title && pastForm(s.toks[first].Text) && relativeClause(s.text, s.toks, first) && !recentAfter(s.text, s.toks, last, published) {
 		// "Patel, who signed the deal, announced the flights": the clause
