@@ -505,7 +505,8 @@ var (
 	boundaries = set("of", "on", "in", "at", "by", "for", "after", "before", "since", "amid", "over", "as", "with", "to", "during",
 		"until", "because", "following", "despite", "while", "when", "and", "but", "or", "that", "which", "who", "from",
 		"out", "earlier", "later", "today", "yesterday", "under", "between", "if", "than", "is",
-		"was", "were", "are", "has", "have", "had", "will", "would", "amid", "against", "via", "without", "said", "says")
+		"was", "were", "are", "has", "have", "had", "will", "would", "amid", "against", "via", "without", "said", "says",
+		"ahead", "prior", "thanks", "toward", "towards", "across", "through", "within", "near", "along")
 	// stakeNouns are a party's share in an agreement: "suspended its
 	// participation in the deal" acts on the deal.
 	stakeNouns = set("participation", "membership", "involvement", "part", "role", "obligations", "commitments",
