@@ -456,6 +456,14 @@ func TestReported(t *testing.T) {
 		{"", "Russia will host China for cyber talks on the pact, it was announced on Monday.", pact, ""},
 		// A bare verb after "and" shares the modal before it.
 		{"", "Chinese officials said their delegation will travel to Geneva and begin cyber talks with the United States.", group, ""},
+		// A preposition after an intransitive status word starts no object.
+		{"Russia-China cyber pact talks resume ahead of summit", "", pact, "negotiating"},
+		// Talks that gather pace or come back to life are under way; talks
+		// that may do so are not yet.
+		{"Russia-China cyber pact talks intensify", "", pact, "negotiating"},
+		{"", "Russia and China intensified talks on the cyber pact this week.", pact, "negotiating"},
+		{"", "Cyber talks between the United States and China revived on Tuesday after a year of silence.", group, "active"},
+		{"", "Officials hope the cyber pact talks between Russia and China will intensify next month.", pact, ""},
 	}
 	for _, tt := range tests {
 		got := reported(findingOf(t, tt.title, tt.body, tt.target)[0])
