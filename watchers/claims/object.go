@@ -20,6 +20,10 @@ type actor struct {
 	// subjectParty says the word's subject is one party of the agreement
 	// ("South Korea terminates the pact"), whether or not it has more.
 	subjectParty bool
+	// talks says the word's object is the agreement's talks ("suspends
+	// normalization talks"), not the agreement: one side that stops
+	// talking stops the talks, it leaves nothing.
+	talks bool
 }
 
 // actsOn reads what the status word at tokens first..last acts on. A status
@@ -140,6 +144,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		window = append(window, w)
 	}
 	content := contentWords(window)
+	a.talks = len(content) > 0 && talkNouns[content[len(content)-1]]
 	if passive(toks, first) {
 		content = nil // "the agreement had been finalised from its side": what follows is no object
 	}

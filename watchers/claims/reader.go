@@ -243,13 +243,15 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		// still tells the news.
 		describes = true
 	}
-	if c.Status == "collapsed" && a.subjectParty {
+	if c.Status == "collapsed" && a.subjectParty && !a.talks {
 		// "South Korea terminates the pact": one party ends it for itself.
+		// "Egypt ends the talks" ends them for both.
 		c.Status = "withdrawn"
 	}
-	if t.multi() && kinds[t.Kind] == &pactKind && isPartyStatus(c.Status) {
+	if t.multi() && kinds[t.Kind] == &pactKind && isPartyStatus(c.Status) && !a.talks {
 		// A working group has no party statuses: "Ethiopia dam talks
-		// have failed" are the whole group's.
+		// have failed" are the whole group's. Nor have talks: "Riyadh
+		// suspends normalization talks" stops them for all.
 		c.Party = a.party
 		if m := partyMeaning[c.Status]; m != "" && c.Party != "" {
 			c.Status = m

@@ -456,6 +456,12 @@ func TestReported(t *testing.T) {
 		{"", "Russia will host China for cyber talks on the pact, it was announced on Monday.", pact, ""},
 		// A bare verb after "and" shares the modal before it.
 		{"", "Chinese officials said their delegation will travel to Geneva and begin cyber talks with the United States.", group, ""},
+		// One party that suspends or ends an agreement of many leaves it;
+		// one that suspends or scraps its talks stops them for all.
+		{"Russia suspends the Open Skies Treaty", "", treaty, "withdrawn/Russia"},
+		{"Russia suspends Open Skies Treaty talks with the United States", "", treaty, "stalled"},
+		{"Russia terminates Open Skies Treaty", "", treaty, "withdrawn/Russia"},
+		{"Russia scraps Open Skies Treaty negotiations", "", treaty, "collapsed"},
 		// A preposition after an intransitive status word starts no object.
 		{"Russia-China cyber pact talks resume ahead of summit", "", pact, "negotiating"},
 		// Talks that gather pace or come back to life are under way; talks
