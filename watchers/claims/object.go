@@ -220,6 +220,14 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			}
 		}
 	}
+	if !c.multi() && partyActs[toks[first].Text] && len(before) > 0 && c.parties(subject) == 0 &&
+		countriesIn(query.NewDocument("", subject)).beyond(sc.mine) {
+		// "Australia inks a security deal with the Solomon Islands", of
+		// an agreement of China's and the Solomon Islands': only its
+		// parties sign or ratify an agreement of two, so a third state
+		// that does signs another.
+		return actor{other: "a deal of " + subject}
+	}
 	if c.parties(subject) == 1 {
 		if a.party == "" {
 			a.party = c.partyOf(subject) // "Russia and Ukraine sign" is the whole agreement's
@@ -473,6 +481,9 @@ var (
 	endWords   = set("concluded", "concludes", "conclude", "closed", "closes", "close", "wrapped", "wraps", "finalised", "finalized")
 	roundNouns = set("round", "rounds", "session", "sessions", "meeting", "meetings", "visit", "visits", "summit", "trip", "tour")
 )
+
+// partyActs are what only an agreement's parties do to it.
+var partyActs = set("signed", "signs", "sign", "signing", "inked", "inks", "ink", "ratified", "ratifies", "ratify", "ratifying")
 
 // agreeWords agree on something; talkOnBases are what one agrees to do
 // when the deal is still to come: talk on.

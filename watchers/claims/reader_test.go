@@ -462,6 +462,10 @@ func TestReported(t *testing.T) {
 		{"Russia suspends Open Skies Treaty talks with the United States", "", treaty, "stalled"},
 		{"Russia terminates Open Skies Treaty", "", treaty, "withdrawn/Russia"},
 		{"Russia scraps Open Skies Treaty negotiations", "", treaty, "collapsed"},
+		// Only its parties sign an agreement of two: a third state that
+		// signs signs another.
+		{"Japan inks chip pact with India as US looks on", "", chips, ""},
+		{"India inks chip pact with the US", "", chips, "signed"},
 		// A preposition after an intransitive status word starts no object.
 		{"Russia-China cyber pact talks resume ahead of summit", "", pact, "negotiating"},
 		// Talks that gather pace or come back to life are under way; talks
