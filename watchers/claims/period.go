@@ -75,7 +75,7 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 			continue
 		}
 		end, err := dueEnd(d)
-		if err != nil || !end.After(pub) || !end.After(pub.AddDate(0, 0, 1)) && !weekdays[toks[i].Text] && !todayWords[toks[i].Text] {
+		if err != nil || !end.After(pub) || !end.After(pub.AddDate(0, 0, 1)) && !weekdays[toks[i].Text] && !todayWords[toks[i].Text] && !sameDay(toks, i) {
 			// A time before the item's day is when it was said, not when it
 			// will be; on its day only a weekday or "today" counts
 			// ("expected to sign on Friday", on a Friday morning).
@@ -226,6 +226,12 @@ func periodAt(toks []query.Token, i int, pub time.Time) (string, int) {
 		return day(pub.AddDate(0, 0, 1)), 1
 	case w(0) == "immediately" && afterEvent[w(1)]:
 		return "", 0 // "immediately after the signing": when that is
+	case (w(0) == "this" || w(0) == "later") && dayParts[w(1)]:
+		return day(pub), 2 // "to sign this afternoon", "later this evening"
+	case w(0) == "later" && w(1) == "today":
+		return day(pub), 2
+	case w(0) == "later" && w(1) == "in" && w(2) == "the" && w(3) == "day":
+		return day(pub), 4 // "a final vote later in the day"
 	case todayWords[w(0)] && !(i > 0 && pastForm(toks[i-1].Text)):
 		return day(pub), 1 // "will today sign", "to sign the pact today"; not "said today"
 	case w(0) == "end" && w(1) == "of" && months[w(2)] != 0 && w(2) != "may":
@@ -423,6 +429,17 @@ func dueEnd(d string) (time.Time, error) {
 }
 
 var todayWords = set("today", "tonight", "immediately")
+
+// sameDay reports whether the time at i names a part of the item's own
+// day ("this afternoon", "later today", "later in the day").
+func sameDay(toks []query.Token, i int) bool {
+	w := toks[i].Text
+	return (w == "this" || w == "later") && (dayParts[next(toks, i)] || next(toks, i) == "today" || next(toks, i) == "in")
+}
+
+// dayParts are the parts of a day that "this" or "later" name on the
+// item's day.
+var dayParts = set("morning", "afternoon", "evening")
 
 // eventPlaceNouns are gatherings a plan may be set at, besides an
 // agreement's own nouns (nounWords: "talks", "meeting"): "at the summit

@@ -497,6 +497,9 @@ func TestForecasts(t *testing.T) {
 		target *Compiled
 		want   string // status and due, or ""
 	}{
+		// A part of the item's own day.
+		{"Russia and China are expected to sign the cyber pact this afternoon.", pact, "signed 2026-06-10"},
+		{"Russian lawmakers are expected to ratify the cyber pact with China later in the day.", pact, "ratified 2026-06-10"},
 		// Halves and quarters of a year.
 		{"A Russia-China cyber pact is expected to be signed in the first half of 2027.", pact, "signed 2027-H1"},
 		{"The US and India are expected to sign the chip pact in the first quarter of next year.", chips, "signed 2027-Q1"},
