@@ -88,7 +88,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		// agreement.
 		return actor{other: "a statement"}
 	}
-	if last+1 < len(toks) && gerund(toks[last+1].Text) && !talkGerunds[toks[last+1].Text] &&
+	if last+1 < len(toks) && gerund(toks[last+1].Text) && !talkGerunds[toks[last+1].Text] && !hyphenAfter(text, toks, last+1) && // "working-level talks": an adjective
 		!clauseBreak(text[toks[last].End:toks[last+1].Start]) && !passive(toks, first) &&
 		!(last+2 < len(toks) && (dealNoun(toks[last+2].Text) || dealNoun(next(toks, last+2)) && !determiners[toks[last+2].Text])) { // "sign groundbreaking peace deal": an adjective; "proposed postponing talks" acts on the talks
 		// "proposed postponing the talks", "suspended funding the group":
@@ -481,6 +481,12 @@ var (
 	endWords   = set("concluded", "concludes", "conclude", "closed", "closes", "close", "wrapped", "wraps", "finalised", "finalized")
 	roundNouns = set("round", "rounds", "session", "sessions", "meeting", "meetings", "visit", "visits", "summit", "trip", "tour")
 )
+
+// hyphenAfter reports whether the word at i is joined by a hyphen to the
+// next: the first part of a compound ("working-level", "long-running").
+func hyphenAfter(text string, toks []query.Token, i int) bool {
+	return i+1 < len(toks) && text[toks[i].End:toks[i+1].Start] == "-"
+}
 
 // partyActs are what only an agreement's parties do to it.
 var partyActs = set("signed", "signs", "sign", "signing", "inked", "inks", "ink", "ratified", "ratifies", "ratify", "ratifying")

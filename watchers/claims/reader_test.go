@@ -466,6 +466,8 @@ func TestReported(t *testing.T) {
 		// signs signs another.
 		{"Japan inks chip pact with India as US looks on", "", chips, ""},
 		{"India inks chip pact with the US", "", chips, "signed"},
+		// A gerund that starts a compound adjective is no other act.
+		{"", "The US and China resumed working-level cyber talks on Monday.", group, "active"},
 		// A preposition after an intransitive status word starts no object.
 		{"Russia-China cyber pact talks resume ahead of summit", "", pact, "negotiating"},
 		// Talks that gather pace or come back to life are under way; talks
