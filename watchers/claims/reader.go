@@ -190,6 +190,31 @@ func MayClaim(doc *query.Document, targets []*Compiled) bool {
 	return false
 }
 
+// demanded reports whether a demand governs the status word at first: a
+// call, an urging, a demand or a threat before it in its clause.
+func demanded(text string, toks []query.Token, first int) bool {
+	for i := first - 1; i >= 0 && first-i <= 10; i-- {
+		if clauseBreak(text[toks[i].End:toks[i+1].Start]) {
+			return false
+		}
+		switch w := toks[i].Text; {
+		case demandWords[w]:
+			return true
+		case callWords[w] && i+1 < first && (toks[i+1].Text == "on" || toks[i+1].Text == "upon" || toks[i+1].Text == "for"):
+			return true
+		}
+	}
+	return false
+}
+
+// demandWords ask of another what a forecast would expect of it; callWords
+// do when "on" or "for" follows.
+var (
+	demandWords = set("urged", "urges", "urge", "urging", "demanded", "demands", "demand", "demanding",
+		"pressed", "presses", "pressing", "threatened", "threatens", "threaten", "threatening", "ultimatum", "asked", "asks", "asking")
+	callWords = set("called", "calls", "call", "calling")
+)
+
 // claim reads one status word of a sentence about t.
 func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, published time.Time) Claim {
 	rd := read(s.text, s.toks, first, last, s.title, published)
@@ -206,6 +231,12 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && (rd.cue == "would" || rd.cue == "should")) {
 		var at int
 		c.Due, c.DueWords, at = periodIndex(s.text, s.toks, first, published)
+		if c.Due != "" && demanded(s.text, s.toks, first) {
+			// "calling on the UK to withdraw within six months", "Iran
+			// urged Iraq to disarm the groups by September": what one
+			// side asks of another by a time is no forecast of it.
+			c.Due, c.DueWords = "", ""
+		}
 		if c.Due != "" && at > 0 && stateEnds[s.toks[at-1].Text] {
 			// "will continue to be in effect until February 18": how long
 			// a state lasts, not when it comes.

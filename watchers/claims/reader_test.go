@@ -499,6 +499,11 @@ func TestForecasts(t *testing.T) {
 		target *Compiled
 		want   string // status and due, or ""
 	}{
+		// What one side asks or threatens of another by a time is no
+		// forecast; what it expects is.
+		{"Beijing called on Moscow to ratify the cyber pact by October.", pact, ""},
+		{"China urged Russia to ratify the cyber pact by October.", pact, ""},
+		{"China expects Russia to ratify the cyber pact by October.", pact, "ratified 2026-10"},
 		// A part of the item's own day.
 		{"Russia and China are expected to sign the cyber pact this afternoon.", pact, "signed 2026-06-10"},
 		{"Russian lawmakers are expected to ratify the cyber pact with China later in the day.", pact, "ratified 2026-06-10"},
