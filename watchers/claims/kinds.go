@@ -100,7 +100,7 @@ var pactKind = kind{
 			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway
 			OR launched OR launches OR launch OR "kicked off" OR "kicks off" OR "kick off"
 			OR continued OR continues OR continuing))
-			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR discussions OR round OR rounds)) OR "under way" OR "back on track" OR ((talks OR negotiations OR discussions) NEAR/3 (intensified OR intensify OR intensifies OR intensifying OR progressed OR progressing OR revived OR revive OR revives OR ongoing))`},
+			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR discussions OR round OR rounds)) OR "under way" OR "back on track" OR ((talks OR negotiations OR discussions) NEAR/3 (intensified OR intensify OR intensifies OR intensifying OR progressed OR progressing OR revived OR revive OR revives))`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
 	},
 }
@@ -117,7 +117,7 @@ var groupKind = kind{
 			OR "kicked off" OR "kicks off" OR "kick off"
 			OR ((held OR hold OR holds) NEAR/6 (talks OR meeting OR meetings OR dialogue OR consultations OR discussions OR round)) OR underway OR "under way"
 			OR ((talks OR negotiations OR dialogue OR consultations OR round) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens))
-			OR "back on track" OR ((talks OR negotiations OR discussions) NEAR/3 (intensified OR intensify OR intensifies OR intensifying OR progressed OR progressing OR revived OR revive OR revives OR ongoing))
+			OR "back on track" OR ((talks OR negotiations OR discussions) NEAR/3 (intensified OR intensify OR intensifies OR intensifying OR progressed OR progressing OR revived OR revive OR revives))
 			OR ((reached OR reach OR reaches OR struck OR strike OR achieved OR achieve OR achieves) NEAR/3 (deal OR accord OR agreement))`},
 		{"suspended", `suspend* OR frozen OR freezes OR froze OR "pulled out" OR "pulls out" OR "pull out" OR "walked away" OR "walks away"
 			OR quit OR quits OR withdrew OR withdraws OR withdraw OR withdrawn OR "left the" OR "leaves the"
