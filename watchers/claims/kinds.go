@@ -97,7 +97,7 @@ var pactKind = kind{
 				NEAR/5 (deal OR agreement OR accord OR pact OR treaty))
 			OR ((agreed OR agree OR agrees) NEAR/2 (sign OR conclude OR finalise OR finalize))`},
 		{"negotiating", `negotiat* OR "final deal" OR drafting OR convene OR convenes OR convened OR reconvene OR reconvenes OR reconvened OR "finalise the text" OR "finalize the text"
-			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR underway
+			OR ((talks OR negotiations) NEAR/6 (began OR begun OR begin OR begins OR started OR start OR starts OR opened OR opens OR resumed OR resume OR resumes OR restarted OR revived OR revive OR revives OR underway
 			OR launched OR launches OR launch OR "kicked off" OR "kicks off" OR "kick off"
 			OR continued OR continues OR continuing))
 			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR discussions OR round OR rounds)) OR "under way" OR "back on track" OR ((talks OR negotiations OR discussions) NEAR/3 (intensified OR intensify OR intensifies OR intensifying OR progressed OR progressing OR revived OR revive OR revives))`},

@@ -223,6 +223,15 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		// whatever the verb it hangs on says.
 		rd.mode, rd.cue = Fact, "attributive"
 	}
+	if v := stateLeft(s.toks, first, last); v >= 0 {
+		if rv := read(s.text, s.toks, v, v, s.title, published); rv.pol == Asserted && rv.mode != Unrealised {
+			// "to revive stalled negotiations", "restarting frozen talks": the
+			// state the object is in, named as what the verb leaves behind, is
+			// given, not news. Not where the verb fails ("little progress on
+			// restarting a stalled group"): then the state holds.
+			rd.mode, rd.cue, rd.background = Fact, "state left", true
+		}
+	}
 	c := Claim{Status: r.Status, Polarity: rd.pol, Mode: rd.mode, Hedged: rd.hedged, Background: rd.background,
 		When: rd.when, Title: s.title, Sentence: s.text, Rule: r.Source, Cue: rd.cue, Explicit: explicit, Word: s.toks[first].Text}
 	if c.Mode == Plan && isPlanStatus(c.Status) && c.Polarity == Asserted {
@@ -438,6 +447,30 @@ func agentActs(text string, toks []query.Token, first int) bool {
 	}
 	return false
 }
+
+// stateLeft returns the verb whose object the participle at first..last
+// is an adjective of, when the verb ends that state ("revive stalled
+// talks", "revived the frozen dialogue"), or -1.
+func stateLeft(toks []query.Token, first, last int) int {
+	if first == 0 || first != last || !pastForm(toks[first].Text) || last+1 >= len(toks) || boundaries[toks[last+1].Text] {
+		return -1
+	}
+	v := first - 1
+	if determiners[toks[v].Text] && v > 0 {
+		v--
+	}
+	if !leaveVerbs[toks[v].Text] {
+		return -1
+	}
+	return v
+}
+
+// leaveVerbs end the state of their object: a participle right after one
+// is that object's adjective ("revive stalled talks").
+var leaveVerbs = set("revive", "revives", "revived", "reviving", "restart", "restarts", "restarted", "restarting",
+	"resume", "resumes", "resumed", "resuming", "unfreeze", "unfreezes", "unfroze", "unfreezing", "rescue", "rescues",
+	"rescued", "rescuing", "salvage", "salvages", "salvaged", "salvaging", "unblock", "unblocks", "unblocked", "unblocking",
+	"reactivate", "reactivates", "reactivated", "reactivating")
 
 // attributive reports whether a participle stands before its noun as an
 // adjective: "a stalled working group", "the frozen talks".

@@ -466,6 +466,10 @@ func TestReported(t *testing.T) {
 		// signs signs another.
 		{"Japan inks chip pact with India as US looks on", "", chips, ""},
 		{"India inks chip pact with the US", "", chips, "signed"},
+		// The state a verb of reviving leaves is its object's adjective:
+		// given, not news; the revival, done, is.
+		{"", "Russian officials flew to Beijing on Monday to revive stalled cyber pact talks with China.", pact, ""},
+		{"", "Russia and China revived the stalled cyber pact talks on Monday.", pact, "negotiating"},
 		// A gerund that starts a compound adjective is no other act.
 		{"", "The US and China resumed working-level cyber talks on Monday.", group, "active"},
 		// A preposition after an intransitive status word starts no object.
