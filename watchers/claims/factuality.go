@@ -82,7 +82,7 @@ func read(text string, toks []query.Token, first, last int, title bool, publishe
 	if r.hedged {
 		r.cue = hedge(text, toks)
 	}
-	r.when, r.background, r.cue = anchor(text, toks, first, published, r.cue)
+	r.when, r.background, r.cue = anchor(text, toks, first, last, published, r.cue)
 	return r
 }
 

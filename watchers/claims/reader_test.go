@@ -171,6 +171,9 @@ func TestReported(t *testing.T) {
 		// from another past event ("two years later") is background.
 		{"", "Leaving the Open Skies Treaty, to which more than thirty nations have acceded, worries Germany.", treaty, ""},
 		{"", "The US-India chip pact was agreed in 2019. It formally entered into force two years later.", chips, ""},
+		// A status phrase's time comes after its last word: the verbs
+		// inside it are its own, not another clause's.
+		{"", "The US-India chip pact was provisionally applied, including its tariff chapter, in 2003.", chips, ""},
 		// A verb of saying with nothing said is a source, not a status.
 		{"", "India opened a chip plant near Delhi under the US-India chip pact, its trade ministry announced on Monday.", chips, ""},
 		{"", "The US-India chip pact was announced on Monday.", chips, "announced"},

@@ -21,18 +21,18 @@ type timex struct {
 	gone       bool // "last month": gone by, however near its end
 }
 
-// anchor places the event at token hit in time, from the time expression
+// anchor places the event at tokens hit..last in time, from the time expression
 // nearest to it in its sentence, resolved against published: it returns
 // when it happened (zero if the sentence does not say), whether that is
 // background rather than news, and the cue that decided (cue when none).
 // A status word in a clause that recalls an earlier event ("after China
 // withdrew", "since the talks stalled", "the then-president signed") is
 // background too, with no time.
-func anchor(text string, toks []query.Token, hit int, published time.Time, cue string) (time.Time, bool, string) {
+func anchor(text string, toks []query.Token, hit, last int, published time.Time, cue string) (time.Time, bool, string) {
 	best, found := timex{}, false
 	perfect := presentPerfect(toks, hit)
 	for _, x := range timexes(text, toks, published) {
-		if x.pos > hit && (perfect && !x.recent && !sinceBefore(toks, x.pos) || verbBetween(text, toks, hit, x.pos)) {
+		if x.pos > last && (perfect && !x.recent && !sinceBefore(toks, x.pos) || verbBetween(text, toks, last, x.pos)) {
 			// Another clause's time: "have resumed talks to end the war
 			// that began in April", "negotiations interrupted in 2018".
 			continue
