@@ -42,6 +42,11 @@ type kind struct {
 	lifecycle []string
 	nouns     string      // a query: the words prose uses for one
 	triggers  [][2]string // status, query; tried in this order
+	// expects are words that tell a status only as expected, with a time
+	// ("is expected to be implemented by 2027"): as news they say too
+	// little ("implementation is slow", "the implemented parts"), so their
+	// claims count only as forecasts. Tried after the triggers.
+	expects [][2]string
 }
 
 // Rumored is the status of a pact that is only talked about: what a hedged
@@ -102,6 +107,9 @@ var pactKind = kind{
 			OR continued OR continues OR continuing))
 			OR ((held OR hold OR holds OR hosted OR hosts OR host) NEAR/6 (talks OR negotiations OR discussions OR round OR rounds)) OR "under way" OR "back on track" OR ((talks OR negotiations OR discussions) NEAR/3 (intensified OR intensify OR intensifies OR intensifying OR progressed OR progressing OR revived OR revive OR revives))`},
 		{"rumored", `rumored OR rumoured OR rumors OR rumours`},
+	},
+	expects: [][2]string{
+		{"in_force", `implemented OR implement OR implements OR implementation`},
 	},
 }
 
@@ -169,6 +177,9 @@ type Rule struct {
 	Source  string // the query as written
 	Query   *query.Query
 	Builtin bool
+	// Expected says the rule's words tell its status only as expected: a
+	// claim of it counts only as a forecast (kind.expects).
+	Expected bool
 }
 
 var builtins = func() map[*kind][]Rule {
@@ -181,6 +192,10 @@ var builtins = func() map[*kind][]Rule {
 			}
 			out[k] = append(out[k], Rule{Status: t[0], Source: strings.Join(strings.Fields(t[1]), " "), Query: q, Builtin: true})
 		}
+		for _, t := range k.expects {
+			out[k] = append(out[k], Rule{Status: t[0], Source: strings.Join(strings.Fields(t[1]), " "), Query: mustParse(t[1]),
+				Builtin: true, Expected: true})
+		}
 	}
 	return out
 }()
@@ -190,9 +205,9 @@ var builtins = func() map[*kind][]Rule {
 var anyTrigger = func() map[*kind]*query.Query {
 	out := map[*kind]*query.Query{}
 	for _, k := range []*kind{&pactKind, &groupKind} {
-		parts := make([]string, len(k.triggers))
-		for i, t := range k.triggers {
-			parts[i] = "(" + t[1] + ")"
+		var parts []string
+		for _, t := range append(slices.Clip(k.triggers), k.expects...) {
+			parts = append(parts, "("+t[1]+")")
 		}
 		out[k] = mustParse(strings.Join(parts, " OR "))
 	}

@@ -146,6 +146,9 @@ func Read(it Item, targets []*Compiled) [][]Claim {
 					}
 					seen[[2]int{j, first}] = true
 					c := t.claim(s, first, last, r, explicit[j][i], it.Published)
+					if r.Expected && !c.Forecast() {
+						continue // "implementation has been slow": no status
+					}
 					c.Lead = lead
 					if c.Due != "" && !c.Slip && (calledOff(s.toks) || titleCancels && talkStatuses[c.Status]) {
 						c.Due, c.DueWords = "", "" // "talks scheduled for Sunday were called off": no longer due

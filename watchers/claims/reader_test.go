@@ -473,6 +473,9 @@ func TestReported(t *testing.T) {
 		// given, not news; the revival, done, is.
 		{"", "Russian officials flew to Beijing on Monday to revive stalled cyber pact talks with China.", pact, ""},
 		{"", "Russia and China revived the stalled cyber pact talks on Monday.", pact, "negotiating"},
+		// Implementation as news says too little: parts, delays, pace.
+		{"", "Implementation of the cyber pact between Russia and China has been slow.", pact, ""},
+		{"", "Russia and China implemented parts of the cyber pact on Monday.", pact, ""},
 		// A gerund that starts a compound adjective is no other act.
 		{"", "The US and China resumed working-level cyber talks on Monday.", group, "active"},
 		// A preposition after an intransitive status word starts no object.
@@ -511,6 +514,8 @@ func TestForecasts(t *testing.T) {
 		{"Beijing called on Moscow to ratify the cyber pact by October.", pact, ""},
 		{"China urged Russia to ratify the cyber pact by October.", pact, ""},
 		{"China expects Russia to ratify the cyber pact by October.", pact, "ratified 2026-10"},
+		// Implementing tells a status only as expected.
+		{"The cyber pact between Russia and China is expected to be implemented by 2027.", pact, "in_force 2027"},
 		// A part of the item's own day.
 		{"Russia and China are expected to sign the cyber pact this afternoon.", pact, "signed 2026-06-10"},
 		{"Russian lawmakers are expected to ratify the cyber pact with China later in the day.", pact, "ratified 2026-06-10"},
