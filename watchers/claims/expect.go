@@ -87,7 +87,7 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 			if !dealNoun(s.toks[j].Text) {
 				continue
 			}
-			due, words, at := periodIndex(s.text, s.toks, j+1, published)
+			due, words, at := periodIndex(s.text, s.toks, j+1, j+1, published)
 			if due == "" || at <= j+1 || !deadlineBefore(s.toks, at) || s.toks[j+1].Text == "to" {
 				break
 			}
@@ -115,7 +115,7 @@ func (t *Compiled) expected(s sentence, explicit bool, published time.Time) (Cla
 				j++ // the compound's head: "the chip pact negotiations"
 				w = s.toks[j].Text
 			}
-			due, words, at := periodIndex(s.text, s.toks, j+1, published)
+			due, words, at := periodIndex(s.text, s.toks, j+1, j+1, published)
 			if due == "" || at <= j+1 || !deadlineBefore(s.toks, at) {
 				break
 			}

@@ -18,12 +18,13 @@ import (
 // count: a plan for the past is no forecast. It returns "" when the
 // sentence names no such time.
 func period(text string, toks []query.Token, hit int, published time.Time) (due, words string) {
-	due, words, _ = periodIndex(text, toks, hit, published)
+	due, words, _ = periodIndex(text, toks, hit, hit, published)
 	return due, words
 }
 
-// periodIndex is period, with the index of the token where the time starts.
-func periodIndex(text string, toks []query.Token, hit int, published time.Time) (due, words string, at int) {
+// periodIndex is period, with the index of the token where the time
+// starts, for the words hit..last (a phrase: "provisionally applied").
+func periodIndex(text string, toks []query.Token, hit, last int, published time.Time) (due, words string, at int) {
 	if published.IsZero() {
 		return "", "", -1
 	}
@@ -42,7 +43,7 @@ func periodIndex(text string, toks []query.Token, hit int, published time.Time) 
 		if i > hit && clauseBreak(text[toks[i-1].End:toks[i].Start]) && !clockTime(text, toks, i) && !acronymAside(text, toks, i) {
 			break
 		}
-		if i > hit+1 && finitePast(toks, i-1) {
+		if i > last+1 && finitePast(toks, i-1) {
 			break // "to return to the deal started again on 4 August": the time of another verb
 		}
 		d, n := periodAt(toks, i, pub)

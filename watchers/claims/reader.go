@@ -242,7 +242,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 	}
 	if rd.pol == Asserted && (rd.mode == Plan || rd.mode == Hypothetical && (rd.cue == "would" || rd.cue == "should")) {
 		var at int
-		c.Due, c.DueWords, at = periodIndex(s.text, s.toks, first, published)
+		c.Due, c.DueWords, at = periodIndex(s.text, s.toks, first, last, published)
 		if c.Due != "" && demanded(s.text, s.toks, first) {
 			// "calling on the UK to withdraw within six months", "Iran
 			// urged Iraq to disarm the groups by September": what one
@@ -268,7 +268,7 @@ func (t *Compiled) claim(s sentence, first, last int, r Rule, explicit bool, pub
 		// "the withdrawal will take effect in six months", "is withdrawing
 		// effective in six months", "preparing for the signing on
 		// February 29": an event dated after the item is planned.
-		if due, words, at := periodIndex(s.text, s.toks, last+1, published); due != "" && !weekdays[lastWord(words)] && !todayWords[lastWord(words)] && ownTime(s.toks, last, at) {
+		if due, words, at := periodIndex(s.text, s.toks, last+1, last+1, published); due != "" && !weekdays[lastWord(words)] && !todayWords[lastWord(words)] && ownTime(s.toks, last, at) {
 			if c.Background && rd.cue != "" && strings.Contains(words, rd.cue) {
 				// The time read as gone by ("July 1", read in June as last
 				// year's) is the one ahead that the event is set for.

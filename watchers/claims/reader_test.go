@@ -514,6 +514,8 @@ func TestForecasts(t *testing.T) {
 		{"Beijing called on Moscow to ratify the cyber pact by October.", pact, ""},
 		{"China urged Russia to ratify the cyber pact by October.", pact, ""},
 		{"China expects Russia to ratify the cyber pact by October.", pact, "ratified 2026-10"},
+		// A phrase's own participle is no other verb whose time follows.
+		{"The cyber pact between Russia and China will be provisionally applied from 1 September.", pact, "in_force 2026-09-01"},
 		// Implementing tells a status only as expected.
 		{"The cyber pact between Russia and China is expected to be implemented by 2027.", pact, "in_force 2027"},
 		// A part of the item's own day.
