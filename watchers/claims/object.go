@@ -133,8 +133,10 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			continue // a name: "ratifies the Council of Europe Istanbul Convention"
 		}
 		if boundaries[w] && !(len(window) > 0 && (stakeNouns[window[len(window)-1]] || w == "of" && contentNouns[window[len(window)-1]])) {
-			if (w == "from" || w == "out") && len(window) > 0 {
-				// "withdrew the United States from the deal": the party it moves.
+			if (w == "from" || w == "out") && len(window) > 0 && !eventNoun(contentWords(window)[0]) {
+				// "withdrew the United States from the deal": the party it
+				// moves; not "announced its withdrawal from the deal", an
+				// event.
 				a.party = c.partyOf(strings.Join(window, " "))
 				window = window[:0]
 				continue
@@ -185,6 +187,9 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 		between := text[toks[k].End:toks[k+1].Start]
 		if title && strings.TrimSpace(between) == "," {
 			between = " " // "Russia, Ukraine sign": a headline joins its subjects with commas
+		}
+		if sayingVerbs[toks[k].Text] && first == last && nominal(toks[first].Text) && onlyDeterminers(toks[k+1:first]) && !clauseBreak(between) {
+			continue // "Russia announces (its) withdrawal": who announces the event is who does it
 		}
 		if clauseBreak(between) || clauseWord(toks[k].Text) || toks[k].Text == "that" || sayingPast[toks[k].Text] {
 			break // "officials said the pullout will...": what they said has its own subject
@@ -481,6 +486,16 @@ var (
 	endWords   = set("concluded", "concludes", "conclude", "closed", "closes", "close", "wrapped", "wraps", "finalised", "finalized")
 	roundNouns = set("round", "rounds", "session", "sessions", "meeting", "meetings", "visit", "visits", "summit", "trip", "tour")
 )
+
+// onlyDeterminers reports whether toks are all determiners or possessives.
+func onlyDeterminers(toks []query.Token) bool {
+	for _, t := range toks {
+		if !determiners[t.Text] && t.Text != "its" && t.Text != "their" && t.Text != "his" && t.Text != "her" {
+			return false
+		}
+	}
+	return true
+}
 
 // hyphenAfter reports whether the word at i is joined by a hyphen to the
 // next: the first part of a compound ("working-level", "long-running").

@@ -476,6 +476,10 @@ func TestReported(t *testing.T) {
 		// Implementation as news says too little: parts, delays, pace.
 		{"", "Implementation of the cyber pact between Russia and China has been slow.", pact, ""},
 		{"", "Russia and China implemented parts of the cyber pact on Monday.", pact, ""},
+		// Announcing a withdrawal acts on the withdrawal, and who announces
+		// it is who withdraws.
+		{"Russia announces withdrawal from Open Skies Treaty", "", treaty, "withdrawn/Russia"},
+		{"", "Trump withdrew the United States from the Open Skies Treaty.", treaty, "withdrawn/United States"},
 		// A gerund that starts a compound adjective is no other act.
 		{"", "The US and China resumed working-level cyber talks on Monday.", group, "active"},
 		// A preposition after an intransitive status word starts no object.
