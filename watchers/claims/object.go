@@ -118,7 +118,7 @@ func (c *Compiled) actsOn(text string, toks []query.Token, first, last int, titl
 			(w == "last" || w == "this" || w == "next") && i+1 < len(toks) && (timeNouns[toks[i+1].Text] || weekdays[toks[i+1].Text]) {
 			break // "signed this month", "resumed last week"
 		}
-		if len(window) > 0 && (verbForm(w) || gerund(w) && instrumentNouns[window[len(window)-1]]) && text[toks[i-1].End:toks[i].Start] != "-" {
+		if len(window) > 0 && (verbForm(w) || gerund(w) && instrumentNouns[window[len(window)-1]]) && !hyphenAfter(text, toks, i-1) {
 			break // "signs decree suspending the treaty": a verb ends the object, not "a Japan-brokered accord"
 		}
 		if w == "of" && len(window) > 0 && portionNouns[window[len(window)-1]] {
@@ -487,10 +487,11 @@ var (
 	roundNouns = set("round", "rounds", "session", "sessions", "meeting", "meetings", "visit", "visits", "summit", "trip", "tour")
 )
 
-// onlyDeterminers reports whether toks are all determiners or possessives.
+// onlyDeterminers reports whether toks are all determiners (possessives
+// among them).
 func onlyDeterminers(toks []query.Token) bool {
 	for _, t := range toks {
-		if !determiners[t.Text] && t.Text != "its" && t.Text != "their" && t.Text != "his" && t.Text != "her" {
+		if !determiners[t.Text] {
 			return false
 		}
 	}
