@@ -185,16 +185,13 @@ type Rule struct {
 var builtins = func() map[*kind][]Rule {
 	out := map[*kind][]Rule{}
 	for _, k := range []*kind{&pactKind, &groupKind} {
-		for _, t := range k.triggers {
+		for i, t := range append(slices.Clip(k.triggers), k.expects...) {
 			q, err := query.Parse(t[1])
 			if err != nil {
 				panic("claims: built-in trigger for " + t[0] + ": " + err.Error())
 			}
-			out[k] = append(out[k], Rule{Status: t[0], Source: strings.Join(strings.Fields(t[1]), " "), Query: q, Builtin: true})
-		}
-		for _, t := range k.expects {
-			out[k] = append(out[k], Rule{Status: t[0], Source: strings.Join(strings.Fields(t[1]), " "), Query: mustParse(t[1]),
-				Builtin: true, Expected: true})
+			out[k] = append(out[k], Rule{Status: t[0], Source: strings.Join(strings.Fields(t[1]), " "), Query: q, Builtin: true,
+				Expected: i >= len(k.triggers)})
 		}
 	}
 	return out
